@@ -1,0 +1,70 @@
+//! `longzhi engine …`: the command-line face of the pure engines.
+//!
+//! The engine crates under `crates/engines/` do no I/O; each module here reads the files an engine
+//! needs, calls it, and writes the result. Every bad input is an [`InputError`], which the binary
+//! turns into exit code 2 with a message naming the row, column, node or field.
+
+use std::io::Write;
+
+use clap::{Parser, Subcommand};
+
+/// One engine per subcommand; the argument names are a stable contract (see each issue).
+#[derive(Debug, Subcommand)]
+pub enum EngineCommand {}
+
+/// Input the engine cannot use; its message names where the problem is.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InputError(pub String);
+
+impl InputError {
+    pub fn new(msg: impl Into<String>) -> Self {
+        Self(msg.into())
+    }
+}
+
+/// Reads a whole input file, naming it when it cannot be read.
+pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
+    std::fs::read_to_string(path)
+        .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))
+}
+
+/// Runs one engine command, writing its output to `out`.
+pub fn run(cmd: &EngineCommand, _out: &mut dyn Write) -> Result<(), InputError> {
+    match *cmd {}
+}
+
+/// Exit code of a run: 0 on success, 2 on bad input (the message goes to `err`).
+pub fn exit_code(cmd: &EngineCommand, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    match run(cmd, out) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "error: {e}");
+            2
+        }
+    }
+}
+
+#[derive(Debug, Parser)]
+#[command(name = "engine")]
+struct EngineCli {
+    #[command(subcommand)]
+    cmd: EngineCommand,
+}
+
+/// Parses `args` as `longzhi engine <args…>` and runs them: the entry point for tests.
+/// Usage errors also exit with 2, as clap does.
+pub fn main_with<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let args = std::iter::once(std::ffi::OsString::from("engine")).chain(args.into_iter().map(Into::into));
+    match EngineCli::try_parse_from(args) {
+        Ok(cli) => exit_code(&cli.cmd, out, err),
+        Err(e) => {
+            let _ = write!(err, "{e}");
+            e.exit_code()
+        }
+    }
+}
