@@ -59,7 +59,8 @@ where
     I: IntoIterator<Item = T>,
     T: Into<std::ffi::OsString> + Clone,
 {
-    let args = std::iter::once(std::ffi::OsString::from("engine")).chain(args.into_iter().map(Into::into));
+    let args =
+        std::iter::once(std::ffi::OsString::from("engine")).chain(args.into_iter().map(Into::into));
     match EngineCli::try_parse_from(args) {
         Ok(cli) => exit_code(&cli.cmd, out, err),
         Err(e) => {

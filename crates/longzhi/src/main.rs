@@ -1,28 +1,200 @@
 //! The one `longzhi` binary: server, administration and engine commands.
 
+use std::io::Read;
+use std::path::PathBuf;
+
 use clap::{Parser, Subcommand};
 use longzhi_engine_cli::EngineCommand;
+use longzhi_server::Config;
+use longzhi_store::repo::{orgs, regions, roles, users};
+use longzhi_store::scope::Principal;
 
 #[derive(Debug, Parser)]
 #[command(name = "longzhi", version, about)]
 struct Cli {
+    /// Configuration file (default: ./longzhi.toml when present); the environment overrides it.
+    #[arg(long, global = true, env = "LONGZHI_CONFIG")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     cmd: Command,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start the HTTP server (migrates and loads the reference data first).
+    Serve,
+    /// Apply pending database migrations.
+    Migrate,
+    /// Load the reference data (regions, bureaus, roles, dictionaries, parameters).
+    Seed {
+        /// Also add the demo enterprises, institutions and users.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage users.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Import reference data from files.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Print the OpenAPI document.
+    Openapi,
     /// Run a computation engine on files (exit code 2 on bad input).
     #[command(subcommand)]
     Engine(EngineCommand),
 }
 
+#[derive(Debug, Subcommand)]
+enum UserCommand {
+    /// Add a user; the password is read from standard input and must be changed at first sign-in.
+    Add {
+        #[arg(long)]
+        username: String,
+        /// The organisation's code (e.g. 620500-bureau).
+        #[arg(long)]
+        org: String,
+        /// A role code (e.g. city_admin); repeat for several.
+        #[arg(long, required = true)]
+        role: Vec<String>,
+        #[arg(long)]
+        display_name: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ImportCommand {
+    /// Regions from a CSV `level,code,name,parent_code[,name_en]` (another province, or updates).
+    Regions { file: PathBuf },
+}
+
 fn main() {
     let cli = Cli::parse();
-    let code = match &cli.cmd {
-        Command::Engine(cmd) => {
-            longzhi_engine_cli::exit_code(cmd, &mut std::io::stdout().lock(), &mut std::io::stderr())
+    let code = match cli.cmd {
+        Command::Engine(cmd) => longzhi_engine_cli::exit_code(
+            &cmd,
+            &mut std::io::stdout().lock(),
+            &mut std::io::stderr(),
+        ),
+        Command::Openapi => {
+            println!("{}", longzhi_server::openapi_json());
+            0
         }
+        cmd => match run(cli.config, cmd) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("error: {e:#}");
+                1
+            }
+        },
     };
     std::process::exit(code);
+}
+
+fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
+    let config = Config::load(config_file.as_deref())?;
+    init_tracing(&config);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    rt.block_on(async move {
+        if let Command::Serve = cmd {
+            return longzhi_server::serve(config).await;
+        }
+        let db = longzhi_store::backend::connect(&config.database_url()).await?;
+        longzhi_store::migrate(&db).await?;
+        match cmd {
+            Command::Migrate => println!("migrations applied"),
+            Command::Seed { demo: false } => {
+                longzhi_store::seed::base(&db).await?;
+                println!("reference data loaded");
+            }
+            Command::Seed { demo: true } => {
+                longzhi_store::seed::demo(&db).await?;
+                println!("reference and demo data loaded");
+            }
+            Command::User(UserCommand::Add {
+                username,
+                org,
+                role,
+                display_name,
+            }) => {
+                longzhi_store::seed::base(&db).await?;
+                let mut password = String::new();
+                std::io::stdin().read_to_string(&mut password)?;
+                let password = password.trim_end_matches(['\r', '\n']).to_owned();
+                let p = Principal::system("cli");
+                let org = orgs::by_code(&db, &org)
+                    .await
+                    .map_err(|_| anyhow::anyhow!("no organisation with code {org:?}"))?;
+                let mut role_ids = Vec::new();
+                for r in &role {
+                    role_ids.push(
+                        roles::by_code(&db, r)
+                            .await
+                            .map_err(|_| anyhow::anyhow!("no role with code {r:?}"))?
+                            .id,
+                    );
+                }
+                let n = users::NewUser {
+                    display_name: display_name.unwrap_or_else(|| username.clone()),
+                    username,
+                    password,
+                    org_id: org.id,
+                    role_ids,
+                    email: None,
+                    phone: None,
+                };
+                let u = users::create(&db, &p, n).await.map_err(describe)?;
+                println!(
+                    "user {} added (id {}); the password must be changed at first sign-in",
+                    u.username, u.id
+                );
+            }
+            Command::Import(ImportCommand::Regions { file }) => {
+                let text = std::fs::read_to_string(&file)?;
+                let rows = regions::parse_csv(&text).map_err(|errs| {
+                    let lines: Vec<String> = errs
+                        .iter()
+                        .map(|(line, e)| {
+                            format!("{}:{line}: {} ({:?})", file.display(), e.field, e.rule)
+                        })
+                        .collect();
+                    anyhow::anyhow!("{}", lines.join("\n"))
+                })?;
+                let n = longzhi_store::seed::import_regions(&db, &rows)
+                    .await
+                    .map_err(describe)?;
+                println!("{n} regions imported");
+            }
+            Command::Serve | Command::Openapi | Command::Engine(_) => {}
+        }
+        Ok(())
+    })
+}
+
+/// A store error as a command-line message naming fields and rules.
+fn describe(e: longzhi_store::StoreError) -> anyhow::Error {
+    match e {
+        longzhi_store::StoreError::Validation(f) => {
+            let parts: Vec<String> =
+                f.0.iter()
+                    .map(|e| format!("{}: {:?} {:?}", e.field, e.rule, e.params))
+                    .collect();
+            anyhow::anyhow!("invalid input: {}", parts.join("; "))
+        }
+        other => anyhow::anyhow!("{other}"),
+    }
+}
+
+fn init_tracing(config: &Config) {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("LONGZHI_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,sqlx=warn,sea_orm=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    if config.log_format == "json" {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
 }

@@ -1,0 +1,110 @@
+//! The permission catalogue: every permission the platform checks, grouped into a tree with
+//! Chinese and English labels (the role editor's permission tree). A module adds its group here.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PermissionGroup {
+    pub code: &'static str,
+    pub label: &'static str,
+    pub label_en: &'static str,
+    pub permissions: Vec<PermissionEntry>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct PermissionEntry {
+    /// `module:resource:action`
+    pub code: String,
+    pub label: &'static str,
+    pub label_en: &'static str,
+}
+
+/// Standard actions on a resource, with their labels.
+const CRUD: [(&str, &str, &str); 7] = [
+    ("list", "查询", "List"),
+    ("view", "查看", "View"),
+    ("create", "新增", "Create"),
+    ("update", "修改", "Update"),
+    ("delete", "删除", "Delete"),
+    ("import", "导入", "Import"),
+    ("export", "导出", "Export"),
+];
+
+fn group(
+    code: &'static str,
+    label: &'static str,
+    label_en: &'static str,
+    actions: &[(&'static str, &'static str, &'static str)],
+) -> PermissionGroup {
+    PermissionGroup {
+        code,
+        label,
+        label_en,
+        permissions: actions
+            .iter()
+            .map(|(a, l, le)| PermissionEntry {
+                code: format!("{code}:{a}"),
+                label: l,
+                label_en: le,
+            })
+            .collect(),
+    }
+}
+
+/// The whole catalogue.
+pub fn catalogue() -> Vec<PermissionGroup> {
+    let reset = [("reset", "重置密码", "Reset password")];
+    let user_actions: Vec<_> = CRUD.iter().chain(reset.iter()).copied().collect();
+    vec![
+        group("system:user", "用户管理", "Users", &user_actions),
+        group("system:role", "角色管理", "Roles", &CRUD[..5]),
+        group("system:org", "组织机构", "Organisations", &CRUD),
+        group("system:region", "行政区划", "Regions", &[CRUD[0], CRUD[3]]),
+        group("system:dict", "字典管理", "Dictionaries", &CRUD[..5]),
+        group(
+            "system:param",
+            "参数设置",
+            "Parameters",
+            &[CRUD[0], CRUD[3]],
+        ),
+        group("system:audit", "操作日志", "Audit log", &[CRUD[0], CRUD[6]]),
+        group(
+            "system:login-log",
+            "登录日志",
+            "Login log",
+            &[CRUD[0], CRUD[6]],
+        ),
+        group(
+            "system:session",
+            "在线用户",
+            "Online sessions",
+            &[CRUD[0], ("force-logout", "强制退出", "Force logout")],
+        ),
+    ]
+}
+
+/// Whether `code` is a permission of the catalogue (a wildcard pattern is checked by shape only).
+pub fn is_known(code: &str) -> bool {
+    code.contains('*')
+        || catalogue()
+            .iter()
+            .any(|g| g.permissions.iter().any(|p| p.code == code))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Permission;
+
+    #[test]
+    fn every_catalogue_entry_is_a_valid_permission() {
+        for g in catalogue() {
+            for p in g.permissions {
+                assert!(Permission::parse(&p.code).is_ok(), "{}", p.code);
+                assert!(p.code.starts_with(g.code));
+            }
+        }
+        assert!(is_known("system:user:reset"));
+        assert!(!is_known("system:user:fly"));
+    }
+}

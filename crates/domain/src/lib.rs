@@ -1,0 +1,19 @@
+//! Longzhi's domain types: values that can only exist when valid ("parse, don't validate"), and
+//! the pure rules over them. No I/O.
+
+pub mod catalogue;
+mod credit_code;
+mod field_error;
+mod password;
+mod permission;
+mod region_code;
+mod scope;
+mod username;
+
+pub use credit_code::CreditCode;
+pub use field_error::{FieldError, FieldErrors, Rule};
+pub use password::PasswordPolicy;
+pub use permission::{Permission, PermissionSet};
+pub use region_code::RegionCode;
+pub use scope::DataScope;
+pub use username::Username;

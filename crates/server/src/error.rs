@@ -1,0 +1,202 @@
+//! The one error type of the API. Each variant has an HTTP status and a stable code; the
+//! message, in the client's language, is written by [`crate::i18n::render_errors`], which knows
+//! the request. Internal errors are logged with the request id and never shown.
+
+use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use longzhi_domain::{FieldError, FieldErrors};
+use longzhi_store::StoreError;
+use longzhi_store::repo::auth::{LoginRefused, SessionRefused};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error("unauthenticated")]
+    Unauthenticated,
+    #[error("session expired")]
+    SessionExpired,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("locked until {0}")]
+    Locked(DateTime<Utc>),
+    #[error("disabled")]
+    Disabled,
+    #[error("password change required")]
+    PasswordChangeRequired,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("csrf")]
+    Csrf,
+    #[error("validation")]
+    Validation(FieldErrors),
+    #[error("bad body: {0}")]
+    Body(String),
+    #[error("too large")]
+    TooLarge,
+    #[error("not found")]
+    NotFound,
+    #[error("version conflict")]
+    VersionConflict,
+    #[error("duplicate {0}")]
+    Duplicate(String),
+    /// A domain rule refused the request (`user.self`, `org.in_use` …).
+    #[error("rule {0}")]
+    Rule(&'static str),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+/// What the error renderer needs, carried in the response extensions.
+#[derive(Debug, Clone)]
+pub struct ErrorInfo {
+    pub code: &'static str,
+    pub fields: Vec<FieldError>,
+    /// Values for the message (`until` of a lock-out, `field` of a duplicate).
+    pub params: Vec<(&'static str, String)>,
+}
+
+impl ApiError {
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::Unauthenticated | Self::SessionExpired | Self::InvalidCredentials => {
+                StatusCode::UNAUTHORIZED
+            }
+            Self::Locked(_) => StatusCode::LOCKED,
+            Self::Disabled | Self::PasswordChangeRequired | Self::Forbidden | Self::Csrf => {
+                StatusCode::FORBIDDEN
+            }
+            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Body(_) => StatusCode::BAD_REQUEST,
+            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::NotFound => StatusCode::NOT_FOUND,
+            Self::VersionConflict | Self::Duplicate(_) | Self::Rule(_) => StatusCode::CONFLICT,
+            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Unauthenticated => "auth.unauthenticated",
+            Self::SessionExpired => "auth.session_expired",
+            Self::InvalidCredentials => "auth.invalid_credentials",
+            Self::Locked(_) => "auth.locked",
+            Self::Disabled => "auth.disabled",
+            Self::PasswordChangeRequired => "auth.password_change_required",
+            Self::Forbidden => "auth.forbidden",
+            Self::Csrf => "auth.csrf",
+            Self::Validation(_) => "validation.field",
+            Self::Body(_) => "validation.body",
+            Self::TooLarge => "request.too_large",
+            Self::NotFound => "not_found",
+            Self::VersionConflict => "conflict.version",
+            Self::Duplicate(_) => "conflict.duplicate",
+            Self::Rule(code) => code,
+            Self::Internal(_) => "internal",
+        }
+    }
+
+    pub fn field(field: &str, rule: longzhi_domain::Rule) -> Self {
+        Self::Validation(FieldError::new(field, rule).into())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let Self::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let params = match &self {
+            Self::Locked(until) => vec![("until", until.to_rfc3339())],
+            Self::Duplicate(field) => vec![("field", field.clone())],
+            Self::Body(detail) => vec![("detail", detail.clone())],
+            _ => vec![],
+        };
+        let (status, code) = (self.status(), self.code());
+        let info = ErrorInfo {
+            code,
+            fields: match self {
+                Self::Validation(FieldErrors(f)) => f,
+                Self::Duplicate(ref field) if !field.is_empty() => {
+                    vec![FieldError::new(
+                        field.as_str(),
+                        longzhi_domain::Rule::Unique,
+                    )]
+                }
+                _ => vec![],
+            },
+            params,
+        };
+        let mut res = status.into_response();
+        res.extensions_mut().insert(info);
+        res
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Self::NotFound,
+            StoreError::VersionConflict => Self::VersionConflict,
+            StoreError::Duplicate { field } => Self::Duplicate(field),
+            StoreError::Validation(f) => Self::Validation(f),
+            StoreError::Rule(code) => Self::Rule(code),
+            StoreError::Db(e) => Self::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<FieldErrors> for ApiError {
+    fn from(e: FieldErrors) -> Self {
+        Self::Validation(e)
+    }
+}
+
+impl From<FieldError> for ApiError {
+    fn from(e: FieldError) -> Self {
+        Self::Validation(e.into())
+    }
+}
+
+impl From<LoginRefused> for ApiError {
+    fn from(r: LoginRefused) -> Self {
+        match r {
+            LoginRefused::InvalidCredentials => Self::InvalidCredentials,
+            LoginRefused::Locked { until } => Self::Locked(until),
+            LoginRefused::Disabled => Self::Disabled,
+        }
+    }
+}
+
+impl From<SessionRefused> for ApiError {
+    fn from(r: SessionRefused) -> Self {
+        match r {
+            SessionRefused::Unknown => Self::Unauthenticated,
+            SessionRefused::Expired => Self::SessionExpired,
+        }
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(r: JsonRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            Self::TooLarge
+        } else {
+            Self::Body(r.body_text())
+        }
+    }
+}
+
+impl From<QueryRejection> for ApiError {
+    fn from(r: QueryRejection) -> Self {
+        Self::Body(r.body_text())
+    }
+}
+
+impl From<PathRejection> for ApiError {
+    fn from(r: PathRejection) -> Self {
+        Self::Body(r.body_text())
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

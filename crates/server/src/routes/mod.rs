@@ -1,0 +1,33 @@
+//! One router per module, merged here.
+
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+use crate::openapi::ApiDoc;
+
+mod auth;
+mod dashboard;
+mod dicts;
+pub mod health;
+mod logs;
+mod orgs;
+mod params;
+mod regions;
+mod roles;
+mod sessions;
+mod users;
+
+pub fn api() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(auth::router())
+        .merge(users::router())
+        .merge(roles::router())
+        .merge(orgs::router())
+        .merge(regions::router())
+        .merge(dicts::router())
+        .merge(params::router())
+        .merge(logs::router())
+        .merge(sessions::router())
+        .merge(dashboard::router())
+}

@@ -1,0 +1,45 @@
+use longzhi_domain::{FieldError, FieldErrors};
+use sea_orm::{DbErr, SqlErr};
+
+/// What a repository call can fail with; the server maps each to an HTTP status and error code.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// No such record, or not within the caller's data scope (indistinguishable on purpose).
+    #[error("not found")]
+    NotFound,
+    /// The record changed since the caller read it (optimistic version check).
+    #[error("version conflict")]
+    VersionConflict,
+    #[error("duplicate {field}")]
+    Duplicate { field: String },
+    #[error("invalid fields: {0:?}")]
+    Validation(FieldErrors),
+    /// A domain rule refused the operation; the code is stable (e.g. `user.self_delete`).
+    #[error("rule {0}")]
+    Rule(&'static str),
+    #[error(transparent)]
+    Db(DbErr),
+}
+
+impl From<DbErr> for StoreError {
+    fn from(e: DbErr) -> Self {
+        match e.sql_err() {
+            Some(SqlErr::UniqueConstraintViolation(_)) => Self::Duplicate {
+                field: String::new(),
+            },
+            _ => Self::Db(e),
+        }
+    }
+}
+
+impl From<FieldErrors> for StoreError {
+    fn from(e: FieldErrors) -> Self {
+        Self::Validation(e)
+    }
+}
+
+impl From<FieldError> for StoreError {
+    fn from(e: FieldError) -> Self {
+        Self::Validation(e.into())
+    }
+}

@@ -1,0 +1,187 @@
+//! One shape for pagination, sorting and free-text search on every list.
+
+use longzhi_domain::{FieldError, Rule};
+use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryOrder, QuerySelect,
+    Select,
+};
+use serde::{Deserialize, Serialize};
+
+pub const DEFAULT_PAGE_SIZE: u64 = 20;
+pub const MAX_PAGE_SIZE: u64 = 500;
+
+/// `?page=1&page_size=20&sort=-created_at,name`
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageQuery {
+    /// 1-based page number (default 1).
+    pub page: Option<u64>,
+    /// Rows per page (default 20, at most 500).
+    pub page_size: Option<u64>,
+    /// Comma-separated sort fields; a leading `-` sorts descending.
+    pub sort: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: u64,
+    pub page: u64,
+    pub page_size: u64,
+}
+
+impl<T> Page<T> {
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            total: self.total,
+            page: self.page,
+            page_size: self.page_size,
+        }
+    }
+}
+
+impl PageQuery {
+    /// The whole filtered set, for exports (bounded so one request cannot exhaust memory).
+    pub fn everything(sort: Option<String>) -> Self {
+        Self {
+            page: Some(1),
+            page_size: Some(u64::MAX),
+            sort,
+        }
+    }
+
+    fn page(&self) -> Result<u64, FieldError> {
+        match self.page {
+            None => Ok(1),
+            Some(p) if p >= 1 => Ok(p),
+            Some(_) => Err(FieldError::new("page", Rule::Range).with("min", 1)),
+        }
+    }
+
+    fn page_size(&self, max: u64) -> Result<u64, FieldError> {
+        match self.page_size {
+            None => Ok(DEFAULT_PAGE_SIZE),
+            Some(s) if (1..=max).contains(&s) => Ok(s),
+            Some(_) => Err(FieldError::new("page_size", Rule::Range)
+                .with("min", 1)
+                .with("max", max)),
+        }
+    }
+}
+
+/// Rows one export may hold.
+pub const MAX_EXPORT_ROWS: u64 = 100_000;
+
+/// Sorts by the requested whitelisted fields (then by `id` so pages are stable), counts, and
+/// fetches one page.
+pub async fn paginate<E, C>(
+    db: &C,
+    select: Select<E>,
+    q: &PageQuery,
+    sortable: &[(&str, E::Column)],
+    default_sort: &str,
+    id: E::Column,
+) -> crate::Result<Page<E::Model>>
+where
+    E: EntityTrait,
+    E::Model: Sync,
+    C: ConnectionTrait,
+{
+    let page = q.page()?;
+    let max = if q.page_size == Some(u64::MAX) {
+        u64::MAX
+    } else {
+        MAX_PAGE_SIZE
+    };
+    let page_size = Ord::min(q.page_size(max)?, MAX_EXPORT_ROWS);
+    let mut select = select;
+    for (col, order) in parse_sort(q.sort.as_deref().unwrap_or(default_sort), sortable)? {
+        select = select.order_by(col, order);
+    }
+    select = select.order_by(id, Order::Asc);
+    let total = select.clone().count(db).await?;
+    let items = select
+        .offset((page - 1).saturating_mul(page_size))
+        .limit(page_size)
+        .all(db)
+        .await?;
+    Ok(Page {
+        items,
+        total,
+        page,
+        page_size,
+    })
+}
+
+fn parse_sort<C: Copy>(sort: &str, sortable: &[(&str, C)]) -> Result<Vec<(C, Order)>, FieldError> {
+    sort.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let (name, order) = match s.strip_prefix('-') {
+                Some(n) => (n, Order::Desc),
+                None => (s, Order::Asc),
+            };
+            sortable
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, c)| (*c, order))
+                .ok_or_else(|| {
+                    let allowed: Vec<&str> = sortable.iter().map(|(n, _)| *n).collect();
+                    FieldError::new("sort", Rule::Enum).with("allowed", allowed.join(","))
+                })
+        })
+        .collect()
+}
+
+/// Case-insensitive "contains" on any of `cols`, the same on SQLite and PostgreSQL
+/// (`LOWER(col) LIKE LOWER(pattern)` with `%`, `_` and `\` escaped in the user's text).
+pub fn contains_any<C: ColumnTrait>(cols: &[C], text: &str) -> Option<SimpleExpr> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let escaped = text
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    let pattern = format!("%{}%", escaped.to_lowercase());
+    cols.iter()
+        .map(|c| {
+            Expr::expr(Func::lower(Expr::col(c.as_column_ref())))
+                .like(LikeExpr::new(pattern.clone()).escape('\\'))
+        })
+        .reduce(|a, b| a.or(b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_is_whitelisted() {
+        let cols = [("name", 1), ("created_at", 2)];
+        let parsed = parse_sort("-created_at, name", &cols).unwrap();
+        assert_eq!(parsed.iter().map(|(c, _)| *c).collect::<Vec<_>>(), [2, 1]);
+        assert!(matches!(parsed[0].1, Order::Desc));
+        let err = parse_sort("password_hash", &cols).unwrap_err();
+        assert_eq!((err.field.as_str(), err.rule), ("sort", Rule::Enum));
+    }
+
+    #[test]
+    fn page_bounds() {
+        let q = PageQuery {
+            page: Some(0),
+            ..Default::default()
+        };
+        assert_eq!(q.page().unwrap_err().rule, Rule::Range);
+        let q = PageQuery {
+            page_size: Some(501),
+            ..Default::default()
+        };
+        assert_eq!(q.page_size(MAX_PAGE_SIZE).unwrap_err().field, "page_size");
+        assert_eq!(PageQuery::default().page_size(MAX_PAGE_SIZE).unwrap(), 20);
+    }
+}

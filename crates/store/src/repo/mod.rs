@@ -1,0 +1,78 @@
+//! Repositories: the only code that reads and writes business tables. Each takes the acting
+//! [`Principal`](crate::scope::Principal) and applies its data scope.
+
+pub mod auth;
+pub mod dashboard;
+pub mod dicts;
+pub mod logs;
+pub mod orgs;
+pub mod params;
+pub mod regions;
+pub mod roles;
+pub mod users;
+
+use sea_orm::sea_query::{Expr, ExprTrait};
+use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+
+use crate::scope::{Principal, Scoped, scoped};
+use crate::{Result, StoreError};
+
+/// The record `id` of `E` if it lies in the caller's scope; `NotFound` otherwise.
+pub(crate) async fn get_scoped<E: Scoped, C: ConnectionTrait>(
+    db: &C,
+    p: &Principal,
+    id: i64,
+) -> Result<E::Model> {
+    let id_col = E::id_col().ok_or(StoreError::NotFound)?;
+    scoped::<E>(p)
+        .filter(id_col.eq(id))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// Writes the set fields of `am` to row `id` if its version is still `version`, and bumps the
+/// version; `VersionConflict` when someone wrote first (nothing is changed then).
+pub(crate) async fn update_versioned<E, A, C>(
+    db: &C,
+    id_col: E::Column,
+    version_col: E::Column,
+    id: i64,
+    version: i32,
+    am: A,
+) -> Result<()>
+where
+    E: EntityTrait,
+    A: ActiveModelTrait<Entity = E>,
+    C: ConnectionTrait,
+{
+    let res = E::update_many()
+        .set(am)
+        .col_expr(version_col, Expr::col(version_col).add(1))
+        .filter(id_col.eq(id))
+        .filter(version_col.eq(version))
+        .exec(db)
+        .await?;
+    if res.rows_affected == 0 {
+        Err(StoreError::VersionConflict)
+    } else {
+        Ok(())
+    }
+}
+
+/// Status values of records that can be switched off.
+pub const STATUSES: [&str; 2] = ["active", "disabled"];
+
+pub(crate) fn check_status(
+    field: &str,
+    status: &str,
+) -> std::result::Result<(), longzhi_domain::FieldError> {
+    if STATUSES.contains(&status) {
+        Ok(())
+    } else {
+        Err(
+            longzhi_domain::FieldError::new(field, longzhi_domain::Rule::Enum)
+                .with("allowed", STATUSES.join(",")),
+        )
+    }
+}
