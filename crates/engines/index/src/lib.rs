@@ -14,7 +14,9 @@ pub mod impute;
 pub mod model;
 pub mod normalise;
 pub mod outliers;
+pub mod sobol;
 pub mod stats;
+pub mod uncertainty;
 pub mod weights;
 
 pub use aggregate::Aggregation;
@@ -25,4 +27,5 @@ pub use impute::Imputation;
 pub use model::{AhpSpec, Method, Results, compute};
 pub use normalise::Normalisation;
 pub use outliers::OutlierTreatment;
+pub use uncertainty::{RankIntervals, Sensitivity, Uncertainty, monte_carlo, sensitivity};
 pub use weights::Weighting;
