@@ -46,6 +46,8 @@ pub enum IndexError {
     Node { node: String, message: String },
     #[error("field \"{field}\": {message}")]
     Field { field: String, message: String },
+    #[error("{0}")]
+    Parse(String),
     #[error("cycle in the framework through node \"{0}\"")]
     Cycle(String),
 }

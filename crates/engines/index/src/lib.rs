@@ -14,6 +14,8 @@ pub mod impute;
 pub mod model;
 pub mod normalise;
 pub mod outliers;
+pub mod panel;
+pub mod parse;
 pub mod sobol;
 pub mod stats;
 pub mod uncertainty;
