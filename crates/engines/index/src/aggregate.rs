@@ -38,6 +38,17 @@ impl Aggregation {
         }
     }
 
+    /// The exponent p of a power mean (1 arithmetic, 0 geometric, −1 harmonic); `None` for Copeland.
+    pub fn power(self) -> Option<f64> {
+        match self.canonical() {
+            Self::Arithmetic => Some(1.0),
+            Self::Geometric => Some(0.0),
+            Self::Harmonic => Some(-1.0),
+            Self::Generalised(p) => Some(p),
+            Self::Copeland => None,
+        }
+    }
+
     /// Whether the children's scores must be positive (min-max then maps to 1–100).
     pub fn needs_positive(self) -> bool {
         match self.canonical() {

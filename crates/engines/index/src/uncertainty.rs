@@ -6,8 +6,11 @@
 //! input is one group for the Sobol indices ("weights" is one group of all weights).
 //!
 //! Every normalised data set an alternative can need is computed once, before the runs; a run then
-//! only perturbs weights, aggregates and ranks. Run j draws its uniforms from its own ChaCha8
-//! stream, so results are identical whatever the number of threads.
+//! only perturbs weights, aggregates and ranks. A power mean M_p is aggregated in the space
+//! φ(s) = s^p (ln s for p = 0), where φ(M_p) = Σ w·φ(s) holds exactly at every node; since φ is
+//! monotone, the root's φ ranks the units (reversed for p < 0) with no power or logarithm per run.
+//! Run j draws its uniforms from its own ChaCha8 stream, so results are identical whatever the
+//! number of threads.
 
 use rayon::prelude::*;
 
@@ -76,7 +79,8 @@ struct Model<'a> {
     /// Nominal renormalised weights, per slot.
     weights: Vec<f64>,
     noise: f64,
-    /// Normalised indicator slots for [imputation][normalisation][aggregation].
+    /// Normalised indicator slots for [imputation][normalisation][aggregation], mapped by φ for
+    /// power means.
     data: Vec<Vec<Vec<Vec<f64>>>>,
     aggregations: Vec<Aggregation>,
     nominal: Vec<u32>,
@@ -92,6 +96,17 @@ struct Workspace {
     weights: Vec<f64>,
     idx: Vec<usize>,
     ranks: Vec<u32>,
+}
+
+/// φ(s) = s^p, or ln s for p = 0: power means are weighted sums in this space.
+fn phi(s: f64, p: f64) -> f64 {
+    if p == 1.0 {
+        s
+    } else if p == 0.0 {
+        s.ln()
+    } else {
+        s.powf(p)
+    }
 }
 
 /// The alternatives, or the nominal choice alone.
@@ -141,6 +156,9 @@ impl<'a> Model<'a> {
                         )
                     })?;
                     buf.truncate(fw.n_indicators() * ds.n_units());
+                    if let Some(p) = agg.power() {
+                        buf.iter_mut().for_each(|v| *v = phi(*v, p));
+                    }
                     per_agg.push(buf);
                 }
                 per_norm.push(per_agg);
@@ -202,7 +220,7 @@ impl<'a> Model<'a> {
             choose(3, self.aggregations.len()),
         ];
         let m = fw.n_indicators();
-        ws.buf[..m * n].copy_from_slice(&self.data[choice[0]][choice[1]][choice[2]]);
+        let data = &self.data[choice[0]][choice[1]][choice[2]];
         let aggregation = self.aggregations[choice[2]];
         ws.weights.copy_from_slice(&self.weights);
         if let Some(at) = self.at[0] {
@@ -210,15 +228,43 @@ impl<'a> Model<'a> {
                 *w *= 1.0 + self.noise * (2.0 * u[at + s] - 1.0);
             }
         }
-        let mut w = Vec::new();
-        for (j, node) in fw.nodes.iter().enumerate() {
-            w.clear();
-            w.extend(node.children.iter().map(|&c| ws.weights[c]));
-            let sum: f64 = w.iter().sum();
-            w.iter_mut().for_each(|v| *v /= sum);
-            aggregate_node(fw, j, &mut ws.buf, n, &w, aggregation);
-        }
         let root = fw.root_slot() * n;
+        match aggregation.power() {
+            Some(p) => {
+                // Nodes only: indicator children are read from `data`.
+                for (j, node) in fw.nodes.iter().enumerate() {
+                    let total: f64 = node.children.iter().map(|&c| ws.weights[c]).sum();
+                    let (done, rest) = ws.buf[m * n..].split_at_mut(j * n);
+                    let out = &mut rest[..n];
+                    out.fill(0.0);
+                    for &c in &node.children {
+                        let w = ws.weights[c] / total;
+                        let src = if c < m {
+                            &data[c * n..(c + 1) * n]
+                        } else {
+                            &done[(c - m) * n..(c - m + 1) * n]
+                        };
+                        for (o, v) in out.iter_mut().zip(src) {
+                            *o += w * v;
+                        }
+                    }
+                }
+                if p < 0.0 {
+                    ws.buf[root..root + n].iter_mut().for_each(|v| *v = -*v);
+                }
+            }
+            None => {
+                ws.buf[..m * n].copy_from_slice(data);
+                let mut w = Vec::new();
+                for (j, node) in fw.nodes.iter().enumerate() {
+                    w.clear();
+                    w.extend(node.children.iter().map(|&c| ws.weights[c]));
+                    let sum: f64 = w.iter().sum();
+                    w.iter_mut().for_each(|v| *v /= sum);
+                    aggregate_node(fw, j, &mut ws.buf, n, &w, aggregation);
+                }
+            }
+        }
         competition_ranks(&ws.buf[root..root + n], &mut ws.idx, &mut ws.ranks);
     }
 
