@@ -1,6 +1,9 @@
 //! `longzhi engine index`: the CLI contract of issue 5 (arguments, TOML shape, JSON keys, nominal
 //! conventions, exit code 2 naming the row, column or node).
 
+// Helpers of this test file unwrap too, like the tests themselves.
+#![allow(clippy::unwrap_used)]
+
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 

@@ -2,6 +2,9 @@
 //! gen_data.py): the nominal run, 10,000 Monte Carlo runs, and Sobol indices from 1,024 base rows.
 //! scripts/bench/index runs these and the numpy equivalent (numpy_mc.py) side by side.
 
+// A benchmark on fixed, checked-in inputs: a failure is a broken fixture and should stop it.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};

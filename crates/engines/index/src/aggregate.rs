@@ -31,9 +31,9 @@ impl Aggregation {
     /// The power mean this is, if any, with p = 1, 0, −1 mapped to their exact special cases.
     fn canonical(self) -> Self {
         match self {
-            Self::Generalised(p) if p == 1.0 => Self::Arithmetic,
-            Self::Generalised(p) if p == 0.0 => Self::Geometric,
-            Self::Generalised(p) if p == -1.0 => Self::Harmonic,
+            Self::Generalised(1.0) => Self::Arithmetic,
+            Self::Generalised(0.0) => Self::Geometric,
+            Self::Generalised(-1.0) => Self::Harmonic,
             other => other,
         }
     }

@@ -83,9 +83,9 @@ pub fn impute(
             .iter()
             .map(|(k, v)| (*k, method.statistic(v)))
             .collect();
-        for u in 0..col.len() {
-            if col[u].is_nan() {
-                col[u] = *fill.get(key(u)).ok_or_else(|| IndexError::Missing {
+        for (u, v) in col.iter_mut().enumerate() {
+            if v.is_nan() {
+                *v = *fill.get(key(u)).ok_or_else(|| IndexError::Missing {
                     cell: ds.cell(u, &ind.code),
                     reason: if grouped {
                         format!("group \"{}\" has no observed value in the column", key(u))

@@ -79,13 +79,17 @@ impl Results {
     }
 }
 
-/// Aligned, imputed and treated raw columns, in the framework's indicator order.
+/// Aligned, imputed and treated raw columns (in the framework's indicator order) and the outlier
+/// treatment of each.
+pub type Prepared = (Vec<Vec<f64>>, Vec<Option<TreatmentReport>>);
+
+/// Aligns, imputes and treats the data.
 pub fn prepare(
     fw: &Framework,
     ds: &Dataset,
     imputation: Imputation,
     outliers: Option<&OutlierTreatment>,
-) -> Result<(Vec<Vec<f64>>, Vec<Option<TreatmentReport>>), IndexError> {
+) -> Result<Prepared, IndexError> {
     let mut cols = ds.align(fw)?;
     for (col, ind) in cols.iter().zip(&fw.indicators) {
         if let Some(u) = col.iter().position(|v| v.is_infinite()) {
@@ -120,9 +124,9 @@ pub fn normalise_all(
             normalise(col, ind, normalisation, positive).map_err(|e| e.locate(ds, &ind.code))?;
         let bad = |x: f64| {
             if positive {
-                !(x > 0.0)
+                x <= 0.0
             } else {
-                aggregation.needs_non_negative() && !(x >= 0.0)
+                aggregation.needs_non_negative() && x < 0.0
             }
         };
         if let Some(u) = v.iter().position(|&x| bad(x)) {

@@ -106,7 +106,7 @@ pub fn normalise(
             let (gl, gu) = ind
                 .goalposts
                 .ok_or(NormaliseError::Parameter("no goalposts (lower, upper)"))?;
-            if !(gl < gu) {
+            if gl.is_nan() || gu.is_nan() || gl >= gu {
                 return Err(NormaliseError::Parameter(
                     "the lower goalpost must be below the upper one",
                 ));
@@ -118,7 +118,7 @@ pub fn normalise(
         }
         Normalisation::DistanceToTarget => {
             let t = d * ind.target.ok_or(NormaliseError::Parameter("no target"))?;
-            if !(t > lo) {
+            if t.is_nan() || t <= lo {
                 return Err(NormaliseError::Parameter(
                     "the target is not better than the worst value",
                 ));
@@ -128,7 +128,7 @@ pub fn normalise(
                 .collect()
         }
         Normalisation::DistanceToBest => {
-            if let Some(row) = x.iter().position(|&v| !(v > 0.0)) {
+            if let Some(row) = x.iter().position(|&v| v <= 0.0) {
                 return Err(NormaliseError::NonPositive(row));
             }
             if d > 0.0 {

@@ -67,7 +67,9 @@ pub fn competition_ranks(scores: &[f64], idx: &mut Vec<usize>, out: &mut [u32]) 
     let mut leader = f64::NAN;
     for (pos, &u) in idx.iter().enumerate() {
         let s = scores[u];
-        if !((leader - s).abs() <= RANK_TIE * (1.0 + leader.abs().max(s.abs()))) {
+        // The first unit always opens a group (the leader starts as NaN).
+        let tied = (leader - s).abs() <= RANK_TIE * (1.0 + leader.abs().max(s.abs()));
+        if !tied {
             rank = pos as u32 + 1;
             leader = s;
         }

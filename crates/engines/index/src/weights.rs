@@ -59,7 +59,7 @@ pub fn entropy(children: &[&[f64]]) -> Result<Vec<f64>, String> {
         })
         .collect();
     let total: f64 = d.iter().sum();
-    if !(total > 0.0) {
+    if total.is_nan() || total <= 0.0 {
         return Err("every child is constant, so entropy weights are undefined".into());
     }
     Ok(d.iter().map(|v| v / total).collect())
@@ -77,7 +77,7 @@ pub fn pca(children: &[&[f64]]) -> Result<Vec<f64>, String> {
     for (j, x) in children.iter().enumerate() {
         let s = sorted(x);
         let (m, sd) = (mean_of_sorted(&s), sd_of_sorted(&s));
-        if !(sd > 0.0) {
+        if sd.is_nan() || sd <= 0.0 {
             return Err(format!(
                 "child {} is constant, so its correlations are undefined",
                 j + 1
