@@ -20,11 +20,9 @@ enum Command {
 fn main() {
     let cli = Cli::parse();
     let code = match &cli.cmd {
-        Command::Engine(cmd) => longzhi_engine_cli::exit_code(
-            cmd,
-            &mut std::io::stdout().lock(),
-            &mut std::io::stderr(),
-        ),
+        Command::Engine(cmd) => {
+            longzhi_engine_cli::exit_code(cmd, &mut std::io::stdout().lock(), &mut std::io::stderr())
+        }
     };
     std::process::exit(code);
 }
