@@ -14,7 +14,7 @@ import numpy as np
 from scipy import stats
 
 here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-RUNS = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+RUNS = int(sys.argv[1]) if len(sys.argv) > 1 and __name__ == "__main__" else 10_000
 
 cfg = tomllib.load(open(os.path.join(here, "bench.toml"), "rb"))
 lines = open(os.path.join(here, "bench.csv")).read().split("\n")
@@ -96,9 +96,10 @@ def monte_carlo(runs, seed):
     return np.quantile(ranks, [0.05, 0.5, 0.95], axis=0)
 
 
-wall, cpu = float("inf"), float("inf")
-for _ in range(5):
-    t0, c0 = time.perf_counter(), time.process_time()
-    quantiles = monte_carlo(RUNS, 1)
-    wall, cpu = min(wall, time.perf_counter() - t0), min(cpu, time.process_time() - c0)
-print(json.dumps({"seconds": wall, "cpu_seconds": cpu, "median": quantiles[1].tolist()}))
+if __name__ == "__main__":
+    wall, cpu = float("inf"), float("inf")
+    for _ in range(5):
+        t0, c0 = time.perf_counter(), time.process_time()
+        quantiles = monte_carlo(RUNS, 1)
+        wall, cpu = min(wall, time.perf_counter() - t0), min(cpu, time.process_time() - c0)
+    print(json.dumps({"seconds": wall, "cpu_seconds": cpu, "median": quantiles[1].tolist()}))

@@ -441,7 +441,40 @@ def error_checks():
     print(f"bad input: {len(cases)} cases exit 2 naming the row, column or node")
 
 
+def monte_carlo_checks():
+    """The benchmark's Monte Carlo (weights ± 25 %, imputation, normalisation and aggregation
+    alternatives) run by the engine and by the numpy implementation of benches/numpy_mc.py: the
+    random streams differ, so the rank quantiles must agree within one rank."""
+    import importlib.util
+
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "benches", "numpy_mc.py")
+    spec = importlib.util.spec_from_file_location("numpy_mc", path)
+    numpy_mc = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(numpy_mc)
+    q05, med, q95 = numpy_mc.monte_carlo(10_000, 2)
+    data = os.path.join(os.path.dirname(path), "data")
+    p = subprocess.run(
+        [LONGZHI, "engine", "index", "--data", os.path.join(data, "bench.csv"), "--framework", os.path.join(data, "bench.toml"),
+         "--mc", "10000", "--seed", "2", "--format", "json"],
+        capture_output=True, text=True,
+    )
+    compared["runs"] += 1
+    if p.returncode != 0:
+        fail(f"Monte Carlo: exit {p.returncode}: {p.stderr}")
+        return
+    units = json.loads(p.stdout)["units"]
+    worst = 0.0
+    for u, unit in enumerate(units):
+        for key, want in (("rank_q05", q05[u]), ("rank_median", med[u]), ("rank_q95", q95[u])):
+            compared["values"] += 1
+            worst = max(worst, abs(unit[key] - want))
+    if worst > 1.0:
+        fail(f"Monte Carlo rank quantiles differ from numpy's by up to {worst} ranks")
+    print(f"Monte Carlo: {len(units)} units × 10,000 runs, rank 5/50/95 % quantiles within {worst} rank of numpy's")
+
+
 nominal_checks()
+monte_carlo_checks()
 ahp_checks()
 outlier_checks()
 error_checks()
