@@ -14,8 +14,10 @@ use crate::uncertainty::Uncertainty;
 use crate::weights::Weighting;
 
 /// A data CSV: a column `unit`, an optional column `group`, one column per indicator code. Empty
-/// cells and `NA`/`NaN` are missing values.
+/// cells and `NA`/`NaN` are missing values. A leading byte-order mark (as spreadsheet exports
+/// write) is ignored.
 pub fn parse_csv(text: &str) -> Result<Dataset, IndexError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
@@ -341,7 +343,7 @@ mod tests {
 
     #[test]
     fn csv_cells_and_errors() {
-        let ds = parse_csv("unit,a,group,b\nX, 1.5,g1,NA\nY,2,g2,\n").unwrap();
+        let ds = parse_csv("\u{feff}unit,a,group,b\nX, 1.5,g1,NA\nY,2,g2,\n").unwrap();
         assert_eq!(ds.units, vec!["X", "Y"]);
         assert_eq!(ds.columns, vec!["a", "b"]);
         assert_eq!(ds.groups, Some(vec!["g1".into(), "g2".into()]));
