@@ -8,9 +8,15 @@ use std::io::Write;
 
 use clap::{Parser, Subcommand};
 
+pub mod index;
+
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]
-pub enum EngineCommand {}
+pub enum EngineCommand {
+    /// Composite indicators: scores of every node, ranks, contributions, and with --mc the rank
+    /// median and 5–95 % interval over Monte Carlo runs.
+    Index(index::Args),
+}
 
 /// Input the engine cannot use; its message names where the problem is.
 #[derive(Debug, thiserror::Error)]
@@ -30,8 +36,10 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
 }
 
 /// Runs one engine command, writing its output to `out`.
-pub fn run(cmd: &EngineCommand, _out: &mut dyn Write) -> Result<(), InputError> {
-    match *cmd {}
+pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
+    match cmd {
+        EngineCommand::Index(args) => index::run(args, out),
+    }
 }
 
 /// Exit code of a run: 0 on success, 2 on bad input (the message goes to `err`).
