@@ -9,6 +9,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 
 pub mod index;
+pub mod signal;
 
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]
@@ -16,6 +17,8 @@ pub enum EngineCommand {
     /// Composite indicators: scores of every node, ranks, contributions, and with --mc the rank
     /// median and 5–95 % interval over Monte Carlo runs.
     Index(index::Args),
+    /// Disproportionality signals (PRR, ROR, BCPNN IC, MGPS EBGM) from (row, column) reports.
+    Signal(signal::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -39,6 +42,7 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
 pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
     match cmd {
         EngineCommand::Index(args) => index::run(args, out),
+        EngineCommand::Signal(args) => signal::run(args, out),
     }
 }
 

@@ -1,0 +1,536 @@
+//! `longzhi engine signal`: disproportionality statistics of (row, column) report counts.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use longzhi_signal::{Analysis, CellStats, PeriodSignals, Prior, Reports, Rule, Table, Window};
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::{InputError, read_file};
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// CSV file with a header row; each line is one report's (row, column) pair.
+    #[arg(long)]
+    pub reports: PathBuf,
+    /// Column holding the row label (a product category, brand, model or car component).
+    #[arg(long)]
+    pub row: String,
+    /// Column holding the column label (a hazard, injury or fault).
+    #[arg(long)]
+    pub col: String,
+    /// Column giving each line's multiplicity (a non-negative integer); 1 when absent.
+    #[arg(long)]
+    pub count: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+    /// Columns whose combined value is a stratum (e.g. year,region): expected counts are then
+    /// Σ over strata of row total × column total / stratum total.
+    #[arg(long, value_delimiter = ',')]
+    pub strata: Vec<String>,
+    /// A signal rule, repeatable: a preset (evans, eb05, ic025) or NAME=EXPR, e.g.
+    /// "strong=eb05 >= 2 and n >= 3".
+    #[arg(long = "rule")]
+    pub rules: Vec<String>,
+    /// TOML file of rules: [[rule]] tables with `name` and `when` (an EXPR).
+    #[arg(long)]
+    pub rules_file: Option<PathBuf>,
+    /// Column holding each report's period (ISO dates, months or years sort in time order):
+    /// the output then lists the signals new in each period.
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Which reports each period's statistics use: all up to the period, or the period alone.
+    #[arg(long, value_enum, default_value_t = WindowArg::Cumulative)]
+    pub window: WindowArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum WindowArg {
+    Cumulative,
+    Period,
+}
+
+pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
+    let rules = load_rules(args)?;
+    if args.period.is_some() && rules.is_empty() {
+        return Err(InputError::new(
+            "--period needs at least one --rule or --rules-file",
+        ));
+    }
+    let text = read_file(&args.reports)?;
+    let input = parse_reports(&text, &args.reports, args)?;
+    let engine_err = |e: longzhi_signal::SignalError| InputError(e.to_string());
+
+    let strata = input
+        .strata
+        .as_ref()
+        .map(|s| (s.ids.as_slice(), s.labels.len()));
+    let reports = Reports {
+        n_rows: input.rows.labels.len(),
+        n_cols: input.cols.labels.len(),
+        rows: &input.rows.ids,
+        cols: &input.cols.ids,
+        counts: input.counts.as_deref(),
+        strata,
+    };
+    let analysis = longzhi_signal::analyse(&Table::count(&reports).map_err(engine_err)?, None)
+        .map_err(engine_err)?;
+    let periods = match &input.periods {
+        None => None,
+        Some(p) => {
+            let tables = period_tables(&reports, p).map_err(engine_err)?;
+            let window = match args.window {
+                WindowArg::Cumulative => Window::Cumulative,
+                WindowArg::Period => Window::Period,
+            };
+            Some(longzhi_signal::signals_by_period(&tables, window, &rules).map_err(engine_err)?)
+        }
+    };
+    let mut out = std::io::BufWriter::new(out);
+    let written = match args.format {
+        Format::Json => write_json(&mut out, &input, &analysis, &rules, periods.as_deref()),
+        Format::Csv => write_csv(&mut out, &input, &analysis, &rules, periods.as_deref()),
+    };
+    written
+        .and_then(|()| out.flush().map_err(|e| e.to_string()))
+        .map_err(|e| InputError(format!("cannot write output: {e}")))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    rule: Vec<RuleEntry>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleEntry {
+    name: String,
+    when: String,
+}
+
+fn load_rules(args: &Args) -> Result<Vec<Rule>, InputError> {
+    let mut rules = Vec::new();
+    for spec in &args.rules {
+        rules.push(Rule::from_spec(spec).map_err(|e| InputError(format!("--rule: {e}")))?);
+    }
+    if let Some(path) = &args.rules_file {
+        let file: RulesFile = toml::from_str(&read_file(path)?)
+            .map_err(|e| InputError(format!("{}: {e}", path.display())))?;
+        for (k, entry) in file.rule.iter().enumerate() {
+            let rule = Rule::parse(&entry.name, &entry.when).map_err(|e| {
+                InputError(format!(
+                    "{}: [[rule]] {} (field `when`): {e}",
+                    path.display(),
+                    k + 1
+                ))
+            })?;
+            rules.push(rule);
+        }
+    }
+    Ok(rules)
+}
+
+/// Labels interned to ids in sorted label order, and the id of each report.
+#[derive(Default)]
+struct Labels {
+    labels: Vec<String>,
+    ids: Vec<u32>,
+}
+
+struct Input {
+    rows: Labels,
+    cols: Labels,
+    counts: Option<Vec<u64>>,
+    strata: Option<Labels>,
+    periods: Option<Labels>,
+}
+
+/// Interns byte labels as they come, then renumbers them in sorted order.
+#[derive(Default)]
+struct Interner {
+    map: FxHashMap<Box<[u8]>, u32>,
+    labels: Vec<String>,
+    ids: Vec<u32>,
+}
+
+impl Interner {
+    fn push(&mut self, value: &[u8], at: &dyn Fn(&str) -> String) -> Result<(), InputError> {
+        let id = match self.map.get(value) {
+            Some(&id) => id,
+            None => {
+                let label =
+                    std::str::from_utf8(value).map_err(|_| InputError(at("not valid UTF-8")))?;
+                if label.is_empty() {
+                    return Err(InputError(at("empty value")));
+                }
+                let id = self.labels.len() as u32;
+                self.map.insert(value.into(), id);
+                self.labels.push(label.to_string());
+                id
+            }
+        };
+        self.ids.push(id);
+        Ok(())
+    }
+
+    fn finish(self) -> Labels {
+        let mut order: Vec<u32> = (0..self.labels.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.labels[a as usize].cmp(&self.labels[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let mut labels = self.labels;
+        let ids = self.ids.iter().map(|&id| rank[id as usize]).collect();
+        let sorted = order
+            .iter()
+            .map(|&id| std::mem::take(&mut labels[id as usize]))
+            .collect();
+        Labels {
+            labels: sorted,
+            ids,
+        }
+    }
+}
+
+fn parse_reports(text: &str, path: &Path, args: &Args) -> Result<Input, InputError> {
+    let file = path.display().to_string();
+    let file = file.as_str();
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| InputError(format!("{file}: {e}")))?
+        .clone();
+    let names: Vec<String> = headers
+        .iter()
+        .map(|h| String::from_utf8_lossy(h).trim().to_string())
+        .collect();
+    let column = |name: &str, flag: &str| -> Result<usize, InputError> {
+        names.iter().position(|n| n == name).ok_or_else(|| {
+            InputError(format!(
+                "{file}: unknown column {name:?} given to {flag} (columns: {})",
+                names.join(", ")
+            ))
+        })
+    };
+    let row_col = column(&args.row, "--row")?;
+    let col_col = column(&args.col, "--col")?;
+    let count_col = args
+        .count
+        .as_deref()
+        .map(|c| column(c, "--count"))
+        .transpose()?;
+    let strata_cols = args
+        .strata
+        .iter()
+        .map(|c| column(c, "--strata"))
+        .collect::<Result<Vec<_>, _>>()?;
+    let period_col = args
+        .period
+        .as_deref()
+        .map(|c| column(c, "--period"))
+        .transpose()?;
+
+    let (mut rows, mut cols, mut strata, mut periods) = (
+        Interner::default(),
+        Interner::default(),
+        Interner::default(),
+        Interner::default(),
+    );
+    let mut counts = count_col.map(|_| Vec::new());
+    let mut record = csv::ByteRecord::new();
+    let mut stratum_key = Vec::new();
+    for report in 1usize.. {
+        match reader.read_byte_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
+            Err(e) => return Err(InputError(format!("{file}: report {report}: {e}"))),
+        }
+        let line = record.position().map_or(report + 1, |p| p.line() as usize);
+        let field = |k: usize| -> Result<&[u8], InputError> {
+            record.get(k).ok_or_else(|| {
+                InputError(format!(
+                    "{file} line {line} (report {report}), column {:?}: missing value",
+                    names[k]
+                ))
+            })
+        };
+        let at = |k: usize, msg: &str| {
+            format!(
+                "{file} line {line} (report {report}), column {:?}: {msg}",
+                names[k]
+            )
+        };
+        rows.push(field(row_col)?, &|m| at(row_col, m))?;
+        cols.push(field(col_col)?, &|m| at(col_col, m))?;
+        if let (Some(k), Some(counts)) = (count_col, counts.as_mut()) {
+            let raw = field(k)?;
+            let n = std::str::from_utf8(raw)
+                .ok()
+                .and_then(|s| s.trim().parse::<u64>().ok())
+                .ok_or_else(|| {
+                    InputError(at(
+                        k,
+                        &format!(
+                            "{:?} is not a non-negative integer count",
+                            String::from_utf8_lossy(raw)
+                        ),
+                    ))
+                })?;
+            counts.push(n);
+        }
+        if !strata_cols.is_empty() {
+            stratum_key.clear();
+            for (j, &k) in strata_cols.iter().enumerate() {
+                if j > 0 {
+                    stratum_key.push(b'/');
+                }
+                let value = field(k)?;
+                if value.is_empty() {
+                    return Err(InputError(at(k, "empty value")));
+                }
+                stratum_key.extend_from_slice(value);
+            }
+            strata.push(&stratum_key, &|m| at(strata_cols[0], m))?;
+        }
+        if let Some(k) = period_col {
+            periods.push(field(k)?, &|m| at(k, m))?;
+        }
+    }
+    if rows.ids.is_empty() {
+        return Err(InputError(format!("{file}: no reports")));
+    }
+    Ok(Input {
+        rows: rows.finish(),
+        cols: cols.finish(),
+        counts,
+        strata: (!strata_cols.is_empty()).then(|| strata.finish()),
+        periods: period_col.map(|_| periods.finish()),
+    })
+}
+
+/// One table per period label (in sorted order), each counted from that period's reports.
+fn period_tables(
+    all: &Reports<'_>,
+    periods: &Labels,
+) -> Result<Vec<Table>, longzhi_signal::SignalError> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); periods.labels.len()];
+    for (k, &p) in periods.ids.iter().enumerate() {
+        members[p as usize].push(k);
+    }
+    members
+        .iter()
+        .map(|idx| {
+            let rows: Vec<u32> = idx.iter().map(|&k| all.rows[k]).collect();
+            let cols: Vec<u32> = idx.iter().map(|&k| all.cols[k]).collect();
+            let counts: Option<Vec<u64>> = all.counts.map(|c| idx.iter().map(|&k| c[k]).collect());
+            let strata: Option<Vec<u32>> =
+                all.strata.map(|(s, _)| idx.iter().map(|&k| s[k]).collect());
+            Table::count(&Reports {
+                rows: &rows,
+                cols: &cols,
+                counts: counts.as_deref(),
+                strata: strata.as_deref().zip(all.strata.map(|(_, n)| n)),
+                ..*all
+            })
+        })
+        .collect()
+}
+
+/// A cell as output: the contract's fields, plus the rules it meets when rules were given.
+#[derive(Serialize)]
+struct CellOut<'a> {
+    row: &'a str,
+    col: &'a str,
+    n: u64,
+    expected: f64,
+    prr: Option<f64>,
+    prr_chi2: Option<f64>,
+    ror: Option<f64>,
+    ror_lo95: Option<f64>,
+    ror_hi95: Option<f64>,
+    ic: f64,
+    ic025: f64,
+    ic975: f64,
+    ebgm: f64,
+    eb05: f64,
+    eb95: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    signals: Option<Vec<&'a str>>,
+}
+
+const CELL_FIELDS: [&str; 15] = [
+    "row", "col", "n", "expected", "prr", "prr_chi2", "ror", "ror_lo95", "ror_hi95", "ic", "ic025",
+    "ic975", "ebgm", "eb05", "eb95",
+];
+
+fn cell_out<'a>(input: &'a Input, c: &CellStats, rules: &'a [Rule]) -> CellOut<'a> {
+    CellOut {
+        row: &input.rows.labels[c.row as usize],
+        col: &input.cols.labels[c.col as usize],
+        n: c.n,
+        expected: c.expected,
+        prr: c.prr,
+        prr_chi2: c.prr_chi2,
+        ror: c.ror.map(|r| r.0),
+        ror_lo95: c.ror.map(|r| r.1),
+        ror_hi95: c.ror.map(|r| r.2),
+        ic: c.ic.0,
+        ic025: c.ic.1,
+        ic975: c.ic.2,
+        ebgm: c.posterior.ebgm,
+        eb05: c.posterior.eb05,
+        eb95: c.posterior.eb95,
+        signals: (!rules.is_empty()).then(|| {
+            rules
+                .iter()
+                .filter(|r| r.holds(c))
+                .map(|r| r.name.as_str())
+                .collect()
+        }),
+    }
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    n_total: u64,
+    prior: Prior,
+    log_likelihood: f64,
+    cells: Vec<CellOut<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    periods: Option<Vec<PeriodOut<'a>>>,
+}
+
+#[derive(Serialize)]
+struct PeriodOut<'a> {
+    period: &'a str,
+    n_total: u64,
+    prior: Option<Prior>,
+    new_signals: Vec<SignalOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct SignalOut<'a> {
+    rule: &'a str,
+    #[serde(flatten)]
+    cell: CellOut<'a>,
+}
+
+fn periods_out<'a>(
+    input: &'a Input,
+    rules: &'a [Rule],
+    periods: &[PeriodSignals],
+) -> Vec<PeriodOut<'a>> {
+    let labels = input.periods.as_ref().map_or(&[][..], |p| &p.labels[..]);
+    periods
+        .iter()
+        .zip(labels)
+        .map(|(p, label)| PeriodOut {
+            period: label,
+            n_total: p.n_total,
+            prior: p.prior,
+            new_signals: p
+                .new_signals
+                .iter()
+                .map(|s| SignalOut {
+                    rule: &rules[s.rule].name,
+                    cell: cell_out(input, &s.cell, &[]),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn write_json(
+    out: &mut dyn Write,
+    input: &Input,
+    analysis: &Analysis,
+    rules: &[Rule],
+    periods: Option<&[PeriodSignals]>,
+) -> Result<(), String> {
+    let output = Output {
+        n_total: analysis.n_total,
+        prior: analysis.prior,
+        log_likelihood: analysis.log_likelihood,
+        cells: analysis
+            .cells
+            .iter()
+            .map(|c| cell_out(input, c, rules))
+            .collect(),
+        periods: periods.map(|p| periods_out(input, rules, p)),
+    };
+    serde_json::to_writer(&mut *out, &output).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())
+}
+
+/// CSV: one line per cell (with a `signals` column, rule names joined by `;`, when rules were
+/// given); with periods, one line per new signal, led by `period` and `rule`.
+fn write_csv(
+    out: &mut dyn Write,
+    input: &Input,
+    analysis: &Analysis,
+    rules: &[Rule],
+    periods: Option<&[PeriodSignals]>,
+) -> Result<(), String> {
+    let mut w = csv::Writer::from_writer(out);
+    let fmt = |x: Option<f64>| x.map_or_else(String::new, |v| v.to_string());
+    let values = |c: &CellOut<'_>| -> Vec<String> {
+        let mut v = vec![c.row.to_string(), c.col.to_string(), c.n.to_string()];
+        v.extend(
+            [
+                Some(c.expected),
+                c.prr,
+                c.prr_chi2,
+                c.ror,
+                c.ror_lo95,
+                c.ror_hi95,
+            ]
+            .into_iter()
+            .chain([c.ic, c.ic025, c.ic975, c.ebgm, c.eb05, c.eb95].map(Some))
+            .map(fmt),
+        );
+        v
+    };
+    let e = |e: csv::Error| e.to_string();
+    match periods {
+        None => {
+            let mut header: Vec<&str> = CELL_FIELDS.to_vec();
+            if !rules.is_empty() {
+                header.push("signals");
+            }
+            w.write_record(&header).map_err(e)?;
+            for c in &analysis.cells {
+                let cell = cell_out(input, c, rules);
+                let mut v = values(&cell);
+                if let Some(s) = &cell.signals {
+                    v.push(s.join(";"));
+                }
+                w.write_record(&v).map_err(e)?;
+            }
+        }
+        Some(periods) => {
+            let header: Vec<&str> = ["period", "rule"].into_iter().chain(CELL_FIELDS).collect();
+            w.write_record(&header).map_err(e)?;
+            for p in periods_out(input, rules, periods) {
+                for s in &p.new_signals {
+                    let v: Vec<String> = [p.period.to_string(), s.rule.to_string()]
+                        .into_iter()
+                        .chain(values(&s.cell))
+                        .collect();
+                    w.write_record(&v).map_err(e)?;
+                }
+            }
+        }
+    }
+    w.flush().map_err(|e| e.to_string())
+}
