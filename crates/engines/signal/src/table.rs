@@ -363,6 +363,35 @@ mod tests {
         assert_eq!(err.to_string(), "report 1: row id 3 is not below 3");
     }
 
+    proptest::proptest! {
+        #[test]
+        fn counting_agrees_across_methods_and_splits(
+            pairs in proptest::collection::vec((0u32..4, 0u32..3, 0u64..3, 0u32..2), 1..60),
+            split in 0usize..60,
+        ) {
+            let rows: Vec<u32> = pairs.iter().map(|p| p.0).collect();
+            let cols: Vec<u32> = pairs.iter().map(|p| p.1).collect();
+            let counts: Vec<u64> = pairs.iter().map(|p| p.2).collect();
+            let strata: Vec<u32> = pairs.iter().map(|p| p.3).collect();
+            let r = |lo: usize, hi: usize| Reports {
+                n_rows: 4,
+                n_cols: 3,
+                rows: &rows[lo..hi],
+                cols: &cols[lo..hi],
+                counts: Some(&counts[lo..hi]),
+                strata: Some((&strata[lo..hi], 2)),
+            };
+            let all = r(0, pairs.len());
+            proptest::prop_assert_eq!(count_dense(&all), count_sorted(&all));
+            let k = split.min(pairs.len());
+            let whole = Table::count(&all).unwrap();
+            proptest::prop_assert_eq!(Table::count(&r(0, k)).unwrap().merged(&Table::count(&r(k, pairs.len())).unwrap()).unwrap(), whole.clone());
+            // The cells hold every report.
+            let total: u64 = whole.cells().iter().map(|c| c.n).sum();
+            proptest::prop_assert_eq!(total, whole.total());
+        }
+    }
+
     #[test]
     fn merge_equals_counting_all_reports() {
         let (rows, cols) = ([0, 1, 2, 0, 2], [0, 1, 1, 0, 0]);
