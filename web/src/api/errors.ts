@@ -1,0 +1,115 @@
+/** The server's one error shape (docs/api.md) as a typed exception, and its mapping for forms. */
+
+export interface FieldError {
+  field: string
+  rule: string
+  message: string
+}
+
+export interface ErrorBody {
+  code: string
+  message: string
+  request_id?: string
+  fields?: FieldError[]
+}
+
+/** Every stable error code of docs/api.md; the UI translates each (`errors.<code>`). */
+export const ERROR_CODES = [
+  'auth.unauthenticated',
+  'auth.session_expired',
+  'auth.invalid_credentials',
+  'auth.locked',
+  'auth.disabled',
+  'auth.password_change_required',
+  'auth.forbidden',
+  'auth.csrf',
+  'validation.field',
+  'validation.body',
+  'request.too_large',
+  'not_found',
+  'conflict.version',
+  'conflict.duplicate',
+  'internal',
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+/** Field rules of `fields[].rule`. */
+export const FIELD_RULES = [
+  'required',
+  'length',
+  'format',
+  'range',
+  'checksum',
+  'unique',
+  'exists',
+  'password_policy',
+  'enum',
+] as const
+
+export class ApiError extends Error {
+  readonly status: number
+  readonly code: string
+  readonly fields: FieldError[]
+  readonly requestId?: string
+
+  constructor(status: number, body: ErrorBody) {
+    super(body.message)
+    this.name = 'ApiError'
+    this.status = status
+    this.code = body.code
+    this.fields = body.fields ?? []
+    this.requestId = body.request_id
+  }
+}
+
+/** Codes the client itself raises when no server answer could be read. */
+export const NETWORK_ERROR = 'client.network'
+export const BAD_RESPONSE = 'client.bad_response'
+
+function isErrorBody(v: unknown): v is ErrorBody {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as ErrorBody).code === 'string' &&
+    typeof (v as ErrorBody).message === 'string'
+  )
+}
+
+/** Builds the ApiError of a failed response from its (possibly non-JSON) body text. */
+export function errorFromResponse(status: number, text: string): ApiError {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (isErrorBody(parsed)) return new ApiError(status, parsed)
+  } catch {
+    // not JSON: a proxy or the server's fallback page
+  }
+  const code = status === 401 ? 'auth.unauthenticated' : status === 404 ? 'not_found' : status >= 500 ? 'internal' : BAD_RESPONSE
+  return new ApiError(status, { code, message: text.slice(0, 200) || `HTTP ${status}` })
+}
+
+/** 422 field errors → `{field: message}` for a form; the first message per field wins. */
+export function fieldErrorMap(err: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!(err instanceof ApiError)) return out
+  for (const f of err.fields) {
+    if (!(f.field in out)) out[f.field] = f.message
+  }
+  return out
+}
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+type Exists = (key: string) => boolean
+
+/**
+ * The message to show for an error: the UI's own translation of its code when one exists,
+ * otherwise the server's (already localised) message.
+ */
+export function errorMessage(err: unknown, t: Translate, te: Exists): string {
+  if (err instanceof ApiError) {
+    const key = `errors.${err.code}`
+    const own = te(key) ? t(key) : err.message
+    return err.code === 'internal' && err.requestId ? `${own} (${err.requestId})` : own
+  }
+  if (err instanceof Error && err.message) return `${t(`errors.${NETWORK_ERROR}`)}: ${err.message}`
+  return t(`errors.${NETWORK_ERROR}`)
+}

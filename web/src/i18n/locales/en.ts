@@ -1,0 +1,119 @@
+import type zh from './zh-CN'
+
+const en: typeof zh = {
+  app: { name: 'Longzhi', title: 'Gansu Quality Development Information System', short: 'Longzhi' },
+  lang: { 'zh-CN': '简体中文', en: 'English', label: 'Language' },
+  common: {
+    ok: 'OK', cancel: 'Cancel', save: 'Save', search: 'Search', reset: 'Reset', create: 'New', edit: 'Edit',
+    delete: 'Delete', import: 'Import', export: 'Export', actions: 'Actions', confirm: 'Confirm', yes: 'Yes', no: 'No',
+    expand: 'Expand', collapse: 'Collapse', refresh: 'Refresh', loading: 'Loading…', noData: 'No data',
+    enabled: 'Active', disabled: 'Disabled', status: 'Status', createdAt: 'Created', updatedAt: 'Updated',
+    remark: 'Remark', close: 'Close', back: 'Back', detail: 'Details', all: 'All', keyword: 'Keyword',
+    keywordPlaceholder: 'Name, code …', dateRange: 'Dates', startDate: 'From', endDate: 'To',
+    deleteConfirm: 'Delete the {n} selected records?', deleteOneConfirm: 'Delete “{name}”?',
+    deleted: 'Deleted', saved: 'Saved', done: 'Done', warning: 'Notice', total: '{n} in all',
+    selected: '{n} selected', toggleSearch: 'Show or hide search', toggleSidebar: 'Expand or collapse the menu',
+    skipToContent: 'Skip to main content', sort: 'Order', parent: 'Parent', none: 'None',
+  },
+  menu: {
+    home: 'Home', system: 'System', users: 'Users', roles: 'Roles', orgs: 'Organisations', regions: 'Regions',
+    dicts: 'Dictionaries', params: 'Parameters', auditLogs: 'Audit log', loginLogs: 'Login log', sessions: 'Online sessions',
+    profile: 'Profile', mySessions: 'My sessions', changePassword: 'Change password', forbidden: 'Forbidden', notFound: 'Not found',
+  },
+  tabs: { close: 'Close', closeOthers: 'Close others', closeAll: 'Close all', refresh: 'Reload page' },
+  userMenu: { profile: 'Profile', mySessions: 'My sessions', changePassword: 'Change password', logout: 'Log out', logoutConfirm: 'Log out now?' },
+  login: {
+    title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', welcome: 'Welcome to',
+    footer: 'Gansu Provincial Administration for Market Regulation', loggedOut: 'You have logged out', sessionEnded: 'Your session has ended; please sign in again',
+  },
+  password: {
+    title: 'Change password', old: 'Current password', new: 'New password', confirm: 'Repeat new password', mismatch: 'The two passwords differ',
+    policy: 'At least {min} characters, with at least {classes} of: upper case, lower case, digits, other characters',
+    tooShort: 'At least {min} characters', classes: 'Use at least {classes} of: upper case, lower case, digits, other characters',
+    changed: 'Password changed', forced: 'Please change your initial password before you go on', sameAsOld: 'The new password must differ from the current one',
+  },
+  rules: {
+    required: '{field} is required', select: 'Choose {field}', length: '{field} must be {min}–{max} characters',
+    usernameFormat: 'A user name starts with a letter and holds letters, digits, _ . - only',
+    creditLength: 'A unified social credit code has 18 characters', creditFormat: 'The credit code holds characters it may not',
+    creditChecksum: 'The credit code’s check character is wrong', email: 'Not an e-mail address', phone: 'Not a mobile number',
+  },
+  errors: {
+    auth: {
+      unauthenticated: 'You are not signed in; please sign in',
+      session_expired: 'Your session expired; please sign in again',
+      invalid_credentials: 'Wrong user name or password',
+      locked: 'Too many failed attempts; the account is locked for a while',
+      disabled: 'This account is disabled',
+      password_change_required: 'Change your initial password first',
+      forbidden: 'You may not do this',
+      csrf: 'Security check failed; reload the page or sign in again',
+    },
+    validation: {
+      field: 'Some fields are not valid',
+      body: 'Malformed request',
+    },
+    request: {
+      too_large: 'What you sent is too large',
+    },
+    not_found: 'No such record, or it is outside your data scope',
+    conflict: {
+      version: 'Someone else changed this record; reload and try again',
+      duplicate: 'This value is already taken',
+    },
+    internal: 'Internal server error',
+    client: {
+      network: 'Cannot reach the server',
+      bad_response: 'The server sent an answer the console cannot read',
+    },
+  },
+  list: { searchPanel: 'Search', noPermission: 'Not permitted' },
+  importer: {
+    title: 'Import from Excel', template: 'Download the template', choose: 'Choose a file', hint: '.xlsx files only; if any row has an error nothing is stored',
+    upload: 'Import', created: '{n} records imported', failed: 'Import failed: {n} errors, nothing was stored',
+    row: 'Row', field: 'Field', code: 'Code', message: 'Message', noFile: 'Choose a file first',
+  },
+  pages: {
+    forbiddenTitle: '403', forbiddenText: 'Sorry, you may not open this page.', notFoundTitle: '404',
+    notFoundText: 'Sorry, this page does not exist.', goHome: 'Back to home',
+  },
+  dashboard: {
+    title: 'Quality development overview', metric: 'Metric', region: 'Region', value: 'Value', province: 'Province',
+    metrics: { users: 'Users', open_tasks: 'Open tasks', overdue_tasks: 'Overdue tasks' },
+    backToProvince: 'Back to the province', drillHint: 'Click a region on the map for its details', subRegions: 'Subdivisions',
+    ownRegion: 'Own region', specialRegions: 'Areas under the province', noMapFor: 'No boundary data for this region; values only',
+    table: 'Values by region', scope: 'Data scope',
+  },
+  scope: { all: 'All data', region_subtree: 'Own region and below', org: 'Own organisation', own: 'Own records', assigned: 'Assigned records' },
+  user: {
+    username: 'User name', name: 'Name', org: 'Organisation', roles: 'Roles', phone: 'Mobile', email: 'E-mail',
+    password: 'Initial password', lastLogin: 'Last login', resetPassword: 'Reset password', newPassword: 'New password',
+    resetDone: 'Password reset; the user must change it at the next login', enable: 'Enable', disable: 'Disable',
+    statusChanged: 'Status updated', disableConfirm: 'Disable user “{name}”? Their sessions end.', region: 'Region',
+  },
+  role: {
+    code: 'Code', name: 'Name', dataScope: 'Data scope', permissions: 'Permissions', permissionCount: 'Permissions',
+    expandAll: 'Expand all', checkAll: 'Select all',
+  },
+  org: {
+    code: 'Code', name: 'Name', kind: 'Kind', parent: 'Parent organisation', region: 'Region', creditCode: 'Unified social credit code',
+    kinds: { bureau: 'Market regulation bureau', department: 'Department', county_office: 'County office', enterprise: 'Enterprise', institution: 'Service institution', expert_pool: 'Expert pool' },
+  },
+  region: { code: 'Code', name: 'Name', level: 'Level', parent: 'Parent', levels: { province: 'Province', prefecture: 'Prefecture', county: 'County', special: 'Area under the province' } },
+  dict: { type: 'Type', nameZh: 'Chinese name', nameEn: 'English name', items: 'Items', value: 'Value', labelZh: 'Chinese label', labelEn: 'English label', chooseType: 'Choose a dictionary type on the left' },
+  param: { key: 'Key', value: 'Value', description: 'Description' },
+  audit: {
+    actor: 'Actor', at: 'Time', entity: 'Entity', entityId: 'Record ID', action: 'Action', diff: 'Changes', field: 'Field',
+    before: 'Before', after: 'After', viewDiff: 'View changes', requestId: 'Request ID',
+    actions: { create: 'Create', update: 'Update', delete: 'Delete' },
+  },
+  loginLog: { username: 'User name', result: 'Result', success: 'Success', failure: 'Failure', reason: 'Reason', ip: 'IP address', userAgent: 'Browser', at: 'Time' },
+  session: {
+    user: 'User', ip: 'IP address', userAgent: 'Browser', createdAt: 'Signed in', lastSeen: 'Last active', expiresAt: 'Expires',
+    forceLogout: 'Force logout', forceConfirm: 'End this session now?', current: 'This session', revoke: 'Revoke',
+    revokeConfirm: 'Revoke this session?', revoked: 'Session revoked',
+  },
+  profile: { title: 'My account', account: 'Account', org: 'Organisation', region: 'Region', roles: 'Roles', scope: 'Data scope', permissions: 'Permissions' },
+}
+
+export default en

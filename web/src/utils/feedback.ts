@@ -1,0 +1,30 @@
+/** Toasts and confirmations, with the server's error codes translated. */
+import { ElMessage, ElMessageBox } from 'element-plus'
+import 'element-plus/es/components/message/style/css'
+import 'element-plus/es/components/message-box/style/css'
+import { errorMessage } from '@/api/errors'
+import { i18n } from '@/i18n'
+
+const { t, te } = i18n.global
+
+export function showError(err: unknown): void {
+  ElMessage({ type: 'error', message: errorMessage(err, (k, p) => t(k, p ?? {}), (k) => te(k)), grouping: true })
+}
+
+export function showSuccess(message: string): void {
+  ElMessage({ type: 'success', message, grouping: true })
+}
+
+/** Resolves true when the user confirms, false when they cancel or close. */
+export async function confirmAction(message: string, danger = true): Promise<boolean> {
+  try {
+    await ElMessageBox.confirm(message, t('common.warning'), {
+      type: danger ? 'warning' : 'info',
+      confirmButtonText: t('common.ok'),
+      cancelButtonText: t('common.cancel'),
+    })
+    return true
+  } catch {
+    return false
+  }
+}
