@@ -14,4 +14,6 @@ export default defineConfigWithVueTs(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
+  // Command-line scripts and the browser tests print their results.
+  { files: ['scripts/**', 'e2e/**'], rules: { 'no-console': 'off' } },
 )

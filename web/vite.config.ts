@@ -44,5 +44,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
+    // Element Plus imports its CSS from ESM files: let Vite transform it instead of Node.
+    server: { deps: { inline: ['element-plus'] } },
   },
 })

@@ -23,7 +23,7 @@ export interface ImportResult {
   errors: ImportRowError[]
 }
 
-export const DATA_SCOPES = ['all', 'region_subtree', 'org', 'own', 'assigned'] as const
+export const DATA_SCOPES = ['all', 'region', 'org', 'own', 'assigned'] as const
 export type DataScope = (typeof DATA_SCOPES)[number]
 
 export interface RegionRef {

@@ -20,11 +20,13 @@ export function creditCodeCheckChar(first17: string): string | null {
   return ALPHABET[(31 - (sum % 31)) % 31]
 }
 
-/** Null when valid, otherwise the rule broken (the same rule names the server uses). */
-export function checkCreditCode(code: string): CreditCodeProblem | null {
+/**
+ * Null when valid, otherwise the rule broken, in the server's order (domain `CreditCode`):
+ * trimmed and upper-cased first, then `length`, `format` (alphabet), `checksum`.
+ */
+export function checkCreditCode(raw: string): CreditCodeProblem | null {
+  const code = raw.trim().toUpperCase()
   if (code.length !== 18) return 'length'
   if (![...code].every((c) => ALPHABET.includes(c))) return 'format'
-  // Characters 3–8 are the administrative division code: digits only.
-  if (!/^\d{6}$/.test(code.slice(2, 8))) return 'format'
   return creditCodeCheckChar(code.slice(0, 17)) === code[17] ? null : 'checksum'
 }

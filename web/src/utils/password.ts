@@ -1,32 +1,31 @@
 /**
- * The password policy, mirrored from the server (issue 2): at least 10 characters and at least
- * three of the four classes lower case, upper case, digit, other.
+ * The password policy, mirrored from the server (domain `PasswordPolicy`): 10 to 128 characters
+ * (code points) and at least three of the four classes lower case, upper case, ASCII digit,
+ * other (neither a letter nor a number). CJK characters count towards the length only.
  */
 export const PASSWORD_MIN_LENGTH = 10
+export const PASSWORD_MAX_LENGTH = 128
 export const PASSWORD_MIN_CLASSES = 3
 
 export interface PasswordCheck {
   ok: boolean
   longEnough: boolean
+  tooLong: boolean
   classes: number
 }
 
 export function passwordClasses(pw: string): number {
-  let lower = false
-  let upper = false
-  let digit = false
-  let other = false
-  for (const c of pw) {
-    if (c >= 'a' && c <= 'z') lower = true
-    else if (c >= 'A' && c <= 'Z') upper = true
-    else if (c >= '0' && c <= '9') digit = true
-    else other = true
-  }
+  const lower = /\p{Lowercase}/u.test(pw)
+  const upper = /\p{Uppercase}/u.test(pw)
+  const digit = /[0-9]/.test(pw)
+  const other = /[^\p{Alphabetic}\p{N}]/u.test(pw)
   return [lower, upper, digit, other].filter(Boolean).length
 }
 
 export function checkPassword(pw: string): PasswordCheck {
-  const longEnough = [...pw].length >= PASSWORD_MIN_LENGTH
+  const n = [...pw].length
+  const longEnough = n >= PASSWORD_MIN_LENGTH
+  const tooLong = n > PASSWORD_MAX_LENGTH
   const classes = passwordClasses(pw)
-  return { ok: longEnough && classes >= PASSWORD_MIN_CLASSES, longEnough, classes }
+  return { ok: longEnough && !tooLong && classes >= PASSWORD_MIN_CLASSES, longEnough, tooLong, classes }
 }

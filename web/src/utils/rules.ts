@@ -5,7 +5,7 @@
 import type { FormItemRule } from 'element-plus'
 import { i18n } from '@/i18n'
 import { checkCreditCode } from './creditCode'
-import { checkPassword, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH } from './password'
+import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH } from './password'
 import { checkUsername, USERNAME_MAX, USERNAME_MIN } from './username'
 
 const t = (key: string, params: Record<string, unknown> = {}) => i18n.global.t(key, params)
@@ -48,7 +48,7 @@ export function username(): FormItemRule {
 export function creditCode(): FormItemRule {
   return rule((v) => {
     if (isEmpty(v)) return null
-    const p = checkCreditCode(String(v).toUpperCase())
+    const p = checkCreditCode(String(v))
     if (p === 'length') return t('rules.creditLength')
     if (p === 'format') return t('rules.creditFormat')
     return p ? t('rules.creditChecksum') : null
@@ -60,6 +60,7 @@ export function passwordPolicy(): FormItemRule {
     if (isEmpty(v)) return null
     const c = checkPassword(String(v))
     if (!c.longEnough) return t('password.tooShort', { min: PASSWORD_MIN_LENGTH })
+    if (c.tooLong) return t('rules.length', { field: t('login.password'), min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH })
     return c.ok ? null : t('password.classes', { classes: PASSWORD_MIN_CLASSES })
   })
 }

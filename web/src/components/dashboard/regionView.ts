@@ -1,6 +1,6 @@
 /** Which rows the dashboard shows for the province, a drilled-into region, or a city user. */
 import type { RegionValue } from '@/api/types'
-import { PROVINCE_CODE, prefectureOf } from './geo'
+import { PROVINCE_CODE, prefectureOf, specialFor } from './geo'
 
 /** The region a user's dashboard is fixed to: null for the province (scope `all`). */
 export function homeRegion(dataScope: string, regionCode: string | null | undefined): string | null {
@@ -12,8 +12,8 @@ export function homeRegion(dataScope: string, regionCode: string | null | undefi
 export function childrenOf(values: RegionValue[], parent: string): RegionValue[] {
   const withParent = values.filter((v) => v.parent_code)
   if (withParent.length) return values.filter((v) => v.parent_code === parent)
-  if (parent === PROVINCE_CODE) return values.filter((v) => v.code !== PROVINCE_CODE && (!/^\d{6}$/.test(v.code) || v.code.endsWith('00') || v.code.endsWith('71')))
-  return values.filter((v) => v.code !== parent && prefectureOf(v.code) === parent)
+  if (parent === PROVINCE_CODE) return values.filter((v) => v.code !== PROVINCE_CODE && (/^\d{4}00$/.test(v.code) || specialFor(v.code, v.name)))
+  return values.filter((v) => v.code !== parent && prefectureOf(v.code) === parent && !specialFor(v.code, v.name))
 }
 
 /** The rows of the table for the current focus (null = the whole province). */

@@ -84,7 +84,7 @@ const en: typeof zh = {
     ownRegion: 'Own region', specialRegions: 'Areas under the province', noMapFor: 'No boundary data for this region; values only',
     table: 'Values by region', scope: 'Data scope',
   },
-  scope: { all: 'All data', region_subtree: 'Own region and below', org: 'Own organisation', own: 'Own records', assigned: 'Assigned records' },
+  scope: { all: 'All data', region: 'Own region and below', org: 'Own organisation', own: 'Own records', assigned: 'Assigned records' },
   user: {
     username: 'User name', name: 'Name', org: 'Organisation', roles: 'Roles', phone: 'Mobile', email: 'E-mail',
     password: 'Initial password', lastLogin: 'Last login', resetPassword: 'Reset password', newPassword: 'New password',

@@ -82,7 +82,7 @@ export default {
     ownRegion: '本地区', specialRegions: '省直辖区域', noMapFor: '该地区没有边界数据，仅显示数值',
     table: '地区数据', scope: '数据范围',
   },
-  scope: { all: '全部数据', region_subtree: '本地区及下级', org: '本机构', own: '本人', assigned: '指派给本人' },
+  scope: { all: '全部数据', region: '本地区及下级', org: '本机构', own: '本人', assigned: '指派给本人' },
   user: {
     username: '用户名', name: '姓名', org: '所属机构', roles: '角色', phone: '手机号', email: '邮箱',
     password: '初始密码', lastLogin: '最后登录', resetPassword: '重置密码', newPassword: '新密码',

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest'
+import { ApiError, ERROR_CODES, errorFromResponse, errorMessage, fieldErrorMap } from './errors'
+import en from '@/i18n/locales/en'
+import zh from '@/i18n/locales/zh-CN'
+import { createI18n } from 'vue-i18n'
+
+const i18n = createI18n({ legacy: false, locale: 'en', messages: { en, 'zh-CN': zh } })
+const t = (k: string, p?: Record<string, unknown>) => i18n.global.t(k, p ?? {})
+const te = (k: string) => i18n.global.te(k)
+
+describe('error bodies', () => {
+  it('parses the server shape into a typed ApiError', () => {
+    const body = { code: 'validation.field', message: '字段有误', request_id: 'r-1', fields: [{ field: 'username', rule: 'unique', message: '已被占用' }] }
+    const e = errorFromResponse(422, JSON.stringify(body))
+    expect(e).toBeInstanceOf(ApiError)
+    expect(e).toMatchObject({ status: 422, code: 'validation.field', requestId: 'r-1', message: '字段有误' })
+    expect(e.fields).toHaveLength(1)
+  })
+
+  it('gives non-JSON answers a code by status', () => {
+    expect(errorFromResponse(502, '<html>Bad gateway</html>').code).toBe('internal')
+    expect(errorFromResponse(401, '').code).toBe('auth.unauthenticated')
+    expect(errorFromResponse(404, 'nope').code).toBe('not_found')
+    expect(errorFromResponse(418, '{"weird":1}').code).toBe('client.bad_response')
+  })
+
+  it('maps 422 fields onto form fields, first message per field', () => {
+    const e = new ApiError(422, {
+      code: 'validation.field',
+      message: 'x',
+      fields: [
+        { field: 'username', rule: 'format', message: 'bad shape' },
+        { field: 'username', rule: 'length', message: 'too long' },
+        { field: 'credit_code', rule: 'checksum', message: 'check digit' },
+      ],
+    })
+    expect(fieldErrorMap(e)).toEqual({ username: 'bad shape', credit_code: 'check digit' })
+    expect(fieldErrorMap(new Error('x'))).toEqual({})
+  })
+})
+
+describe('error messages', () => {
+  it('translates every documented code in both languages', () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      i18n.global.locale.value = locale
+      for (const code of ERROR_CODES) expect(te(`errors.${code}`), `${locale} ${code}`).toBe(true)
+    }
+    i18n.global.locale.value = 'en'
+  })
+
+  it('prefers the UI translation, falls back to the server message, adds the request id to internal errors', () => {
+    expect(errorMessage(new ApiError(423, { code: 'auth.locked', message: '锁定' }), t, te)).toMatch(/locked/)
+    expect(errorMessage(new ApiError(409, { code: 'plan.closed', message: 'The plan is closed' }), t, te)).toBe('The plan is closed')
+    expect(errorMessage(new ApiError(500, { code: 'internal', message: 'x', request_id: 'abc' }), t, te)).toBe('Internal server error (abc)')
+    expect(errorMessage(new TypeError('Failed to fetch'), t, te)).toBe('Cannot reach the server: Failed to fetch')
+  })
+})
