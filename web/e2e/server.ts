@@ -7,7 +7,8 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, openSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import type { Database } from './databases'
 
 export interface RunningServer {
@@ -16,7 +17,7 @@ export interface RunningServer {
   stop: () => Promise<void>
 }
 
-const repoRoot = resolve(__dirname, '..', '..')
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const binary = process.env.LONGZHI_BIN ?? join(repoRoot, 'target', 'release', 'longzhi')
 /** Administrative connection used to create and drop the per-run database. */
 const pgAdminUrl = process.env.LONGZHI_E2E_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
