@@ -13,6 +13,12 @@ function ref<T>(v: unknown): T | null {
   return typeof v === 'object' && v !== null ? (v as T) : null
 }
 
+/** The CSRF token when the session answer carries one (lets a new tab write without a new login). */
+export function csrfTokenOf(raw: unknown): string | null {
+  const t = obj(raw).csrf_token
+  return typeof t === 'string' && t ? t : null
+}
+
 export function toCurrentUser(raw: unknown, mustChange = false): CurrentUser {
   const top = obj(raw)
   const u = obj(top.user ?? top)

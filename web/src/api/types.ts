@@ -1,7 +1,7 @@
 /**
- * Wire types of the endpoints the console uses, written from docs/api.md. When the server's
- * OpenAPI document exists, `npm run gen:api` writes src/api/schema.d.ts and these aliases are
- * checked against it (see src/api/schema-check.ts).
+ * Wire types of the endpoints the console uses, written from docs/api.md and the domain crate.
+ * `npm run gen:api` writes the server's own types to src/api/schema.d.ts; these are to be
+ * replaced by aliases of those once the server publishes its OpenAPI document.
  */
 
 export interface Page<T> {

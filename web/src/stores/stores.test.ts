@@ -69,6 +69,14 @@ describe('auth store', () => {
     expect(auth.signedIn).toBe(false)
   })
 
+  it('takes a CSRF token from /auth/me when the server sends one (a new tab of a live session)', async () => {
+    serve({ 'GET /api/v1/auth/me': [200, { ...me, csrf_token: 'c-me' }] })
+    const auth = useAuthStore()
+    await auth.ensureLoaded()
+    expect(getCsrfToken()).toBe('c-me')
+    expect(auth.user?.username).toBe('tianshui')
+  })
+
   it('forgets the session on logout even when the server call fails', async () => {
     serve({ 'POST /api/v1/auth/logout': [500, { code: 'internal', message: 'x' }] })
     const auth = useAuthStore()
