@@ -15,9 +15,6 @@ export const authApi = {
   },
   changePassword: (old_password: string, new_password: string) =>
     http.post<void>('/auth/password', { old_password, new_password }, { quiet: true }),
-  sessions: async (): Promise<SessionInfo[]> => {
-    const raw = await http.get<SessionInfo[] | { items: SessionInfo[] }>('/auth/sessions')
-    return Array.isArray(raw) ? raw : raw.items
-  },
+  sessions: () => http.get<SessionInfo[]>('/auth/sessions'),
   revokeSession: (id: string) => http.delete(`/auth/sessions/${encodeURIComponent(id)}`),
 }

@@ -1,9 +1,7 @@
 import { http } from './http'
-import { toRegionValues } from './normalize'
 import type { DashboardMetric, RegionValue } from './types'
 
 export const dashboardApi = {
-  /** Per-region values of a metric in the caller's data scope. */
-  regions: async (metric: DashboardMetric): Promise<RegionValue[]> =>
-    toRegionValues(await http.get<unknown>('/dashboard/regions', { metric })),
+  /** One value per city-level region in the caller's data scope. */
+  regions: (metric: DashboardMetric) => http.get<RegionValue[]>('/dashboard/regions', { metric }),
 }

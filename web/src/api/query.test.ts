@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { buildQuery, dateRangeParams, parseSort, sortParam } from './query'
+import { buildQuery, parseSort, sortParam } from './query'
+import { dayRangeParams } from '@/utils/dateRange'
 import { filenameFromDisposition } from './http'
 import { cleanFilters, countTree, filterTree } from '@/composables/useListPage'
 
@@ -20,9 +21,13 @@ describe('query building', () => {
     expect(parseSort(undefined)).toBeUndefined()
   })
 
-  it('maps a date range to from/to', () => {
-    expect(dateRangeParams(['2023-01-01', '2023-03-31'])).toEqual({ from: '2023-01-01', to: '2023-03-31' })
-    expect(dateRangeParams(null)).toEqual({})
+  it('maps a range of local days to RFC 3339 instants', () => {
+    const q = dayRangeParams(['2023-01-01', '2023-03-31'])
+    expect(new Date(String(q.from)).getTime()).toBe(new Date(2023, 0, 1, 0, 0, 0).getTime())
+    expect(new Date(String(q.to)).getTime()).toBe(new Date(2023, 2, 31, 23, 59, 59, 999).getTime())
+    expect(String(q.from)).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
+    expect(dayRangeParams(null)).toEqual({})
+    expect(dayRangeParams(['nope', '2023-01-01'])).toEqual({})
   })
 
   it('cleans list filters', () => {

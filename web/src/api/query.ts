@@ -34,13 +34,3 @@ export function parseSort(sort: string | undefined): { prop: string; order: Sort
     ? { prop: first.slice(1), order: 'descending' }
     : { prop: first, order: 'ascending' }
 }
-
-/** A date range picker's value → `{from, to}` filters (ISO dates), nothing when empty. */
-export function dateRangeParams(
-  range: readonly [string, string] | null | undefined,
-  fromKey = 'from',
-  toKey = 'to',
-): Query {
-  if (!range || range.length !== 2) return {}
-  return { [fromKey]: range[0], [toKey]: range[1] }
-}

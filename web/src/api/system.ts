@@ -1,41 +1,89 @@
-/** System-management writes (docs/api.md "System management"); lists go through useListPage. */
+/** System-management reads and writes outside the list kit (docs/api.md "System management"). */
 import { http } from './http'
-import type { DictItem, DictType, Org, Page, Param, PermissionNode, Region, Role, User } from './types'
+import type { DataScope, DictItem, DictType, Org, Page, Param, PermissionGroup, Region, Role, User } from './types'
 
-type Body<T> = Omit<Partial<T>, 'id'>
-
-function save<T>(base: string, id: string | number | null, body: object): Promise<T> {
-  return id === null ? http.post<T>(base, body) : http.put<T>(`${base}/${encodeURIComponent(String(id))}`, body)
+export interface UserInput {
+  display_name: string
+  org_id: number
+  role_ids: number[]
+  email: string | null
+  phone: string | null
+}
+export interface NewUser extends UserInput {
+  username: string
+  password: string
+}
+export interface RoleInput {
+  code: string
+  name: string
+  name_en: string
+  data_scope: DataScope
+  permissions: string[]
+  status: string
+  sort: number
+  version?: number
+}
+export interface NewOrg {
+  code: string
+  name: string
+  kind: string
+  region_code: string
+  parent_id: number | null
+  credit_code: string | null
+  contact: string | null
+  phone: string | null
+  sort: number
+}
+export interface OrgUpdate {
+  name: string
+  kind: string
+  credit_code: string | null
+  contact: string | null
+  phone: string | null
+  status: string
+  sort: number
+  version: number
+}
+export interface DictTypeInput {
+  code: string
+  name: string
+  name_en: string
+  status: string
+  version?: number
+}
+export interface DictItemInput {
+  value: string
+  label: string
+  label_en: string
+  sort: number
+  status: string
+  version?: number
 }
 
+const enc = encodeURIComponent
+
 export const systemApi = {
-  saveUser: (id: number | null, body: Body<User> & { password?: string }) => save<User>('/system/users', id, body),
-  getUser: (id: number) => http.get<User>(`/system/users/${id}`),
-  resetPassword: (id: number, new_password: string) => http.post<void>(`/system/users/${id}/reset-password`, { new_password }),
-  setUserEnabled: (id: number, enabled: boolean) => http.put<void>(`/system/users/${id}/status`, { enabled }),
+  createUser: (body: NewUser) => http.post<User>('/system/users', body),
+  updateUser: (id: number, body: UserInput & { version: number }) => http.put<User>(`/system/users/${id}`, body),
+  resetPassword: (id: number, password: string) => http.post<void>(`/system/users/${id}/reset-password`, { password }),
+  setUserStatus: (id: number, status: string, version: number) => http.put<User>(`/system/users/${id}/status`, { status, version }),
 
-  roles: () => http.get<Page<Role>>('/system/roles', { page_size: 500, sort: 'name' }),
-  saveRole: (id: number | null, body: Body<Role>) => save<Role>('/system/roles', id, body),
-  permissionTree: async (): Promise<PermissionNode[]> => {
-    const raw = await http.get<PermissionNode[] | { items: PermissionNode[] }>('/system/permissions')
-    return Array.isArray(raw) ? raw : raw.items
-  },
+  roles: () => http.get<Page<Role>>('/system/roles', { page_size: 500, sort: 'sort' }),
+  createRole: (body: RoleInput) => http.post<Role>('/system/roles', body),
+  updateRole: (id: number, body: RoleInput) => http.put<Role>(`/system/roles/${id}`, body),
+  permissionGroups: () => http.get<PermissionGroup[]>('/system/permissions'),
 
-  orgTree: async (): Promise<Org[]> => {
-    const raw = await http.get<Org[] | { items: Org[] }>('/system/orgs/tree')
-    return Array.isArray(raw) ? raw : raw.items
-  },
-  saveOrg: (id: number | null, body: Body<Org>) => save<Org>('/system/orgs', id, body),
+  orgTree: () => http.get<Org[]>('/system/orgs/tree'),
+  createOrg: (body: NewOrg) => http.post<Org>('/system/orgs', body),
+  updateOrg: (id: number, body: OrgUpdate) => http.put<Org>(`/system/orgs/${id}`, body),
 
-  regionTree: async (): Promise<Region[]> => {
-    const raw = await http.get<Region[] | { items: Region[] }>('/system/regions/tree')
-    return Array.isArray(raw) ? raw : raw.items
-  },
-  saveRegion: (code: string, body: Body<Region>) => http.put<Region>(`/system/regions/${encodeURIComponent(code)}`, body),
+  regionTree: () => http.get<Region[]>('/system/regions/tree'),
+  updateRegion: (id: number, body: Pick<Region, 'name' | 'name_en' | 'sort' | 'version'>) => http.put<Region>(`/system/regions/${id}`, body),
 
-  saveDictType: (type: string | null, body: Body<DictType>) => save<DictType>('/system/dicts', type, body),
-  saveDictItem: (type: string, id: number | null, body: Body<DictItem>) =>
-    save<DictItem>(`/system/dicts/${encodeURIComponent(type)}/items`, id, body),
+  createDictType: (body: DictTypeInput) => http.post<DictType>('/system/dicts', body),
+  updateDictType: (id: number, body: DictTypeInput) => http.put<DictType>(`/system/dicts/${id}`, body),
+  createDictItem: (type: string, body: DictItemInput) => http.post<DictItem>(`/system/dicts/${enc(type)}/items`, body),
+  updateDictItem: (id: number, body: DictItemInput) => http.put<DictItem>(`/system/dict-items/${id}`, body),
 
-  saveParam: (key: string, body: Pick<Param, 'value' | 'version'>) => http.put<Param>(`/system/params/${encodeURIComponent(key)}`, body),
+  updateParam: (key: string, body: Pick<Param, 'value' | 'version'>) => http.put<Param>(`/system/params/${enc(key)}`, body),
 }

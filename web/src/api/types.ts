@@ -1,7 +1,7 @@
 /**
- * Wire types of the endpoints the console uses, written from docs/api.md and the domain crate.
- * `npm run gen:api` writes the server's own types to src/api/schema.d.ts; these are to be
- * replaced by aliases of those once the server publishes its OpenAPI document.
+ * Wire types of the endpoints the console uses, as the server's store views serialise them
+ * (crates/store/src/repo/*). `npm run gen:api` writes the server's own types to
+ * src/api/schema.d.ts; these are to become aliases of those once the OpenAPI document is served.
  */
 
 export interface Page<T> {
@@ -26,31 +26,47 @@ export interface ImportResult {
 export const DATA_SCOPES = ['all', 'region', 'org', 'own', 'assigned'] as const
 export type DataScope = (typeof DATA_SCOPES)[number]
 
-export interface RegionRef {
-  code: string
-  name: string
-}
-
-export interface OrgRef {
-  id: number
-  name: string
-  code?: string
-}
+/** `status` of users, roles, organisations, dictionaries (dictionary `status`). */
+export const STATUSES = ['active', 'disabled'] as const
+export type Status = (typeof STATUSES)[number]
 
 export interface RoleRef {
   id: number
+  code: string
   name: string
-  code?: string
+  name_en: string
 }
 
-/** The signed-in user as the console uses it (GET /auth/me). */
+export interface User {
+  id: number
+  username: string
+  display_name: string
+  email: string | null
+  phone: string | null
+  status: Status | string
+  must_change_password: boolean
+  org_id: number
+  org_name: string
+  org_kind: string
+  region_code: string
+  region_name: string
+  roles: RoleRef[]
+  locked_until: string | null
+  last_login_at: string | null
+  created_at: string
+  updated_at: string
+  version: number
+}
+
+/** The signed-in user as the console uses it (from GET /auth/me). */
 export interface CurrentUser {
   id: number
   username: string
   name: string
-  org: OrgRef | null
-  region: RegionRef | null
-  roles: RoleRef[]
+  org: { id: number; name: string; kind: string } | null
+  region: { code: string; name: string } | null
+  /** Role codes. */
+  roles: string[]
   permissions: string[]
   data_scope: DataScope | string
   must_change_password: boolean
@@ -60,54 +76,43 @@ export interface LoginResponse {
   token: string
   csrf_token: string
   must_change_password: boolean
-  user: unknown
+  user: User
 }
 
 export interface SessionInfo {
   id: string
-  user_id?: number
-  username?: string
-  ip?: string | null
-  user_agent?: string | null
-  created_at: string
-  last_seen_at?: string | null
-  expires_at?: string | null
-  current?: boolean
-}
-
-export interface User {
-  id: number
+  user_id: number
   username: string
-  name: string
-  org_id: number
-  org_name?: string
-  role_ids: number[]
-  roles?: RoleRef[]
-  enabled: boolean
-  phone?: string | null
-  email?: string | null
-  must_change_password?: boolean
-  last_login_at?: string | null
-  created_at?: string
-  version: number
+  display_name: string
+  ip: string
+  user_agent: string
+  created_at: string
+  last_seen_at: string
+  expires_at: string
+  current: boolean
 }
 
 export interface Role {
   id: number
   code: string
   name: string
+  name_en: string
   data_scope: DataScope
   permissions: string[]
-  remark?: string | null
+  builtin: boolean
+  status: Status | string
+  sort: number
   version: number
+  created_at: string
+  updated_at: string
 }
 
-/** A node of GET /system/permissions: a group with children or a permission string. */
-export interface PermissionNode {
-  key: string
-  label_zh: string
+/** GET /system/permissions: groups of permission strings with labels. */
+export interface PermissionGroup {
+  code: string
+  label: string
   label_en: string
-  children?: PermissionNode[]
+  permissions: { code: string; label: string; label_en: string }[]
 }
 
 export interface Org {
@@ -115,73 +120,92 @@ export interface Org {
   code: string
   name: string
   kind: string
+  region_id: number
+  region_code: string
+  region_name: string
   parent_id: number | null
-  region_code: string | null
-  credit_code?: string | null
-  sort?: number
+  path: string
+  credit_code: string | null
+  contact: string | null
+  phone: string | null
+  status: Status | string
+  sort: number
   version: number
+  created_at: string
+  updated_at: string
+  /** Tree endpoint only. */
   children?: Org[]
 }
 
 export interface Region {
+  id: number
   code: string
   name: string
+  name_en: string
   level: string
-  parent_code: string | null
-  path?: string
-  sort?: number
+  parent_id: number | null
+  path: string
+  sort: number
   version: number
+  /** Tree endpoint only. */
   children?: Region[]
 }
 
 export interface DictType {
   id: number
-  type: string
-  name_zh: string
+  code: string
+  name: string
   name_en: string
-  remark?: string | null
+  status: Status | string
+  builtin: boolean
   version: number
+  updated_at: string
 }
 
 export interface DictItem {
   id: number
-  type?: string
+  type_code: string
   value: string
-  label_zh: string
+  label: string
   label_en: string
   sort: number
-  enabled?: boolean
+  status: Status | string
   version: number
 }
 
 export interface Param {
   key: string
   value: string
-  description?: string | null
+  kind: string
+  name: string
+  name_en: string
+  min_value: number | null
+  max_value: number | null
   version: number
-  updated_at?: string
+  updated_at: string
 }
 
 export interface AuditLog {
   id: number
-  actor: string | null
-  actor_id?: number | null
   at: string
+  actor_id: number | null
+  actor_name: string
   entity: string
   entity_id: string
   action: string
   before: Record<string, unknown> | null
   after: Record<string, unknown> | null
-  request_id?: string | null
+  request_id: string | null
 }
 
 export interface LoginLog {
   id: number
   username: string
+  user_id: number | null
   success: boolean
-  reason?: string | null
-  ip?: string | null
-  user_agent?: string | null
+  reason: string
+  ip: string
+  user_agent: string
   at: string
 }
 
@@ -191,7 +215,8 @@ export type DashboardMetric = (typeof DASHBOARD_METRICS)[number]
 export interface RegionValue {
   code: string
   name: string
-  parent_code?: string | null
-  level?: string
+  name_en: string
+  /** `prefecture` or `special` (the city-level regions) */
+  level: string
   value: number
 }

@@ -13,10 +13,15 @@ import { confirmAction, showError, showSuccess } from '@/utils/feedback'
 export interface ListPageOptions<F extends object> {
   /** Collection path under /api/v1, e.g. `/system/users` (a getter when it depends on state). */
   endpoint: string | (() => string)
-  /** `tree`: GET `<endpoint>/tree`, no paging; rows carry `children`. */
-  source?: 'page' | 'tree'
-  /** Tree source only: keeps a node when it or a descendant matches the filters. */
-  treeFilter?: (row: never, filters: never) => boolean
+  /**
+   * `page` (default): a server-paged list. `tree`: GET `<endpoint>/tree`, rows carry `children`.
+   * `all`: the endpoint answers a plain array. The last two are not paged.
+   */
+  source?: 'page' | 'tree' | 'all'
+  /** Unpaged sources: keeps a row (a tree node: or a descendant) that matches the filters. */
+  clientFilter?: (row: never, filters: never) => boolean
+  /** Where `DELETE` goes for a row; default `<endpoint>/<id>`. */
+  deletePath?: (row: never) => string
   /** A fresh set of filters (also what Reset restores). */
   filters: () => F
   /** Maps filter values to query parameters (date ranges, trimmed text); identity by default. */
@@ -82,6 +87,7 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
   let seq = 0
   const endpoint = computed(() => (typeof opts.endpoint === 'function' ? opts.endpoint() : opts.endpoint))
   const tree = opts.source === 'tree'
+  const paged = (opts.source ?? 'page') === 'page'
 
   /** Filters and sort: what both the list and its export are asked with. */
   const query = computed<Query>(() => ({
@@ -93,11 +99,10 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
     const mine = ++seq
     loading.value = true
     try {
-      if (tree) {
-        const raw = await http.get<T[] | { items: T[] }>(`${endpoint.value}/tree`, query.value)
+      if (!paged) {
+        const all = await http.get<T[]>(tree ? `${endpoint.value}/tree` : endpoint.value, query.value)
         if (mine !== seq) return
-        const all = Array.isArray(raw) ? raw : raw.items
-        const keep = opts.treeFilter as ((row: T, f: unknown) => boolean) | undefined
+        const keep = opts.clientFilter as ((row: T, f: unknown) => boolean) | undefined
         items.value = keep ? filterTree(all, (row) => keep(row, filters)) : all
         total.value = countTree(items.value)
         return
@@ -130,6 +135,8 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
   }
 
   function onSortChange(e: { prop: string | null; order: SortOrder }): void {
+    // Unpaged lists are sorted by the table itself.
+    if (!paged) return
     sort.value = sortParam(e.prop, e.order) ?? opts.defaultSort
     void search()
   }
@@ -173,7 +180,8 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
     const message = texts?.confirm ?? (rows.length === 1 && label ? t('common.deleteOneConfirm', { name: label }) : t('common.deleteConfirm', { n: rows.length }))
     if (!(await confirmAction(message))) return
     try {
-      for (const row of rows) await http.delete(`${endpoint.value}/${encodeURIComponent(String(idOf(row)))}`)
+      const path = (opts.deletePath as ((row: T) => string) | undefined) ?? ((row: T) => `${endpoint.value}/${encodeURIComponent(String(idOf(row)))}`)
+      for (const row of rows) await http.delete(path(row))
       showSuccess(texts?.done ?? t('common.deleted'))
     } catch (e) {
       showError(e)
@@ -184,7 +192,7 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
   if (opts.immediate !== false) void load()
 
   return {
-    endpoint, tree,
+    endpoint, tree, paged,
     filters, page, pageSize, sort, items, total, loading, selection, showSearch, query, exporting,
     load, search, reset, toggleSearch, onSortChange, onPageChange, onPageSizeChange, onSelectionChange, exportExcel, remove, idOf,
   }

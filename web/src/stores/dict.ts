@@ -1,7 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
 import { http } from '@/api/http'
-import { toDictItems } from '@/api/normalize'
 import type { DictItem } from '@/api/types'
 import type { Locale } from '@/i18n'
 
@@ -15,13 +14,11 @@ export const useDictStore = defineStore('dict', () => {
     let p = pending.get(type)
     if (!p) {
       p = http
-        .get<unknown>(`/dicts/${encodeURIComponent(type)}`)
-        .then((raw) => {
-          const list = toDictItems(raw)
-            .filter((i) => i.enabled !== false)
-            .sort((a, b) => a.sort - b.sort)
-          items[type] = list
-          return list
+        .get<DictItem[]>(`/dicts/${encodeURIComponent(type)}`)
+        .then((list) => {
+          const active = list.filter((i) => i.status !== 'disabled').sort((a, b) => a.sort - b.sort)
+          items[type] = active
+          return active
         })
         .finally(() => pending.delete(type))
       pending.set(type, p)
@@ -29,11 +26,15 @@ export const useDictStore = defineStore('dict', () => {
     return p
   }
 
+  function itemLabel(item: DictItem, locale: Locale): string {
+    return locale === 'en' ? item.label_en || item.label : item.label || item.label_en
+  }
+
+  /** The label of a value; the value itself while loading or when unknown. */
   function label(type: string, value: string | null | undefined, locale: Locale): string {
     if (value === null || value === undefined) return ''
     const item = items[type]?.find((i) => i.value === value)
-    if (!item) return value
-    return locale === 'en' ? item.label_en || item.label_zh : item.label_zh || item.label_en
+    return item ? itemLabel(item, locale) : value
   }
 
   /** Drops a type after an admin edited it, so the next use reloads it. */
@@ -42,5 +43,5 @@ export const useDictStore = defineStore('dict', () => {
     else for (const k of Object.keys(items)) delete items[k]
   }
 
-  return { items, load, label, invalidate }
+  return { items, load, label, itemLabel, invalidate }
 })

@@ -23,25 +23,29 @@ beforeEach(() => {
 })
 afterEach(() => vi.unstubAllGlobals())
 
-const me = {
-  user: { id: 7, username: 'tianshui', name: '天水市局管理员' },
-  org: { id: 20, name: '天水市市场监督管理局' },
-  region: { code: '620500', name: '天水市' },
-  roles: [{ id: 3, name: '市级管理员' }],
-  permissions: ['system:user:*', 'system:org:list'],
-  data_scope: 'region',
+const user = {
+  id: 7, username: 'tianshui', display_name: '天水市局管理员', email: null, phone: null, status: 'active', must_change_password: false,
+  org_id: 20, org_name: '天水市市场监督管理局', org_kind: 'city_bureau', region_code: '620500', region_name: '天水市',
+  roles: [{ id: 3, code: 'city_admin', name: '市级管理员', name_en: 'City administrator' }],
+  locked_until: null, last_login_at: null, created_at: '2023-01-01T00:00:00Z', updated_at: '2023-01-01T00:00:00Z', version: 1,
 }
+// GET /auth/me as the server answers it.
+const me = { user, permissions: ['system:user:*', 'system:org:list'], data_scope: 'region', roles: ['city_admin'], must_change_password: false, csrf_token: 'c-me' }
 
 describe('auth store', () => {
   it('logs in, keeps the CSRF token and reads the permissions', async () => {
     serve({
-      'POST /api/v1/auth/login': [200, { token: 't', csrf_token: 'c-1', must_change_password: false, user: me.user }],
-      'GET /api/v1/auth/me': [200, me],
+      'POST /api/v1/auth/login': [200, { token: 't', csrf_token: 'c-1', must_change_password: false, user }],
+      'GET /api/v1/auth/me': [200, { ...me, csrf_token: 'c-1' }],
     })
     const auth = useAuthStore()
     await auth.login('tianshui', 'Longzhi@2023')
     expect(getCsrfToken()).toBe('c-1')
-    expect(auth.user?.region?.code).toBe('620500')
+    expect(auth.user?.region).toEqual({ code: '620500', name: '天水市' })
+    expect(auth.user?.org).toEqual({ id: 20, name: '天水市市场监督管理局', kind: 'city_bureau' })
+    expect(auth.user?.roles).toEqual(['city_admin'])
+    expect(auth.user?.name).toBe('天水市局管理员')
+    expect(auth.user?.data_scope).toBe('region')
     expect(auth.can('system:user:create')).toBe(true)
     expect(auth.can('system:role:list')).toBe(false)
     expect(auth.mustChangePassword).toBe(false)
@@ -49,7 +53,7 @@ describe('auth store', () => {
 
   it('remembers a forced password change and clears it after the change', async () => {
     serve({
-      'POST /api/v1/auth/login': [200, { token: 't', csrf_token: 'c', must_change_password: true, user: me.user }],
+      'POST /api/v1/auth/login': [200, { token: 't', csrf_token: 'c', must_change_password: true, user: { ...user, must_change_password: true } }],
       'POST /api/v1/auth/password': [204, undefined],
       'GET /api/v1/auth/me': [200, me],
     })
@@ -70,7 +74,7 @@ describe('auth store', () => {
   })
 
   it('takes a CSRF token from /auth/me when the server sends one (a new tab of a live session)', async () => {
-    serve({ 'GET /api/v1/auth/me': [200, { ...me, csrf_token: 'c-me' }] })
+    serve({ 'GET /api/v1/auth/me': [200, me] })
     const auth = useAuthStore()
     await auth.ensureLoaded()
     expect(getCsrfToken()).toBe('c-me')
@@ -111,9 +115,9 @@ describe('dictionary store', () => {
   it('loads a type once, even when asked concurrently, and labels by locale', async () => {
     const seen = serve({
       'GET /api/v1/dicts/org_kind': [200, [
-        { id: 2, value: 'enterprise', label_zh: '企业', label_en: 'Enterprise', sort: 2, version: 1 },
-        { id: 1, value: 'bureau', label_zh: '市场监管局', label_en: 'Bureau', sort: 1, version: 1 },
-        { id: 3, value: 'gone', label_zh: '停用', label_en: 'Gone', sort: 3, enabled: false, version: 1 },
+        { id: 2, type_code: 'org_kind', value: 'enterprise', label: '企业', label_en: 'Enterprise', sort: 2, status: 'active', version: 1 },
+        { id: 1, type_code: 'org_kind', value: 'city_bureau', label: '市级局', label_en: 'City bureau', sort: 1, status: 'active', version: 1 },
+        { id: 3, type_code: 'org_kind', value: 'gone', label: '停用', label_en: 'Gone', sort: 3, status: 'disabled', version: 1 },
       ]],
     })
     const dict = useDictStore()
@@ -121,7 +125,7 @@ describe('dictionary store', () => {
     expect(a).toBe(b)
     await dict.load('org_kind')
     expect(seen).toEqual(['GET /api/v1/dicts/org_kind'])
-    expect(a.map((i) => i.value)).toEqual(['bureau', 'enterprise'])
+    expect(a.map((i) => i.value)).toEqual(['city_bureau', 'enterprise'])
     expect(dict.label('org_kind', 'enterprise', 'zh-CN')).toBe('企业')
     expect(dict.label('org_kind', 'enterprise', 'en')).toBe('Enterprise')
     expect(dict.label('org_kind', 'unknown', 'en')).toBe('unknown')

@@ -16,3 +16,8 @@ export function shortUserAgent(ua: string | null | undefined): string {
   const os = /(Windows NT [\d.]+|Mac OS X [\d_]+|Android [\d.]+|Linux|iPhone OS [\d_]+)/.exec(ua)
   return [browser ? `${browser[1]} ${browser[2].split('.')[0]}` : '', os ? os[1].replace(/_/g, '.') : ''].filter(Boolean).join(' · ') || ua.slice(0, 40)
 }
+
+/** A record's name in the UI language: `name_en` in English when it has one. */
+export function localName(row: { name: string; name_en?: string | null }): string {
+  return currentLocale() === 'en' && row.name_en ? row.name_en : row.name
+}

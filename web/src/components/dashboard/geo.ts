@@ -19,7 +19,7 @@ export interface GeoCollection {
 }
 
 export interface SpecialRegion {
-  code: string | null
+  code: string
   name: string
   name_en: string
   coord: [number, number]
@@ -42,13 +42,17 @@ export function prefectureOf(code: string): string {
   return /^\d{6}$/.test(code) ? `${code.slice(0, 4)}00` : code
 }
 
-/** The boundary feature of a region, if it is (or lies in) one of the 14 prefectures. */
+/**
+ * The boundary feature of a region, if it is (or lies in) one of the 14 prefectures; none for
+ * the special areas (兰州新区's code lies in 兰州's block, but it is not 兰州).
+ */
 export function featureFor(geo: GeoCollection, code: string): GeoFeature | undefined {
+  if (SPECIAL_REGIONS.some((s) => s.code === code)) return undefined
   const pref = prefectureOf(code)
   return geo.features.find((f) => String(f.id) === pref)
 }
 
 /** The marker of one of the special areas, matched by code when known, otherwise by name. */
 export function specialFor(code: string, name: string): SpecialRegion | undefined {
-  return SPECIAL_REGIONS.find((s) => (s.code !== null && s.code === code) || s.name === name)
+  return SPECIAL_REGIONS.find((s) => s.code === code || s.name === name)
 }

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { childrenOf, homeRegion, tableRows } from './regionView'
+import { cityOf, homeRegion, tableRows } from './regionView'
 import { featureFor, prefectureOf, specialFor } from './geo'
 
-const v = (code: string, name: string, parent_code: string | null, value = 1) => ({ code, name, parent_code, value })
-const values = [
-  v('620000', '甘肃省', null, 30),
-  v('620100', '兰州市', '620000', 10),
-  v('620102', '城关区', '620100', 4),
-  v('620500', '天水市', '620000', 8),
-  v('620502', '秦州区', '620500', 3),
-  v('620171', '兰州新区', '620000', 2),
-  v('629901', '甘肃矿区', '620000', 1),
-]
+const v = (code: string, name: string, level = 'prefecture', value = 1) => ({ code, name, name_en: '', level, value })
+const values = [v('620100', '兰州市', 'prefecture', 10), v('620500', '天水市', 'prefecture', 8), v('620171', '兰州新区', 'special', 2), v('629901', '甘肃矿区', 'special', 1)]
 
 describe('dashboard regions', () => {
   it('fixes non-province users to their region', () => {
@@ -21,15 +13,12 @@ describe('dashboard regions', () => {
     expect(homeRegion('org', null)).toBeNull()
   })
 
-  it('shows the level under the province, or a region and its subdivisions', () => {
-    expect(tableRows(values, null).map((r) => r.name)).toEqual(['兰州市', '天水市', '兰州新区', '甘肃矿区'])
-    expect(tableRows(values, '620500').map((r) => r.name)).toEqual(['天水市', '秦州区'])
-  })
-
-  it('falls back to the code shape when the server sends no parents', () => {
-    const flat = values.map((r) => ({ ...r, parent_code: null }))
-    expect(childrenOf(flat, '620000').map((r) => r.name)).toEqual(['兰州市', '天水市', '兰州新区', '甘肃矿区'])
-    expect(childrenOf(flat, '620100').map((r) => r.name)).toEqual(['城关区'])
+  it('shows every city-level row for the province, one for a region or a county in it', () => {
+    expect(tableRows(values, null)).toHaveLength(4)
+    expect(tableRows(values, '620500').map((r) => r.name)).toEqual(['天水市'])
+    expect(tableRows(values, '620502').map((r) => r.name)).toEqual(['天水市'])
+    expect(tableRows(values, '620171').map((r) => r.name)).toEqual(['兰州新区'])
+    expect(cityOf(values, '621200')).toBeUndefined()
   })
 
   it('finds boundaries and markers', () => {
@@ -38,7 +27,8 @@ describe('dashboard regions', () => {
     expect(featureFor(geo, '620502')?.properties.name).toBe('天水市')
     expect(featureFor(geo, '620100')).toBeUndefined()
     expect(specialFor('620171', '')?.name).toBe('兰州新区')
-    expect(specialFor('629902', '东风场区')?.coord).toEqual([100.3, 41.0])
+    expect(specialFor('629902', '')?.coord).toEqual([100.3, 41.0])
+    expect(specialFor('', '东风场区')?.code).toBe('629902')
     expect(specialFor('620100', '兰州市')).toBeUndefined()
   })
 })
