@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, ERROR_CODES, errorFromResponse, errorMessage, fieldErrorMap } from './errors'
+import { ApiError, ERROR_CODES, RULE_CODES, errorFromResponse, errorMessage, fieldErrorMap } from './errors'
 import en from '@/i18n/locales/en'
 import zh from '@/i18n/locales/zh-CN'
 import { createI18n } from 'vue-i18n'
@@ -43,13 +43,16 @@ describe('error messages', () => {
   it('translates every documented code in both languages', () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       i18n.global.locale.value = locale
-      for (const code of ERROR_CODES) expect(te(`errors.${code}`), `${locale} ${code}`).toBe(true)
+      for (const code of [...ERROR_CODES, ...RULE_CODES]) expect(te(`errors.${code}`), `${locale} ${code}`).toBe(true)
     }
     i18n.global.locale.value = 'en'
   })
 
   it('prefers the UI translation, falls back to the server message, adds the request id to internal errors', () => {
-    expect(errorMessage(new ApiError(423, { code: 'auth.locked', message: '锁定' }), t, te)).toMatch(/locked/)
+    expect(errorMessage(new ApiError(401, { code: 'auth.invalid_credentials', message: '用户名或密码错误' }), t, te)).toBe('Wrong user name or password')
+    expect(errorMessage(new ApiError(409, { code: 'role.in_use', message: '该角色仍有用户' }), t, te)).toBe('The role is still held by users')
+    // Messages with details (the lock-out's end) are the server's.
+    expect(errorMessage(new ApiError(423, { code: 'auth.locked', message: 'locked until 2023-05-01T10:15:00Z' }), t, te)).toBe('locked until 2023-05-01T10:15:00Z')
     expect(errorMessage(new ApiError(409, { code: 'plan.closed', message: 'The plan is closed' }), t, te)).toBe('The plan is closed')
     expect(errorMessage(new ApiError(500, { code: 'internal', message: 'x', request_id: 'abc' }), t, te)).toBe('Internal server error (abc)')
     expect(errorMessage(new TypeError('Failed to fetch'), t, te)).toBe('Cannot reach the server: Failed to fetch')

@@ -33,6 +33,24 @@ export const ERROR_CODES = [
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 
+/** Codes of the server's domain rules (409) and request handling, also translated by the UI. */
+export const RULE_CODES = [
+  'request.method',
+  'request.timeout',
+  'user.self',
+  'org.in_use',
+  'role.builtin',
+  'role.in_use',
+  'role.beyond_own',
+  'dict.builtin',
+] as const
+
+/**
+ * Codes whose server message carries details the code alone lacks (the lock-out's end, the taken
+ * field, the parse error): the server's message, already in the UI language, is shown for them.
+ */
+export const DETAILED_CODES: readonly string[] = ['auth.locked', 'conflict.duplicate', 'validation.body']
+
 /** Field rules of `fields[].rule`. */
 export const FIELD_RULES = [
   'required',
@@ -107,7 +125,7 @@ type Exists = (key: string) => boolean
 export function errorMessage(err: unknown, t: Translate, te: Exists): string {
   if (err instanceof ApiError) {
     const key = `errors.${err.code}`
-    const own = te(key) ? t(key) : err.message
+    const own = te(key) && !(DETAILED_CODES.includes(err.code) && err.message) ? t(key) : err.message
     return err.code === 'internal' && err.requestId ? `${own} (${err.requestId})` : own
   }
   if (err instanceof Error && err.message) return `${t(`errors.${NETWORK_ERROR}`)}: ${err.message}`

@@ -55,7 +55,13 @@ const en: typeof zh = {
     },
     request: {
       too_large: 'What you sent is too large',
+      method: 'Method not allowed',
+      timeout: 'The request timed out',
     },
+    user: { self: 'You cannot do this to your own account' },
+    org: { in_use: 'The organisation still has users or child organisations' },
+    role: { builtin: 'Built-in roles cannot be deleted', in_use: 'The role is still held by users', beyond_own: 'You cannot edit a role beyond your own rights' },
+    dict: { builtin: 'Built-in dictionaries cannot be deleted; disable them instead' },
     not_found: 'No such record, or it is outside your data scope',
     conflict: {
       version: 'Someone else changed this record; reload and try again',

@@ -53,7 +53,13 @@ export default {
     },
     request: {
       too_large: '提交的内容过大',
+      method: '不支持的请求方法',
+      timeout: '请求超时',
     },
+    user: { self: '不能对自己的账号执行此操作' },
+    org: { in_use: '该机构仍有用户或下级机构，不能删除' },
+    role: { builtin: '内置角色不能删除', in_use: '该角色仍有用户，不能删除', beyond_own: '不能修改超出自身权限的角色' },
+    dict: { builtin: '内置字典不能删除，可停用' },
     not_found: '记录不存在或不在您的数据范围内',
     conflict: {
       version: '记录已被他人修改，请刷新后重试',
