@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { ref } from 'vue'
+import { computed, ref } from 'vue'
 
 export interface OpenTab {
   /** The route path without query: one tab per page. */
@@ -18,10 +18,15 @@ export interface OpenTab {
 export const useTabsStore = defineStore('tabs', () => {
   const tabs = ref<OpenTab[]>([])
 
+  /** Components of open tabs, kept alive so a page keeps its filters and scroll when revisited. */
+  const cached = computed(() => [...new Set(tabs.value.map((t) => t.name).filter((n): n is string => !!n))])
+
   function open(tab: OpenTab): void {
     const existing = tabs.value.find((t) => t.path === tab.path)
-    if (existing) existing.fullPath = tab.fullPath
-    else tabs.value.push(tab)
+    if (existing) {
+      existing.fullPath = tab.fullPath
+      existing.name ??= tab.name
+    } else tabs.value.push(tab)
   }
 
   /** Closes a tab; returns the tab to show next when the closed one was active. */
@@ -44,5 +49,5 @@ export const useTabsStore = defineStore('tabs', () => {
     tabs.value = []
   }
 
-  return { tabs, open, close, closeOthers, closeAll, reset }
+  return { tabs, cached, open, close, closeOthers, closeAll, reset }
 })
