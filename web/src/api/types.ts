@@ -41,8 +41,8 @@ export interface User {
   id: number
   username: string
   display_name: string
-  email: string | null
-  phone: string | null
+  email?: string | null
+  phone?: string | null
   status: Status | string
   must_change_password: boolean
   org_id: number
@@ -51,8 +51,8 @@ export interface User {
   region_code: string
   region_name: string
   roles: RoleRef[]
-  locked_until: string | null
-  last_login_at: string | null
+  locked_until?: string | null
+  last_login_at?: string | null
   created_at: string
   updated_at: string
   version: number
@@ -123,11 +123,11 @@ export interface Org {
   region_id: number
   region_code: string
   region_name: string
-  parent_id: number | null
+  parent_id?: number | null
   path: string
-  credit_code: string | null
-  contact: string | null
-  phone: string | null
+  credit_code?: string | null
+  contact?: string | null
+  phone?: string | null
   status: Status | string
   sort: number
   version: number
@@ -143,7 +143,7 @@ export interface Region {
   name: string
   name_en: string
   level: string
-  parent_id: number | null
+  parent_id?: number | null
   path: string
   sort: number
   version: number
@@ -179,8 +179,8 @@ export interface Param {
   kind: string
   name: string
   name_en: string
-  min_value: number | null
-  max_value: number | null
+  min_value?: number | null
+  max_value?: number | null
   version: number
   updated_at: string
 }
@@ -188,20 +188,21 @@ export interface Param {
 export interface AuditLog {
   id: number
   at: string
-  actor_id: number | null
+  actor_id?: number | null
   actor_name: string
   entity: string
   entity_id: string
   action: string
-  before: Record<string, unknown> | null
-  after: Record<string, unknown> | null
-  request_id: string | null
+  /** The record before and after the change (JSON objects; absent on create / delete). */
+  before?: unknown
+  after?: unknown
+  request_id?: string | null
 }
 
 export interface LoginLog {
   id: number
   username: string
-  user_id: number | null
+  user_id?: number | null
   success: boolean
   reason: string
   ip: string
