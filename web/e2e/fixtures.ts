@@ -40,6 +40,8 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.locator('[data-test=login-username]').fill(username)
   await page.locator('[data-test=login-password]').fill(password)
   await page.locator('[data-test=login-submit]').click()
+  // Signed in once the app leaves the login page (home, the redirect, or the forced password change).
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
 }
 
 export async function logout(page: Page): Promise<void> {
