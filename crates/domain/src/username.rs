@@ -20,7 +20,7 @@ impl Username {
     pub fn parse(s: &str) -> Result<Self, FieldError> {
         let s = s.trim();
         let n = s.chars().count();
-        if n < Self::MIN || n > Self::MAX {
+        if !(Self::MIN..=Self::MAX).contains(&n) {
             return Err(FieldError::new("username", Rule::Length)
                 .with("min", Self::MIN)
                 .with("max", Self::MAX));

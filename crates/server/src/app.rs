@@ -44,7 +44,7 @@ pub fn router(state: AppState) -> Router {
         ),
     ];
     let mut app = Router::new()
-        .nest("/api/v1", api.with_state(state.clone()))
+        .merge(api.with_state(state.clone()))
         .merge(crate::openapi::docs(openapi))
         .merge(crate::routes::health::router(state.clone()));
     for (name, value) in security {

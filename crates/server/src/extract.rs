@@ -1,12 +1,14 @@
 //! Request extractors: JSON, query and path with our error shape, the client's address, and the
 //! signed-in user (session cookie with CSRF token, or bearer token).
 
+use std::marker::PhantomData;
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, FromRef, FromRequest, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, header};
 use longzhi_store::repo::auth::{self, Authenticated, Client};
+use longzhi_store::scope::Principal;
 
 use crate::app::AppState;
 use crate::error::ApiError;
@@ -157,16 +159,51 @@ where
 }
 
 impl Auth {
-    /// The principal, if it holds `permission`.
-    pub fn require(&self, permission: &str) -> Result<&longzhi_store::scope::Principal, ApiError> {
-        if self.0.principal.allows(permission) {
-            Ok(&self.0.principal)
+    pub fn principal(&self) -> &Principal {
+        &self.0.principal
+    }
+}
+
+/// A permission an endpoint requires, as a type (see [`permissions!`](crate::permissions)).
+pub trait Permission {
+    const CODE: &'static str;
+}
+
+/// Declares permission marker types: `permissions! { CanUserCreate = "system:user:create" }`.
+#[macro_export]
+macro_rules! permissions {
+    ($($name:ident = $code:literal),* $(,)?) => {
+        $(
+            #[doc = concat!("The permission `", $code, "`.")]
+            pub struct $name;
+            impl $crate::extract::Permission for $name {
+                const CODE: &'static str = $code;
+            }
+        )*
+    };
+}
+
+/// A signed-in user holding permission `P`. Checked before the body is read, so a user without
+/// the right is refused (403) whatever they send.
+pub struct Allowed<P>(pub Authenticated, PhantomData<P>);
+
+impl<P: Permission, S: Send + Sync> FromRequestParts<S> for Allowed<P>
+where
+    AppState: FromRef<S>,
+{
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        let Auth(a) = Auth::from_request_parts(parts, state).await?;
+        if a.principal.allows(P::CODE) {
+            Ok(Self(a, PhantomData))
         } else {
             Err(ApiError::Forbidden)
         }
     }
+}
 
-    pub fn principal(&self) -> &longzhi_store::scope::Principal {
+impl<P> Allowed<P> {
+    pub fn principal(&self) -> &Principal {
         &self.0.principal
     }
 }

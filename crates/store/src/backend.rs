@@ -20,11 +20,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     if url.starts_with("sqlite:") {
         if let Some(dir) =
             sqlite_path(url).and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_owned()))
+            && !dir.as_os_str().is_empty()
         {
-            if !dir.as_os_str().is_empty() {
-                std::fs::create_dir_all(&dir)
-                    .map_err(|e| DbErr::Custom(format!("{}: {e}", dir.display())))?;
-            }
+            std::fs::create_dir_all(&dir)
+                .map_err(|e| DbErr::Custom(format!("{}: {e}", dir.display())))?;
         }
         // WAL lets readers run beside the one writer; writers queue on the busy timeout.
         opts.max_connections(8)

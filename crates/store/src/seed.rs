@@ -186,10 +186,10 @@ async fn load_regions<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<()> {
     let mut rows = parse(GANSU)?;
     rows.extend(parse(GANSU_SPECIAL)?);
     for line in GANSU_EN.lines().skip(1) {
-        if let Some((code, en)) = line.split_once(',') {
-            if let Some(r) = rows.iter_mut().find(|r| r.code == code) {
-                r.name_en = Some(en.to_owned());
-            }
+        if let Some((code, en)) = line.split_once(',')
+            && let Some(r) = rows.iter_mut().find(|r| r.code == code)
+        {
+            r.name_en = Some(en.to_owned());
         }
     }
     regions::upsert_rows(db, p, &rows).await?;

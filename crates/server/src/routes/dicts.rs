@@ -10,7 +10,15 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path, Query};
+use crate::extract::{Allowed, Auth, Json, Path, Query};
+use crate::permissions;
+
+permissions! {
+    CanDictList = "system:dict:list",
+    CanDictCreate = "system:dict:create",
+    CanDictUpdate = "system:dict:update",
+    CanDictDelete = "system:dict:delete",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -24,45 +32,44 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/system/dicts", tag = "system", params(PageQuery, DictFilter), responses((status = 200, body = Page<DictTypeView>)))]
 async fn list_types(
     State(st): State<AppState>,
-    auth: Auth,
+    _: Allowed<CanDictList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<DictFilter>,
 ) -> ApiResult<Json<Page<DictTypeView>>> {
-    auth.require("system:dict:list")?;
     Ok(Json(dicts::list_types(&st.db, &f, &q).await?))
 }
 
 #[utoipa::path(post, path = "/system/dicts", tag = "system", request_body = DictTypeInput, responses((status = 201, body = DictTypeView)))]
 async fn create_type(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanDictCreate>,
     Json(i): Json<DictTypeInput>,
 ) -> ApiResult<(StatusCode, Json<DictTypeView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(dicts::create_type(&st.db, auth.require("system:dict:create")?, i).await?),
+        Json(dicts::create_type(&st.db, auth.principal(), i).await?),
     ))
 }
 
 #[utoipa::path(put, path = "/system/dicts/{id}", tag = "system", params(("id" = i64, Path)), request_body = DictTypeInput, responses((status = 200, body = DictTypeView)))]
 async fn update_type(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanDictUpdate>,
     Path(id): Path<i64>,
     Json(i): Json<DictTypeInput>,
 ) -> ApiResult<Json<DictTypeView>> {
     Ok(Json(
-        dicts::update_type(&st.db, auth.require("system:dict:update")?, id, i).await?,
+        dicts::update_type(&st.db, auth.principal(), id, i).await?,
     ))
 }
 
 #[utoipa::path(delete, path = "/system/dicts/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 204)))]
 async fn delete_type(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanDictDelete>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    dicts::delete_type(&st.db, auth.require("system:dict:delete")?, id).await?;
+    dicts::delete_type(&st.db, auth.principal(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -70,45 +77,44 @@ async fn delete_type(
 #[utoipa::path(get, path = "/system/dicts/{type}/items", tag = "system", params(("type" = String, Path)), responses((status = 200, body = Vec<DictItemView>)))]
 async fn list_items(
     State(st): State<AppState>,
-    auth: Auth,
+    _: Allowed<CanDictList>,
     Path(t): Path<String>,
 ) -> ApiResult<Json<Vec<DictItemView>>> {
-    auth.require("system:dict:list")?;
     Ok(Json(dicts::items(&st.db, &t, false).await?))
 }
 
 #[utoipa::path(post, path = "/system/dicts/{type}/items", tag = "system", params(("type" = String, Path)), request_body = DictItemInput, responses((status = 201, body = DictItemView)))]
 async fn create_item(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanDictCreate>,
     Path(t): Path<String>,
     Json(i): Json<DictItemInput>,
 ) -> ApiResult<(StatusCode, Json<DictItemView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(dicts::create_item(&st.db, auth.require("system:dict:create")?, &t, i).await?),
+        Json(dicts::create_item(&st.db, auth.principal(), &t, i).await?),
     ))
 }
 
 #[utoipa::path(put, path = "/system/dict-items/{id}", tag = "system", params(("id" = i64, Path)), request_body = DictItemInput, responses((status = 200, body = DictItemView)))]
 async fn update_item(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanDictUpdate>,
     Path(id): Path<i64>,
     Json(i): Json<DictItemInput>,
 ) -> ApiResult<Json<DictItemView>> {
     Ok(Json(
-        dicts::update_item(&st.db, auth.require("system:dict:update")?, id, i).await?,
+        dicts::update_item(&st.db, auth.principal(), id, i).await?,
     ))
 }
 
 #[utoipa::path(delete, path = "/system/dict-items/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 204)))]
 async fn delete_item(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanDictDelete>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    dicts::delete_item(&st.db, auth.require("system:dict:delete")?, id).await?;
+    dicts::delete_item(&st.db, auth.principal(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

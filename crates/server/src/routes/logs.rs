@@ -7,7 +7,13 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Query};
+use crate::extract::{Allowed, Json, Query};
+use crate::permissions;
+
+permissions! {
+    CanAuditList = "system:audit:list",
+    CanLoginLogList = "system:login-log:list",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -19,24 +25,20 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/system/audit-logs", tag = "system", params(PageQuery, AuditFilter), responses((status = 200, body = Page<AuditView>)))]
 async fn audit(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanAuditList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<AuditFilter>,
 ) -> ApiResult<Json<Page<AuditView>>> {
-    Ok(Json(
-        logs::audit(&st.db, auth.require("system:audit:list")?, &f, &q).await?,
-    ))
+    Ok(Json(logs::audit(&st.db, auth.principal(), &f, &q).await?))
 }
 
 /// Sign-ins, failed sign-ins, lock-outs and sign-outs.
 #[utoipa::path(get, path = "/system/login-logs", tag = "system", params(PageQuery, LoginLogFilter), responses((status = 200, body = Page<LoginLogView>)))]
 async fn logins(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanLoginLogList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<LoginLogFilter>,
 ) -> ApiResult<Json<Page<LoginLogView>>> {
-    Ok(Json(
-        logs::logins(&st.db, auth.require("system:login-log:list")?, &f, &q).await?,
-    ))
+    Ok(Json(logs::logins(&st.db, auth.principal(), &f, &q).await?))
 }

@@ -18,8 +18,13 @@ mod roles;
 mod sessions;
 mod users;
 
+/// Every API route under `/api/v1`, with its OpenAPI description.
 pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1())
+}
+
+fn v1() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
         .merge(auth::router())
         .merge(users::router())
         .merge(roles::router())

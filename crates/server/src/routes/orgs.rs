@@ -8,7 +8,16 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path, Query};
+use crate::extract::{Allowed, Json, Path, Query};
+use crate::permissions;
+
+permissions! {
+    CanOrgList = "system:org:list",
+    CanOrgCreate = "system:org:create",
+    CanOrgView = "system:org:view",
+    CanOrgUpdate = "system:org:update",
+    CanOrgDelete = "system:org:delete",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -20,24 +29,20 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/system/orgs", tag = "system", params(PageQuery, OrgFilter), responses((status = 200, body = Page<OrgView>)))]
 async fn list(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanOrgList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<OrgFilter>,
 ) -> ApiResult<Json<Page<OrgView>>> {
-    Ok(Json(
-        orgs::list(&st.db, auth.require("system:org:list")?, &f, &q).await?,
-    ))
+    Ok(Json(orgs::list(&st.db, auth.principal(), &f, &q).await?))
 }
 
 #[utoipa::path(get, path = "/system/orgs/tree", tag = "system", params(OrgFilter), responses((status = 200, body = Vec<OrgNode>)))]
 async fn tree(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanOrgList>,
     Query(f): Query<OrgFilter>,
 ) -> ApiResult<Json<Vec<OrgNode>>> {
-    Ok(Json(
-        orgs::tree(&st.db, auth.require("system:org:list")?, &f).await?,
-    ))
+    Ok(Json(orgs::tree(&st.db, auth.principal(), &f).await?))
 }
 
 /// Create an organisation in a region of the caller's scope (enterprises and institutions need a
@@ -45,44 +50,40 @@ async fn tree(
 #[utoipa::path(post, path = "/system/orgs", tag = "system", request_body = NewOrg, responses((status = 201, body = OrgView)))]
 async fn create(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanOrgCreate>,
     Json(n): Json<NewOrg>,
 ) -> ApiResult<(StatusCode, Json<OrgView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(orgs::create(&st.db, auth.require("system:org:create")?, n).await?),
+        Json(orgs::create(&st.db, auth.principal(), n).await?),
     ))
 }
 
 #[utoipa::path(get, path = "/system/orgs/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 200, body = OrgView)))]
 async fn get(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanOrgView>,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<OrgView>> {
-    Ok(Json(
-        orgs::get(&st.db, auth.require("system:org:view")?, id).await?,
-    ))
+    Ok(Json(orgs::get(&st.db, auth.principal(), id).await?))
 }
 
 #[utoipa::path(put, path = "/system/orgs/{id}", tag = "system", params(("id" = i64, Path)), request_body = OrgUpdate, responses((status = 200, body = OrgView)))]
 async fn update(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanOrgUpdate>,
     Path(id): Path<i64>,
     Json(u): Json<OrgUpdate>,
 ) -> ApiResult<Json<OrgView>> {
-    Ok(Json(
-        orgs::update(&st.db, auth.require("system:org:update")?, id, u).await?,
-    ))
+    Ok(Json(orgs::update(&st.db, auth.principal(), id, u).await?))
 }
 
 #[utoipa::path(delete, path = "/system/orgs/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 204)))]
 async fn delete(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanOrgDelete>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    orgs::delete(&st.db, auth.require("system:org:delete")?, id).await?;
+    orgs::delete(&st.db, auth.principal(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -6,7 +6,13 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path};
+use crate::extract::{Allowed, Json, Path};
+use crate::permissions;
+
+permissions! {
+    CanParamList = "system:param:list",
+    CanParamUpdate = "system:param:update",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -15,8 +21,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 }
 
 #[utoipa::path(get, path = "/system/params", tag = "system", responses((status = 200, body = Vec<ParamView>)))]
-async fn list(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<ParamView>>> {
-    auth.require("system:param:list")?;
+async fn list(
+    State(st): State<AppState>,
+    _: Allowed<CanParamList>,
+) -> ApiResult<Json<Vec<ParamView>>> {
     Ok(Json(params::list(&st.db).await?))
 }
 
@@ -24,11 +32,11 @@ async fn list(State(st): State<AppState>, auth: Auth) -> ApiResult<Json<Vec<Para
 #[utoipa::path(put, path = "/system/params/{key}", tag = "system", params(("key" = String, Path)), request_body = ParamUpdate, responses((status = 200, body = ParamView)))]
 async fn update(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanParamUpdate>,
     Path(key): Path<String>,
     Json(u): Json<ParamUpdate>,
 ) -> ApiResult<Json<ParamView>> {
     Ok(Json(
-        params::update(&st.db, auth.require("system:param:update")?, &key, u).await?,
+        params::update(&st.db, auth.principal(), &key, u).await?,
     ))
 }

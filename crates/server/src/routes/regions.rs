@@ -9,7 +9,12 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path, Query};
+use crate::extract::{Allowed, Auth, Json, Path, Query};
+use crate::permissions;
+
+permissions! {
+    CanRegionUpdate = "system:region:update",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -47,11 +52,11 @@ async fn tree(
 #[utoipa::path(put, path = "/system/regions/{id}", tag = "system", params(("id" = i64, Path)), request_body = RegionUpdate, responses((status = 200, body = RegionView)))]
 async fn update(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanRegionUpdate>,
     Path(id): Path<i64>,
     Json(u): Json<RegionUpdate>,
 ) -> ApiResult<Json<RegionView>> {
     Ok(Json(
-        regions::update(&st.db, auth.require("system:region:update")?, id, u).await?,
+        regions::update(&st.db, auth.principal(), id, u).await?,
     ))
 }

@@ -9,7 +9,16 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path, Query};
+use crate::extract::{Allowed, Json, Path, Query};
+use crate::permissions;
+
+permissions! {
+    CanRoleList = "system:role:list",
+    CanRoleCreate = "system:role:create",
+    CanRoleView = "system:role:view",
+    CanRoleUpdate = "system:role:update",
+    CanRoleDelete = "system:role:delete",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -21,11 +30,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/system/roles", tag = "system", params(PageQuery, RoleFilter), responses((status = 200, body = Page<RoleView>)))]
 async fn list(
     State(st): State<AppState>,
-    auth: Auth,
+    _: Allowed<CanRoleList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<RoleFilter>,
 ) -> ApiResult<Json<Page<RoleView>>> {
-    auth.require("system:role:list")?;
     Ok(Json(roles::list(&st.db, &f, &q).await?))
 }
 
@@ -33,50 +41,46 @@ async fn list(
 #[utoipa::path(post, path = "/system/roles", tag = "system", request_body = RoleInput, responses((status = 201, body = RoleView)))]
 async fn create(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanRoleCreate>,
     Json(r): Json<RoleInput>,
 ) -> ApiResult<(StatusCode, Json<RoleView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(roles::create(&st.db, auth.require("system:role:create")?, r).await?),
+        Json(roles::create(&st.db, auth.principal(), r).await?),
     ))
 }
 
 #[utoipa::path(get, path = "/system/roles/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 200, body = RoleView)))]
 async fn get(
     State(st): State<AppState>,
-    auth: Auth,
+    _: Allowed<CanRoleView>,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<RoleView>> {
-    auth.require("system:role:view")?;
     Ok(Json(roles::get(&st.db, id).await?.into()))
 }
 
 #[utoipa::path(put, path = "/system/roles/{id}", tag = "system", params(("id" = i64, Path)), request_body = RoleInput, responses((status = 200, body = RoleView)))]
 async fn update(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanRoleUpdate>,
     Path(id): Path<i64>,
     Json(r): Json<RoleInput>,
 ) -> ApiResult<Json<RoleView>> {
-    Ok(Json(
-        roles::update(&st.db, auth.require("system:role:update")?, id, r).await?,
-    ))
+    Ok(Json(roles::update(&st.db, auth.principal(), id, r).await?))
 }
 
 #[utoipa::path(delete, path = "/system/roles/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 204)))]
 async fn delete(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanRoleDelete>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    roles::delete(&st.db, auth.require("system:role:delete")?, id).await?;
+    roles::delete(&st.db, auth.principal(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
 /// Every permission the platform checks, grouped, with Chinese and English labels.
 #[utoipa::path(get, path = "/system/permissions", tag = "system", responses((status = 200, body = Vec<PermissionGroup>)))]
-async fn permissions(auth: Auth) -> ApiResult<Json<Vec<PermissionGroup>>> {
-    auth.require("system:role:list")?;
+async fn permissions(_: Allowed<CanRoleList>) -> ApiResult<Json<Vec<PermissionGroup>>> {
     Ok(Json(catalogue()))
 }

@@ -8,7 +8,13 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path, Query};
+use crate::extract::{Allowed, Json, Path, Query};
+use crate::permissions;
+
+permissions! {
+    CanSessionList = "system:session:list",
+    CanSessionForceLogout = "system:session:force-logout",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -19,11 +25,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/system/sessions", tag = "system", params(PageQuery, SessionFilter), responses((status = 200, body = Page<SessionView>)))]
 async fn online(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanSessionList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<SessionFilter>,
 ) -> ApiResult<Json<Page<SessionView>>> {
-    auth.require("system:session:list")?;
     Ok(Json(auth::online(&st.db, &auth.0, &f, &q).await?))
 }
 
@@ -31,10 +36,9 @@ async fn online(
 #[utoipa::path(delete, path = "/system/sessions/{id}", tag = "system", params(("id" = String, Path)), responses((status = 204)))]
 async fn force_logout(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanSessionForceLogout>,
     Path(id): Path<String>,
 ) -> ApiResult<StatusCode> {
-    auth.require("system:session:force-logout")?;
     auth::force_logout(&st.db, &auth.0, &id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -9,7 +9,17 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::app::AppState;
 use crate::error::ApiResult;
-use crate::extract::{Auth, Json, Path, Query};
+use crate::extract::{Allowed, Json, Path, Query};
+use crate::permissions;
+
+permissions! {
+    CanUserList = "system:user:list",
+    CanUserCreate = "system:user:create",
+    CanUserView = "system:user:view",
+    CanUserUpdate = "system:user:update",
+    CanUserDelete = "system:user:delete",
+    CanUserReset = "system:user:reset",
+}
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -23,13 +33,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[utoipa::path(get, path = "/system/users", tag = "system", params(PageQuery, UserFilter), responses((status = 200, body = Page<UserView>)))]
 async fn list(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserList>,
     Query(q): Query<PageQuery>,
     Query(f): Query<UserFilter>,
 ) -> ApiResult<Json<Page<UserView>>> {
-    Ok(Json(
-        users::list(&st.db, auth.require("system:user:list")?, &f, &q).await?,
-    ))
+    Ok(Json(users::list(&st.db, auth.principal(), &f, &q).await?))
 }
 
 /// Create a user; they must change the initial password at first sign-in.
@@ -37,12 +45,12 @@ async fn list(
     responses((status = 201, body = UserView), (status = 422, body = crate::i18n::ErrorBody), (status = 409, body = crate::i18n::ErrorBody)))]
 async fn create(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserCreate>,
     Json(n): Json<NewUser>,
 ) -> ApiResult<(StatusCode, Json<UserView>)> {
     Ok((
         StatusCode::CREATED,
-        Json(users::create(&st.db, auth.require("system:user:create")?, n).await?),
+        Json(users::create(&st.db, auth.principal(), n).await?),
     ))
 }
 
@@ -50,12 +58,10 @@ async fn create(
     responses((status = 200, body = UserView), (status = 404, body = crate::i18n::ErrorBody)))]
 async fn get(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserView>,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<UserView>> {
-    Ok(Json(
-        users::get(&st.db, auth.require("system:user:view")?, id).await?,
-    ))
+    Ok(Json(users::get(&st.db, auth.principal(), id).await?))
 }
 
 /// Update a user (send back the `version` read); roles beyond the caller's own are kept as they are.
@@ -63,22 +69,20 @@ async fn get(
     responses((status = 200, body = UserView), (status = 409, body = crate::i18n::ErrorBody)))]
 async fn update(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserUpdate>,
     Path(id): Path<i64>,
     Json(u): Json<UserUpdate>,
 ) -> ApiResult<Json<UserView>> {
-    Ok(Json(
-        users::update(&st.db, auth.require("system:user:update")?, id, u).await?,
-    ))
+    Ok(Json(users::update(&st.db, auth.principal(), id, u).await?))
 }
 
 #[utoipa::path(delete, path = "/system/users/{id}", tag = "system", params(("id" = i64, Path)), responses((status = 204)))]
 async fn delete(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserDelete>,
     Path(id): Path<i64>,
 ) -> ApiResult<StatusCode> {
-    users::delete(&st.db, auth.require("system:user:delete")?, id).await?;
+    users::delete(&st.db, auth.principal(), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -91,11 +95,11 @@ struct ResetPassword {
 #[utoipa::path(post, path = "/system/users/{id}/reset-password", tag = "system", params(("id" = i64, Path)), request_body = ResetPassword, responses((status = 204)))]
 async fn reset_password(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserReset>,
     Path(id): Path<i64>,
     Json(r): Json<ResetPassword>,
 ) -> ApiResult<StatusCode> {
-    users::reset_password(&st.db, auth.require("system:user:reset")?, id, &r.password).await?;
+    users::reset_password(&st.db, auth.principal(), id, &r.password).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -110,18 +114,11 @@ struct StatusChange {
 #[utoipa::path(put, path = "/system/users/{id}/status", tag = "system", params(("id" = i64, Path)), request_body = StatusChange, responses((status = 200, body = UserView)))]
 async fn set_status(
     State(st): State<AppState>,
-    auth: Auth,
+    auth: Allowed<CanUserUpdate>,
     Path(id): Path<i64>,
     Json(s): Json<StatusChange>,
 ) -> ApiResult<Json<UserView>> {
     Ok(Json(
-        users::set_status(
-            &st.db,
-            auth.require("system:user:update")?,
-            id,
-            &s.status,
-            s.version,
-        )
-        .await?,
+        users::set_status(&st.db, auth.principal(), id, &s.status, s.version).await?,
     ))
 }

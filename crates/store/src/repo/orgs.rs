@@ -351,10 +351,10 @@ pub async fn create_in<C: ConnectionTrait>(db: &C, p: &Principal, n: NewOrg) -> 
         },
         None => None,
     };
-    if let Some(r) = &region {
-        if !p.covers(&r.path, -1, None) {
-            errs.push(FieldError::new("region_code", Rule::Exists));
-        }
+    if let Some(r) = &region
+        && !p.covers(&r.path, -1, None)
+    {
+        errs.push(FieldError::new("region_code", Rule::Exists));
     }
     errs.finish()?;
     let (Some(code), Some(name), Some(region)) = (code, name, region) else {

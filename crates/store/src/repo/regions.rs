@@ -230,10 +230,10 @@ pub fn parse_csv(text: &str) -> std::result::Result<Vec<RegionRow>, Vec<(usize, 
                 if let Err(e) = RegionCode::parse(&r.code) {
                     errors.push((line, e.at("code")));
                 }
-                if let Some(pc) = r.parent_code.as_deref().filter(|s| !s.is_empty()) {
-                    if let Err(e) = RegionCode::parse(pc) {
-                        errors.push((line, e.at("parent_code")));
-                    }
+                if let Some(pc) = r.parent_code.as_deref().filter(|s| !s.is_empty())
+                    && let Err(e) = RegionCode::parse(pc)
+                {
+                    errors.push((line, e.at("parent_code")));
                 }
                 if !LEVELS.contains(&r.level.as_str()) {
                     errors.push((

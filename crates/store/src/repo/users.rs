@@ -288,13 +288,12 @@ fn check_contact(
         }
     }
     let phone = errs.optional_text("phone", phone, 32);
-    if let Some(ph) = &phone {
-        if !ph
+    if let Some(ph) = &phone
+        && !ph
             .chars()
             .all(|c| c.is_ascii_digit() || "+- ()".contains(c))
-        {
-            errs.push(FieldError::new("phone", Rule::Format));
-        }
+    {
+        errs.push(FieldError::new("phone", Rule::Format));
     }
     (email, phone)
 }

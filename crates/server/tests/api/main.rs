@@ -1,0 +1,15 @@
+//! API tests over real HTTP, run once on SQLite and once on PostgreSQL
+//! (`LONGZHI_TEST_DATABASE_URL=postgres://…`).
+
+// Test code: a failed step is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod helpers;
+mod scope;
+
+mod auth;
+mod bad_input;
+mod orgs;
+mod platform;
+mod system;
+mod users;
