@@ -9,6 +9,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 
 pub mod index;
+pub mod risk;
 
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]
@@ -16,6 +17,9 @@ pub enum EngineCommand {
     /// Composite indicators: scores of every node, ranks, contributions, and with --mc the rank
     /// median and 5–95 % interval over Monte Carlo runs.
     Index(index::Args),
+    /// Product risk assessment (EU Safety Gate method): severity × probability of each injury
+    /// scenario, the product's level, and the reasons.
+    Risk(risk::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -35,10 +39,18 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
         .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))
 }
 
+/// Writes `value` as pretty JSON and a newline.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), InputError> {
+    serde_json::to_writer_pretty(&mut *out, value)
+        .map_err(|e| InputError(format!("cannot write the output: {e}")))?;
+    writeln!(out).map_err(|e| InputError(format!("cannot write the output: {e}")))
+}
+
 /// Runs one engine command, writing its output to `out`.
 pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
     match cmd {
         EngineCommand::Index(args) => index::run(args, out),
+        EngineCommand::Risk(args) => risk::run(args, out),
     }
 }
 
