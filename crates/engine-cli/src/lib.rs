@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 
 pub mod index;
 pub mod risk;
+pub mod sanbao;
 
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]
@@ -20,6 +21,9 @@ pub enum EngineCommand {
     /// Product risk assessment (EU Safety Gate method): severity × probability of each injury
     /// scenario, the product's level, and the reasons.
     Risk(risk::Args),
+    /// Household-car 三包 (SAMR Order No. 43): refund or replacement, free assembly replacement,
+    /// repair or nothing; the periods, the usage compensation, and every article checked.
+    Sanbao(sanbao::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -51,6 +55,7 @@ pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
     match cmd {
         EngineCommand::Index(args) => index::run(args, out),
         EngineCommand::Risk(args) => risk::run(args, out),
+        EngineCommand::Sanbao(args) => sanbao::run(args, out),
     }
 }
 
