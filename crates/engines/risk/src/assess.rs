@@ -35,7 +35,7 @@ pub struct StepTrace {
     pub probability_exact: String,
     pub cumulative_probability: f64,
     pub cumulative_exact: String,
-    pub band: String,
+    pub band: &'static str,
     pub level_before: Level,
     pub level: Level,
     pub changed_level: bool,
@@ -47,7 +47,7 @@ pub struct ScenarioResult {
     pub severity: Severity,
     pub probability: f64,
     pub probability_exact: String,
-    pub band: String,
+    pub band: &'static str,
     pub level: Level,
     /// The level before any step (probability 1), when the scenario has steps.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,41 +137,34 @@ fn assess_scenario(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Scenari
         .with("severity", severity.get()),
     );
 
-    let p = s.probability();
+    let p = Shown::of(s.probability());
     let steps = trace_steps(n, s, reasons);
     if !steps.is_empty() {
-        let factors: Vec<String> = s
-            .steps()
+        let product = steps
             .iter()
-            .map(|st| st.probability.to_string())
-            .collect();
-        let product = factors.join(" × ");
+            .map(|t| t.probability_exact.as_str())
+            .collect::<Vec<_>>()
+            .join(" × ");
         reasons.push(
             Reason::new(
                 "risk.probability",
                 true,
                 METHOD,
-                format!("情景 {n}：总概率 = {product} = {}", show(p)),
-                format!(
-                    "scenario {n}: overall probability = {product} = {}",
-                    show(p)
-                ),
+                format!("情景 {n}：总概率 = {product} = {}", p.text),
+                format!("scenario {n}: overall probability = {product} = {}", p.text),
             )
             .with("scenario", n)
-            .with("probability", p.to_f64())
-            .with("probability_exact", p.to_string())
+            .with("probability", p.decimal)
+            .with("probability_exact", p.exact.as_str())
             .with(
                 "steps",
-                s.steps()
-                    .iter()
-                    .map(|st| st.probability.to_f64())
-                    .collect::<Vec<_>>(),
+                steps.iter().map(|t| t.probability).collect::<Vec<_>>(),
             ),
         );
     }
 
-    let band = Band::of(p);
-    reasons.push(band_reason(n, p, band));
+    let band = Band::of(s.probability());
+    reasons.push(band_reason(n, &p, band));
     if let Some(t) = band.not_exceeded() {
         reasons.push(
             Reason::new(
@@ -180,19 +173,15 @@ fn assess_scenario(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Scenari
                 MATRIX,
                 format!(
                     "情景 {n}：总概率 {} ≤ {}，未达到“> {}”档",
-                    show(p),
-                    t.label,
-                    t.label
+                    p.text, t.label, t.label
                 ),
                 format!(
                     "scenario {n}: overall probability {} ≤ {}, so not in band \"> {}\"",
-                    show(p),
-                    t.label,
-                    t.label
+                    p.text, t.label, t.label
                 ),
             )
             .with("scenario", n)
-            .with("probability", p.to_f64())
+            .with("probability", p.decimal)
             .with("threshold", t.value),
         );
     }
@@ -225,8 +214,8 @@ fn assess_scenario(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Scenari
     let c = &s.context;
     ScenarioResult {
         severity,
-        probability: p.to_f64(),
-        probability_exact: p.to_string(),
+        probability: p.decimal,
+        probability_exact: p.exact,
         band: band.label(),
         level: lvl,
         initial_level: (!steps.is_empty()).then(|| level(severity, Band::of(&Probability::one()))),
@@ -238,15 +227,11 @@ fn assess_scenario(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Scenari
     }
 }
 
-fn band_reason(n: usize, p: &Probability, band: Band) -> Reason {
+fn band_reason(n: usize, p: &Shown, band: Band) -> Reason {
     let (zh, en, threshold) = match band.exceeded() {
         Some(t) => (
-            format!("情景 {n}：总概率 {} > {}", show(p), t.label),
-            format!(
-                "scenario {n}: overall probability {} > {}",
-                show(p),
-                t.label
-            ),
+            format!("情景 {n}：总概率 {} > {}", p.text, t.label),
+            format!("scenario {n}: overall probability {} > {}", p.text, t.label),
             t.value,
         ),
         None => {
@@ -254,11 +239,10 @@ fn band_reason(n: usize, p: &Probability, band: Band) -> Reason {
                 .not_exceeded()
                 .map_or(("", 0.0), |t| (t.label, t.value));
             (
-                format!("情景 {n}：总概率 {} ≤ {}，属最低概率档", show(p), t.0),
+                format!("情景 {n}：总概率 {} ≤ {}，属最低概率档", p.text, t.0),
                 format!(
                     "scenario {n}: overall probability {} ≤ {}, the lowest band",
-                    show(p),
-                    t.0
+                    p.text, t.0
                 ),
                 t.1,
             )
@@ -266,7 +250,7 @@ fn band_reason(n: usize, p: &Probability, band: Band) -> Reason {
     };
     Reason::new("risk.band", true, MATRIX, zh, en)
         .with("scenario", n)
-        .with("probability", p.to_f64())
+        .with("probability", p.decimal)
         .with("threshold", threshold)
         .with("band", band.label())
 }
@@ -279,6 +263,7 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
     let mut out = Vec::with_capacity(s.steps().len());
     for (i, st) in s.steps().iter().enumerate() {
         cumulative = &cumulative * &st.probability;
+        let (step_p, cum) = (Shown::of(&st.probability), Shown::of(&cumulative));
         let band = Band::of(&cumulative);
         let now = level(severity, band);
         if now != before {
@@ -295,8 +280,8 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
                     format!(
                         "情景 {n} 第 {} 步{what}：概率 {}，累计概率降至 {}（{}），风险由{}变为{}",
                         i + 1,
-                        st.probability,
-                        show(&cumulative),
+                        step_p.exact,
+                        cum.text,
                         band.label(),
                         before.zh(),
                         now.zh()
@@ -304,8 +289,8 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
                     format!(
                         "scenario {n}, step {}{what}: probability {} brings the cumulative probability to {} ({}): {} → {}",
                         i + 1,
-                        st.probability,
-                        show(&cumulative),
+                        step_p.exact,
+                        cum.text,
                         band.label(),
                         before.en(),
                         now.en()
@@ -313,8 +298,8 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
                 )
                 .with("scenario", n)
                 .with("step", i + 1)
-                .with("probability", st.probability.to_f64())
-                .with("cumulative_probability", cumulative.to_f64())
+                .with("probability", step_p.decimal)
+                .with("cumulative_probability", cum.decimal)
                 .with("from", before.en())
                 .with("to", now.en()),
             );
@@ -322,10 +307,10 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
         out.push(StepTrace {
             step: i + 1,
             description: st.description.clone(),
-            probability: st.probability.to_f64(),
-            probability_exact: st.probability.to_string(),
-            cumulative_probability: cumulative.to_f64(),
-            cumulative_exact: cumulative.to_string(),
+            probability: step_p.decimal,
+            probability_exact: step_p.exact,
+            cumulative_probability: cum.decimal,
+            cumulative_exact: cum.exact,
             band: band.label(),
             level_before: before,
             level: now,
@@ -336,13 +321,28 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
     out
 }
 
-/// `1/500 (0.002)`; `0` and `1` alone.
-fn show(p: &Probability) -> String {
-    let exact = p.to_string();
-    let decimal = p.to_f64().to_string();
-    if exact == decimal {
-        exact
-    } else {
-        format!("{exact} ({decimal})")
+/// A probability rendered once: exact fraction, nearest double, and both for texts.
+struct Shown {
+    exact: String,
+    decimal: f64,
+    /// `1/500 (0.002)`; `0` and `1` alone.
+    text: String,
+}
+
+impl Shown {
+    fn of(p: &Probability) -> Self {
+        let exact = p.to_string();
+        let decimal = p.to_f64();
+        let d = decimal.to_string();
+        let text = if exact == d {
+            exact.clone()
+        } else {
+            format!("{exact} ({d})")
+        };
+        Self {
+            exact,
+            decimal,
+            text,
+        }
     }
 }

@@ -93,6 +93,16 @@ const THRESHOLD_LABELS: [&str; 7] = [
     "1/100 000",
     "1/1 000 000",
 ];
+const BAND_LABELS: [&str; Band::COUNT] = [
+    "> 50 %",
+    "> 1/10",
+    "> 1/100",
+    "> 1/1 000",
+    "> 1/10 000",
+    "> 1/100 000",
+    "> 1/1 000 000",
+    "≤ 1/1 000 000",
+];
 const THRESHOLD_VALUES: [f64; 7] = [0.5, 0.1, 0.01, 0.001, 0.0001, 0.00001, 0.000001];
 
 /// A band boundary: the overall probability is compared with it by "strictly greater than".
@@ -124,11 +134,8 @@ impl Band {
         (0..Self::COUNT).map(Self)
     }
 
-    pub fn label(self) -> String {
-        match self.exceeded() {
-            Some(t) => format!("> {}", t.label),
-            None => format!("≤ {}", THRESHOLD_LABELS[THRESHOLD_LABELS.len() - 1]),
-        }
+    pub fn label(self) -> &'static str {
+        BAND_LABELS[self.0]
     }
 
     /// The threshold the probability exceeds to be in this band (none for the last row).

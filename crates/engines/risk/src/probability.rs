@@ -11,6 +11,9 @@ use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, ToPrimitive, Zero};
 
+/// Integers up to 2^53 are exact as doubles.
+const EXACT: u64 = 1 << 53;
+
 /// A probability in [0, 1], exact.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Probability(BigRational);
@@ -72,12 +75,22 @@ impl Probability {
     /// Whether this probability is strictly greater than `1 / denominator`.
     pub fn exceeds_reciprocal(&self, denominator: u32) -> bool {
         // p > 1/d  ⇔  numer · d > denom (denominators are positive)
-        self.0.numer() * BigInt::from(denominator) > *self.0.denom()
+        self.0.numer() * denominator > *self.0.denom()
     }
 
     /// The nearest double, for display and JSON output.
     pub fn to_f64(&self) -> f64 {
-        self.0.to_f64().unwrap_or(0.0)
+        match self.small() {
+            // Both exact as doubles: IEEE division rounds the quotient correctly.
+            Some((n, d)) if n <= EXACT && d <= EXACT => n as f64 / d as f64,
+            _ => self.0.to_f64().unwrap_or(0.0),
+        }
+    }
+
+    /// Numerator and denominator when both fit in a u64 (the common case; formatting and
+    /// converting big integers is slow).
+    fn small(&self) -> Option<(u64, u64)> {
+        Some((self.0.numer().to_u64()?, self.0.denom().to_u64()?))
     }
 
     pub fn is_zero(&self) -> bool {
@@ -102,6 +115,13 @@ impl std::ops::Mul<&Probability> for &Probability {
 /// The reduced fraction: `1/500`, `1`, `0`.
 impl fmt::Display for Probability {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some((n, d)) = self.small() {
+            return if d == 1 {
+                write!(f, "{n}")
+            } else {
+                write!(f, "{n}/{d}")
+            };
+        }
         if self.0.is_integer() {
             write!(f, "{}", self.0.numer())
         } else {
