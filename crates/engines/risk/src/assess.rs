@@ -267,10 +267,10 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
         let band = Band::of(&cumulative);
         let now = level(severity, band);
         if now != before {
-            let what = st
+            let (what_zh, what) = st
                 .description
                 .as_deref()
-                .map(|d| format!(" ({d})"))
+                .map(|d| (format!("（{d}）"), format!(" ({d})")))
                 .unwrap_or_default();
             reasons.push(
                 Reason::new(
@@ -278,7 +278,7 @@ fn trace_steps(n: usize, s: &Scenario, reasons: &mut Vec<Reason>) -> Vec<StepTra
                     true,
                     MATRIX,
                     format!(
-                        "情景 {n} 第 {} 步{what}：概率 {}，累计概率降至 {}（{}），风险由{}变为{}",
+                        "情景 {n} 第 {} 步{what_zh}：概率 {}，累计概率降至 {}（{}），风险由{}变为{}",
                         i + 1,
                         step_p.exact,
                         cum.text,
