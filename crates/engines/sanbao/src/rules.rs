@@ -63,7 +63,7 @@ impl Windowed {
             )
         } else {
             (
-                format!("{at_zh}：{w_zh}，但不在{win_zh}（{n_zh}）"),
+                format!("{at_zh}：{w_zh}，但不{win_zh}（{n_zh}）"),
                 format!("{at_en}: {w_en}, but not {win_en} ({n_en})"),
             )
         };
@@ -418,7 +418,7 @@ pub fn art19(visits: &[Visit]) -> (bool, Reason) {
                 indices(&inside)
             ),
             format!(
-                "{n} quality-problem visits inside the warranty period ({}): free repair",
+                "quality-problem visits inside the warranty period: {n} ({}): free repair",
                 indices(&inside)
             ),
         )
