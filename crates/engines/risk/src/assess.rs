@@ -1,6 +1,6 @@
 //! The assessment: each scenario's level from the matrix, the product's level, and the reasons.
 
-use longzhi_reason::{Reason, Source};
+use longzhi_explain::{Reason, Source};
 use serde::Serialize;
 
 use crate::matrix::{Band, Level, Severity, level};

@@ -1,7 +1,6 @@
 //! The JSON input of `longzhi engine risk`, validated with errors that name the JSON path.
 
-use std::fmt;
-
+use longzhi_explain::{InputError, from_json};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -9,26 +8,8 @@ use crate::matrix::Severity;
 use crate::probability::Probability;
 use crate::scenario::{Context, Scenario, Step};
 
-/// Bad input; `path` is the JSON path of the offending node, e.g. `scenarios[1].severity`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for InputError {}
-
 fn error(path: impl Into<String>, message: impl Into<String>) -> InputError {
-    InputError {
-        path: path.into(),
-        message: message.into(),
-    }
+    InputError::new(path, message)
 }
 
 #[derive(Deserialize)]
@@ -68,17 +49,7 @@ struct StepDoc {
 /// A probability is a JSON number in [0, 1] or a string `"a/b"` / `"0.002"`. A scenario needs
 /// `probability`, `steps` or both; with both, they must agree exactly.
 pub fn parse(json: &str) -> Result<Vec<Scenario>, InputError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let doc: Doc = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
-            "input".to_owned()
-        } else {
-            path
-        };
-        error(path, e.into_inner().to_string())
-    })?;
-    de.end().map_err(|e| error("input", e.to_string()))?;
+    let doc: Doc = from_json(json)?;
     if doc.scenarios.is_empty() {
         return Err(error("scenarios", "at least one scenario is required"));
     }

@@ -92,10 +92,6 @@ impl Probability {
     fn small(&self) -> Option<(u64, u64)> {
         Some((self.0.numer().to_u64()?, self.0.denom().to_u64()?))
     }
-
-    pub fn is_zero(&self) -> bool {
-        self.0.is_zero()
-    }
 }
 
 fn parse_digits(s: &str) -> Option<BigInt> {

@@ -50,13 +50,6 @@ pub enum System {
 
 impl System {
     /// The four assemblies of Art 20, 22 and 24(2).
-    pub const ASSEMBLIES: [Self; 4] = [
-        Self::Engine,
-        Self::Gearbox,
-        Self::TractionBattery,
-        Self::DriveMotor,
-    ];
-
     pub const fn is_assembly(self) -> bool {
         matches!(
             self,

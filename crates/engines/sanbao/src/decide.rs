@@ -1,6 +1,6 @@
 //! The decision: remedy, articles, periods, usage compensation and reasons (spec §6.13–6.15).
 
-use longzhi_reason::Reason;
+use longzhi_explain::Reason;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::Serialize;
 

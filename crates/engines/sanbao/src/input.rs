@@ -1,34 +1,16 @@
 //! The JSON input of `longzhi engine sanbao` (spec §6), validated with errors that name the path.
 
-use std::fmt;
 use std::str::FromStr;
 
 use chrono::NaiveDate;
+use longzhi_explain::{InputError, from_json};
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use crate::case::{Case, Event, FaultKind, Kind, System};
 
-/// Bad input; `path` is the JSON path of the offending node, e.g. `events[2].odometer_km`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InputError {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for InputError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-impl std::error::Error for InputError {}
-
 fn error(path: impl Into<String>, message: impl Into<String>) -> InputError {
-    InputError {
-        path: path.into(),
-        message: message.into(),
-    }
+    InputError::new(path, message)
 }
 
 #[derive(Deserialize)]
@@ -70,17 +52,7 @@ const MAX_REPAIR_DAYS: f64 = 3650.0;
 
 /// Parses and validates one case.
 pub fn parse(json: &str) -> Result<Case, InputError> {
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let doc: CaseDoc = serde_path_to_error::deserialize(&mut *de).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." {
-            "input".to_owned()
-        } else {
-            path
-        };
-        error(path, e.into_inner().to_string())
-    })?;
-    de.end().map_err(|e| error("input", e.to_string()))?;
+    let doc: CaseDoc = from_json(json)?;
 
     let case = Case {
         purchase_date: doc.purchase_date,

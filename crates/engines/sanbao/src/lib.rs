@@ -16,8 +16,8 @@ mod visits;
 
 pub use case::{Case, Event, FaultKind, Kind, System};
 pub use decide::{Decision, Remedy, decide};
-pub use input::{InputError, parse};
-pub use longzhi_reason::Reason;
+pub use input::parse;
+pub use longzhi_explain::{InputError, Reason};
 pub use periods::{Period, Periods};
 
 /// Parses the JSON case and decides it.

@@ -1,6 +1,6 @@
 //! Decimals in JSON output.
 
-use longzhi_reason::Value;
+use longzhi_explain::Value;
 use rust_decimal::Decimal;
 
 /// The nearest double; it prints back as the same decimal (up to 15 significant digits).

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::hash::Hash;
 
-use longzhi_reason::{Reason, Source};
+use longzhi_explain::{Reason, Source};
 use rust_decimal::Decimal;
 
 use crate::case::{Event, Kind, System};

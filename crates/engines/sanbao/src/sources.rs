@@ -1,6 +1,6 @@
 //! The provisions the reasons cite, in both languages.
 
-use longzhi_reason::Source;
+use longzhi_explain::Source;
 
 macro_rules! order43 {
     ($zh:literal, $en:literal) => {

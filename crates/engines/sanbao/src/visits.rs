@@ -1,6 +1,6 @@
 //! Which repair visits count, and for which periods (spec §6.6).
 
-use longzhi_reason::Reason;
+use longzhi_explain::Reason;
 use rust_decimal::Decimal;
 
 use crate::case::{Case, Event};
