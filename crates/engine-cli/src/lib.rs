@@ -10,6 +10,8 @@ use clap::{Parser, Subcommand};
 
 pub mod index;
 pub mod signal;
+pub mod risk;
+pub mod sanbao;
 
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]
@@ -19,6 +21,12 @@ pub enum EngineCommand {
     Index(index::Args),
     /// Disproportionality signals (PRR, ROR, BCPNN IC, MGPS EBGM) from (row, column) reports.
     Signal(signal::Args),
+    /// Product risk assessment (EU Safety Gate method): severity × probability of each injury
+    /// scenario, the product's level, and the reasons.
+    Risk(risk::Args),
+    /// Household-car 三包 (SAMR Order No. 43): refund or replacement, free assembly replacement,
+    /// repair or nothing; the periods, the usage compensation, and every article checked.
+    Sanbao(sanbao::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -38,11 +46,20 @@ pub fn read_file(path: &std::path::Path) -> Result<String, InputError> {
         .map_err(|e| InputError(format!("cannot read {}: {e}", path.display())))
 }
 
+/// Writes `value` as pretty JSON and a newline.
+pub fn write_json(out: &mut dyn Write, value: &impl serde::Serialize) -> Result<(), InputError> {
+    serde_json::to_writer_pretty(&mut *out, value)
+        .map_err(|e| InputError(format!("cannot write the output: {e}")))?;
+    writeln!(out).map_err(|e| InputError(format!("cannot write the output: {e}")))
+}
+
 /// Runs one engine command, writing its output to `out`.
 pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
     match cmd {
         EngineCommand::Index(args) => index::run(args, out),
         EngineCommand::Signal(args) => signal::run(args, out),
+        EngineCommand::Risk(args) => risk::run(args, out),
+        EngineCommand::Sanbao(args) => sanbao::run(args, out),
     }
 }
 
