@@ -16,7 +16,7 @@ const WEIGHTS: [u32; 17] = [
 /// An 18-character credit code whose 18th character is its GB 32100 check character.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(try_from = "String", into = "String")]
-#[schema(value_type = String, example = "91620100MA71H5XW4K")]
+#[schema(value_type = String, example = "91620100MA71H5XW40")]
 pub struct CreditCode(String);
 
 impl CreditCode {

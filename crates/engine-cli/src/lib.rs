@@ -9,9 +9,9 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 
 pub mod index;
-pub mod signal;
 pub mod risk;
 pub mod sanbao;
+pub mod signal;
 
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]

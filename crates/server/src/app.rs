@@ -31,7 +31,7 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
-    let (api, openapi) = crate::routes::api().split_for_parts();
+    let (api, openapi) = crate::openapi::split();
     let openapi = Arc::new(openapi);
     let security = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),

@@ -17,7 +17,7 @@ use utoipa_swagger_ui::SwaggerUi;
         (name = "system", description = "Users, roles, organisations, regions, dictionaries, parameters, logs"),
         (name = "dashboard", description = "Home dashboard figures"),
     ),
-    components(schemas(crate::i18n::ErrorBody, crate::i18n::FieldBody)),
+    components(schemas(crate::i18n::ErrorBody, crate::i18n::FieldBody, longzhi_store::repo::dashboard::Metric)),
 )]
 pub struct ApiDoc;
 
@@ -39,6 +39,50 @@ impl utoipa::Modify for Security {
     }
 }
 
+/// Operation ids from method and path (`GET /api/v1/system/users/{id}` → `getSystemUsersById`):
+/// handler names repeat across modules (`list`, `get` …) and ids must be unique.
+struct OperationIds;
+
+impl utoipa::Modify for OperationIds {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [
+                ("get", &mut item.get),
+                ("post", &mut item.post),
+                ("put", &mut item.put),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, op) in ops {
+                if let Some(op) = op.as_mut() {
+                    op.operation_id = Some(operation_id(method, path));
+                }
+            }
+        }
+    }
+}
+
+fn operation_id(method: &str, path: &str) -> String {
+    let mut id = method.to_owned();
+    for seg in path
+        .trim_start_matches("/api/v1")
+        .split(['/', '-', '_'])
+        .filter(|s| !s.is_empty())
+    {
+        let (by, word) = match seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')) {
+            Some(param) => ("By", param),
+            None => ("", seg),
+        };
+        id.push_str(by);
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            id.extend(first.to_uppercase());
+            id.push_str(chars.as_str());
+        }
+    }
+    id
+}
+
 /// `/api/docs` (the UI) and `/api/v1/openapi.json` (the document).
 pub fn docs(openapi: Arc<utoipa::openapi::OpenApi>) -> Router {
     SwaggerUi::new("/api/docs")
@@ -46,8 +90,48 @@ pub fn docs(openapi: Arc<utoipa::openapi::OpenApi>) -> Router {
         .into()
 }
 
+/// The API's router and its finished document (operation ids are set once all paths are in).
+pub fn split() -> (axum::Router<crate::app::AppState>, utoipa::openapi::OpenApi) {
+    let (router, mut api) = crate::routes::api().split_for_parts();
+    utoipa::Modify::modify(&OperationIds, &mut api);
+    (router, api)
+}
+
 /// The document as JSON, for `longzhi openapi` and the web client generator.
 pub fn openapi_json() -> String {
-    let (_, api) = crate::routes::api().split_for_parts();
-    api.to_pretty_json().unwrap_or_default()
+    split().1.to_pretty_json().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operation_ids_are_unique_and_readable() {
+        assert_eq!(
+            operation_id("get", "/api/v1/system/users/{id}"),
+            "getSystemUsersById"
+        );
+        assert_eq!(
+            operation_id("post", "/api/v1/system/users/{id}/reset-password"),
+            "postSystemUsersByIdResetPassword"
+        );
+        let doc: serde_json::Value = serde_json::from_str(&openapi_json()).unwrap();
+        let mut ids: Vec<&str> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| {
+                item.as_object()
+                    .unwrap()
+                    .values()
+                    .filter_map(|op| op["operationId"].as_str())
+            })
+            .collect();
+        let n = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), n, "duplicate operation ids");
+        assert!(doc["components"]["schemas"].get("Metric").is_some());
+    }
 }
