@@ -48,6 +48,26 @@ impl Lang {
     }
 }
 
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for Lang {
+    type Rejection = std::convert::Infallible;
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        _: &S,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(Lang::from_headers(&parts.headers))
+    }
+}
+
+impl Lang {
+    /// `zh` or `en` text.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
 fn param<'a>(params: &'a [(&'static str, String)], key: &str) -> &'a str {
     params
         .iter()
@@ -127,6 +147,10 @@ pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> Str
         "role.beyond_own" => (
             "不能修改超出自身权限的角色",
             "You cannot edit a role beyond your own rights",
+        ),
+        "import.file" => (
+            "请上传 .xlsx 格式的 Excel 文件",
+            "Please upload an Excel .xlsx file",
         ),
         "dict.builtin" => (
             "内置字典不能删除,可停用",

@@ -4,6 +4,7 @@
 mod app;
 pub mod config;
 mod error;
+mod excel;
 mod extract;
 mod i18n;
 mod openapi;

@@ -76,3 +76,43 @@ pub(crate) fn check_status(
         )
     }
 }
+
+/// Row errors of an import (row number, field error); nothing is stored when there is any.
+pub type ImportOutcome = std::result::Result<usize, Vec<(usize, longzhi_domain::FieldError)>>;
+
+/// A row of an import file that knows how to create itself.
+pub trait ImportRow: Send {
+    fn create(
+        self,
+        txn: &sea_orm::DatabaseTransaction,
+        p: &crate::scope::Principal,
+    ) -> impl std::future::Future<Output = Result<()>> + Send;
+}
+
+/// Creates every row inside one transaction. Rows that break a rule are collected with their
+/// row number; if any did, the transaction is dropped and nothing is stored.
+pub(crate) async fn import_rows<T: ImportRow>(
+    db: &sea_orm::DatabaseConnection,
+    p: &crate::scope::Principal,
+    rows: Vec<(usize, T)>,
+) -> Result<ImportOutcome> {
+    let txn = crate::backend::begin_write(db).await?;
+    let mut created = 0;
+    let mut errors = Vec::new();
+    for (row, item) in rows {
+        match item.create(&txn, p).await {
+            Ok(()) => created += 1,
+            Err(StoreError::Validation(f)) => errors.extend(f.0.into_iter().map(|e| (row, e))),
+            Err(StoreError::Duplicate { field }) => errors.push((
+                row,
+                longzhi_domain::FieldError::new(field, longzhi_domain::Rule::Unique),
+            )),
+            Err(e) => return Err(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    txn.commit().await?;
+    Ok(Ok(created))
+}

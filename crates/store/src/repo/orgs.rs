@@ -76,7 +76,7 @@ pub struct OrgFilter {
     pub parent_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
 pub struct NewOrg {
     pub code: String,
     pub name: String,
@@ -491,4 +491,41 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
     audit::record(&txn, p, target, "delete", Some(&before), None).await?;
     txn.commit().await?;
     Ok(())
+}
+
+/// An organisation as an import file gives it: the parent by code.
+#[derive(Debug, Clone, Default)]
+pub struct OrgImport {
+    pub org: NewOrg,
+    pub parent_code: Option<String>,
+}
+
+/// Creates the organisations of an import file, all or none; a parent may be a row above.
+pub async fn import(
+    db: &DatabaseConnection,
+    p: &Principal,
+    rows: Vec<(usize, OrgImport)>,
+) -> Result<super::ImportOutcome> {
+    super::import_rows(db, p, rows).await
+}
+
+impl super::ImportRow for OrgImport {
+    async fn create(self, txn: &sea_orm::DatabaseTransaction, p: &Principal) -> Result<()> {
+        let mut org = self.org;
+        if let Some(code) = self
+            .parent_code
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            match by_code(txn, code).await {
+                Ok(parent) => org.parent_id = Some(parent.id),
+                Err(StoreError::NotFound) => {
+                    return Err(FieldError::new("parent_code", Rule::Exists).into());
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        create_in(txn, p, org).await.map(|_| ())
+    }
 }

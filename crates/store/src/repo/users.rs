@@ -644,3 +644,65 @@ pub async fn count_by_city<C: ConnectionTrait>(
     }
     Ok(counts)
 }
+
+/// A user as an import file gives it: organisation and roles by code.
+#[derive(Debug, Clone, Default)]
+pub struct UserImport {
+    pub username: String,
+    pub display_name: String,
+    pub password: String,
+    pub org_code: String,
+    /// Role codes separated by commas (either width) or 、.
+    pub role_codes: String,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+}
+
+/// Creates the users of an import file, all or none.
+pub async fn import(
+    db: &DatabaseConnection,
+    p: &Principal,
+    rows: Vec<(usize, UserImport)>,
+) -> Result<super::ImportOutcome> {
+    super::import_rows(db, p, rows).await
+}
+
+impl super::ImportRow for UserImport {
+    async fn create(self, txn: &sea_orm::DatabaseTransaction, p: &Principal) -> Result<()> {
+        let mut errs = FieldErrors::new();
+        let org_id = match super::orgs::by_code(txn, self.org_code.trim()).await {
+            Ok(o) => o.id,
+            Err(StoreError::NotFound) => {
+                errs.push(FieldError::new("org_code", Rule::Exists));
+                -1
+            }
+            Err(e) => return Err(e),
+        };
+        let mut role_ids = Vec::new();
+        for code in self
+            .role_codes
+            .split([',', '，', '、'])
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+        {
+            match super::roles::by_code(txn, code).await {
+                Ok(role) => role_ids.push(role.id),
+                Err(StoreError::NotFound) => {
+                    errs.push(FieldError::new("role_codes", Rule::Exists).with("value", code))
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        errs.finish()?;
+        let n = NewUser {
+            username: self.username,
+            display_name: self.display_name,
+            password: self.password,
+            org_id,
+            role_ids,
+            email: self.email,
+            phone: self.phone,
+        };
+        create_in(txn, p, n, true).await.map(|_| ())
+    }
+}
