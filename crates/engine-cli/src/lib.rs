@@ -12,6 +12,7 @@ pub mod index;
 pub mod risk;
 pub mod sanbao;
 pub mod signal;
+pub mod survey;
 
 /// One engine per subcommand; the argument names are a stable contract (see each issue).
 #[derive(Debug, Subcommand)]
@@ -27,6 +28,9 @@ pub enum EngineCommand {
     /// Household-car 三包 (SAMR Order No. 43): refund or replacement, free assembly replacement,
     /// repair or nothing; the periods, the usage compensation, and every article checked.
     Sanbao(sanbao::Args),
+    /// Survey-weighted totals, means or proportions by domain with Taylor-linearised standard
+    /// errors, 95% intervals and the NEISS stability flag (stratified PSUs with replacement).
+    Survey(survey::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -60,6 +64,7 @@ pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
         EngineCommand::Signal(args) => signal::run(args, out),
         EngineCommand::Risk(args) => risk::run(args, out),
         EngineCommand::Sanbao(args) => sanbao::run(args, out),
+        EngineCommand::Survey(args) => survey::run(args, out),
     }
 }
 
