@@ -76,6 +76,10 @@ pub fn parse_csv(text: &[u8], columns: &Columns) -> Result<Table, TableError> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text);
+    let csv_error = |e: csv::Error| TableError::Csv {
+        line: e.position().map_or(0, |p| line_at(text, p.byte())),
+        problem: e.to_string(),
+    };
     let header = reader.byte_headers().map_err(csv_error)?.clone();
     let names: Vec<String> = header
         .iter()
@@ -117,10 +121,10 @@ pub fn parse_csv(text: &[u8], columns: &Columns) -> Result<Table, TableError> {
     let mut row = 0u64;
     while reader.read_byte_record(&mut record).map_err(csv_error)? {
         row += 1;
-        let line = record.position().map_or(0, |p| p.line());
+        let start = record.position().map_or(0, |p| p.byte());
         let field_error = |col: usize, problem: String| TableError::Field {
             row,
-            line,
+            line: line_at(text, start),
             column: names[col].clone(),
             problem,
         };
@@ -219,11 +223,14 @@ fn show(raw: &[u8]) -> String {
     format!("\"{}\"", String::from_utf8_lossy(raw))
 }
 
-fn csv_error(e: csv::Error) -> TableError {
-    TableError::Csv {
-        line: e.position().map_or(0, |p| p.line()),
-        problem: e.to_string(),
+/// The 1-based line of the record starting at byte offset `byte`. The csv crate can place that
+/// offset on the `\n` of a preceding CRLF, so line ends are skipped first.
+fn line_at(text: &[u8], byte: u64) -> u64 {
+    let mut end = usize::try_from(byte).map_or(text.len(), |b| b.min(text.len()));
+    while text.get(end).is_some_and(|b| matches!(b, b'\r' | b'\n')) {
+        end += 1;
     }
+    1 + text[..end].iter().filter(|&&b| b == b'\n').count() as u64
 }
 
 /// The by-column values packed in a domain key: each is a little-endian u32 length and its bytes.
@@ -253,5 +260,141 @@ impl Interner {
         self.labels.push(label.into());
         self.codes.insert(label.into(), c);
         c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn columns<'a>(by: &'a [String], value: Option<Value<'a>>) -> Columns<'a> {
+        Columns {
+            weight: "w",
+            strata: "s",
+            psu: "p",
+            by,
+            value,
+        }
+    }
+
+    fn value(missing: Missing, level: Option<&str>) -> Value<'_> {
+        Value {
+            column: "y",
+            level,
+            statistic: Statistic::Total,
+            missing,
+        }
+    }
+
+    fn field_error(text: &str, cols: &Columns) -> (u64, u64, String, String) {
+        match parse_csv(text.as_bytes(), cols).unwrap_err() {
+            TableError::Field {
+                row,
+                line,
+                column,
+                problem,
+            } => (row, line, column, problem),
+            other => panic!("expected a field error, got {other}"),
+        }
+    }
+
+    #[test]
+    fn reads_columns_and_interns_domains() {
+        let by = vec!["a".to_string(), "b".to_string()];
+        let text = "s,p,w,a,b,y\nS1,1,2.5,\"x,1\",u,3\nS2,1,1,x,\"1,u\",4\nS1,2,0, x ,1e1,-1\nS1,1,4,\"x,1\",u,0\n";
+        let t = parse_csv(
+            text.as_bytes(),
+            &columns(&by, Some(value(Missing::Error, None))),
+        )
+        .unwrap();
+        assert_eq!(t.weights, vec![2.5, 1.0, 0.0, 4.0]);
+        assert_eq!(t.strata, vec![0, 1, 0, 0]);
+        assert_eq!(t.strata_labels, vec!["S1", "S2"]);
+        assert_eq!(t.psus, vec![0, 0, 1, 0]);
+        // "x,1"+"u" and "x"+"1,u" are different domains although their joined text is the same.
+        assert_eq!(t.domains, vec![0, 1, 2, 0]);
+        assert_eq!(
+            t.domain_levels,
+            vec![vec!["x,1", "u"], vec!["x", "1,u"], vec![" x ", "1e1"]]
+        );
+        assert_eq!(t.values, Some(vec![3.0, 4.0, -1.0, 0.0]));
+    }
+
+    #[test]
+    fn names_row_line_and_column_of_bad_fields() {
+        let cols = columns(&[], Some(value(Missing::Error, None)));
+        // CRLF endings: the second data row is on line 3.
+        let text = "w,s,p,y\r\n1,a,1,2\r\n-3,a,2,2\r\n";
+        assert_eq!(
+            field_error(text, &cols),
+            (2, 3, "w".into(), "negative weight \"-3\"".into())
+        );
+        let text = "w,s,p,y\n1,a,1,2\n\"\",a,2,2\n";
+        assert_eq!(field_error(text, &cols).3, "missing weight");
+        let text = "w,s,p,y\n1,a,1,2\n1,a,2,two\n";
+        assert_eq!(
+            field_error(text, &cols),
+            (2, 3, "y".into(), "value \"two\" is not a number".into())
+        );
+        let text = "w,s,p,y\n1,a,1,2\n1,a,2,\n";
+        assert_eq!(
+            field_error(text, &cols),
+            (2, 3, "y".into(), "missing value".into())
+        );
+        let text = "w,s,p,y\n1,a,1,NaN\n";
+        assert_eq!(
+            field_error(text, &cols).3,
+            "value is not a finite number, got \"NaN\""
+        );
+        let text = "w,s,p,y\ninf,a,1,1\n";
+        assert_eq!(
+            field_error(text, &cols).3,
+            "weight is not a finite number \"inf\""
+        );
+        let text = "w,s,p,y\n1,,1,1\n";
+        assert_eq!(
+            field_error(text, &cols),
+            (1, 2, "s".into(), "missing stratum".into())
+        );
+        let proportion = Value {
+            statistic: Statistic::Proportion,
+            ..value(Missing::Error, None)
+        };
+        let text = "w,s,p,y\n1,a,1,1\n1,a,1,0.5\n";
+        assert_eq!(
+            field_error(text, &columns(&[], Some(proportion))).3,
+            "a proportion needs a 0/1 value, got \"0.5\""
+        );
+    }
+
+    #[test]
+    fn names_unknown_and_duplicate_columns_and_ragged_rows() {
+        let cols = columns(&[], None);
+        assert_eq!(
+            parse_csv(b"w,s,q\n1,a,1\n", &cols).unwrap_err().to_string(),
+            "unknown column \"p\" (the header has: w, s, q)"
+        );
+        assert_eq!(
+            parse_csv(b"w,s,p,w\n1,a,1,1\n", &cols).unwrap_err(),
+            TableError::DuplicateColumn { name: "w".into() }
+        );
+        let e = parse_csv(b"w,s,p\n1,a,1\n1,a\n", &cols).unwrap_err();
+        assert!(matches!(e, TableError::Csv { line: 3, .. }), "{e}");
+        assert_eq!(
+            parse_csv(b"w,s,p\n", &cols).unwrap_err(),
+            TableError::NoRows
+        );
+    }
+
+    #[test]
+    fn missing_values_can_leave_records_outside_and_levels_make_indicators() {
+        let text = "w,s,p,y\n1,a,1,H\n1,a,2,\n1,a,2,T\n";
+        let t = parse_csv(
+            text.as_bytes(),
+            &columns(&[], Some(value(Missing::Exclude, Some("H")))),
+        )
+        .unwrap();
+        assert_eq!(t.domains, vec![0, OUTSIDE, 0]);
+        assert_eq!(t.values, Some(vec![1.0, 0.0, 0.0]));
     }
 }
