@@ -1,6 +1,9 @@
 //! `longzhi engine survey`: the JSON contract and exit code 2 on bad input.
 
-use std::path::PathBuf;
+// Test helpers outside #[test] functions panic on broken fixtures by design.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -29,7 +32,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 const CASES: &str = "hospital_stratum,hospital,weight,product,days\n\
 A,1,10,X,2\nA,1,20,Y,1\nA,2,30,X,4\nB,1,5,X,3\nB,2,15,Y,1\nB,3,25,X,2\n";
 
-fn survey(file: &PathBuf, extra: &[&str]) -> (i32, String, String) {
+fn survey(file: &Path, extra: &[&str]) -> (i32, String, String) {
     let path = file.to_str().unwrap();
     let mut args = vec![
         "survey",

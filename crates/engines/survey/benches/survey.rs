@@ -2,6 +2,9 @@
 //! domains (product codes) over 5 strata and 100 PSUs. `SURVEY_BENCH_RECORDS` changes the size;
 //! `SURVEY_BENCH_CSV=path` also writes the data so that scripts/bench/survey can run the peer on it.
 
+// A bench panics on broken fixtures by design.
+#![allow(clippy::unwrap_used)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 

@@ -172,10 +172,8 @@ pub fn parse_csv(text: &[u8], columns: &Columns) -> Result<Table, TableError> {
                     }
                 },
             };
-            if inside {
-                if let Some(problem) = value_problem(y, v.statistic) {
-                    return Err(field_error(col, format!("{problem}, got {}", show(raw))));
-                }
+            if let Some(problem) = value_problem(y, v.statistic).filter(|_| inside) {
+                return Err(field_error(col, format!("{problem}, got {}", show(raw))));
             }
             values.push(y);
         }

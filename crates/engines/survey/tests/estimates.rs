@@ -1,5 +1,8 @@
 //! Domain estimates: a hand-computed example and properties of the estimators.
 
+// Test helpers outside #[test] functions panic on broken fixtures by design.
+#![allow(clippy::unwrap_used)]
+
 use longzhi_survey::{
     Design, DomainEstimate, EstimateError, LonelyPsu, OUTSIDE, Request, Statistic, estimate,
 };
