@@ -255,3 +255,42 @@ fn a_lonely_psu_is_an_error_naming_the_stratum_unless_treated() {
         );
     }
 }
+
+#[test]
+fn a_mean_over_zero_weights_is_null() {
+    let file = csv_file("zero", "s,p,w,d,y\na,1,0,Z,5\na,2,2,K,1\na,2,2,K,3\n");
+    let (code, out, err) = run(&[
+        "survey",
+        "--data",
+        file.to_str().unwrap(),
+        "--weight",
+        "w",
+        "--strata",
+        "s",
+        "--psu",
+        "p",
+        "--by",
+        "d",
+        "--value",
+        "y",
+        "--statistic",
+        "mean",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let json: Value = serde_json::from_str(&out).unwrap();
+    // K: (2·1 + 2·3)/4 = 2, both records in PSU 2, scores (0, 0): SE 0, CV 0.
+    assert_eq!(json["domains"][0]["by"]["d"], "K");
+    assert!(close(&json["domains"][0]["estimate"], 2.0));
+    assert_eq!(json["domains"][0]["cv"], 0.0);
+    let z = &json["domains"][1];
+    assert_eq!(
+        (
+            z["n"].as_u64(),
+            z["estimate"].is_null(),
+            z["se"].is_null(),
+            z["cv"].is_null()
+        ),
+        (Some(1), true, true, true)
+    );
+    assert_eq!(z["stable"], false);
+}
