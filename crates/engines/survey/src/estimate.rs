@@ -1,5 +1,7 @@
 //! Domain estimates of totals, means and proportions, with their linearised variances.
 
+use std::ops::Range;
+
 use crate::design::Design;
 use crate::variance::{LonelyPsu, taylor_variance};
 
@@ -101,35 +103,64 @@ pub struct Request<'a> {
 /// the full design: a record outside the domain scores zero but its PSU still counts in n_h.
 pub fn estimate(design: &Design, request: &Request) -> Result<Vec<DomainEstimate>, EstimateError> {
     check(design, request)?;
-    let n_psus = design.n_psus();
-    let n_domains = request.n_domains;
+    // Domains are taken in blocks whose (domain, PSU) cells fit in a bounded buffer, so that
+    // many fine domains cost passes over the records rather than memory.
+    Ok(estimate_in_blocks(
+        design,
+        request,
+        (MAX_CELLS / design.n_psus()).max(1),
+    ))
+}
 
-    // One pass over the records: Σ w·y and Σ w for every (domain, PSU) cell.
-    let mut sum_wy = vec![0.0; n_domains * n_psus];
-    let mut sum_w = vec![0.0; n_domains * n_psus];
-    let mut counts = vec![0u64; n_domains];
+fn estimate_in_blocks(design: &Design, request: &Request, block: usize) -> Vec<DomainEstimate> {
+    let mut estimates = Vec::with_capacity(request.n_domains);
+    let mut first = 0;
+    while first < request.n_domains {
+        let domains = first..(first + block).min(request.n_domains);
+        estimates.extend(estimate_block(design, request, domains));
+        first += block;
+    }
+    estimates
+}
+
+/// Upper bound on the (domain, PSU) cells accumulated at once: two f64 each, 64 MiB in all.
+const MAX_CELLS: usize = 1 << 22;
+
+fn estimate_block(
+    design: &Design,
+    request: &Request,
+    domains: Range<usize>,
+) -> Vec<DomainEstimate> {
+    let n_psus = design.n_psus();
+    let width = domains.len();
+
+    // One pass over the records: Σ w·y and Σ w for every (domain, PSU) cell of the block.
+    let mut sum_wy = vec![0.0; width * n_psus];
+    let mut sum_w = vec![0.0; width * n_psus];
+    let mut counts = vec![0u64; width];
     let records = request
         .domains
         .iter()
         .zip(design.psu_of())
         .zip(design.weights());
     for (i, ((&d, &p), &w)) in records.enumerate() {
-        if d == OUTSIDE {
+        if d == OUTSIDE || !domains.contains(&(d as usize)) {
             continue;
         }
+        let k = d as usize - domains.start;
         let y = request.values.map_or(1.0, |v| v[i]);
-        let cell = d as usize * n_psus + p as usize;
+        let cell = k * n_psus + p as usize;
         sum_wy[cell] += w * y;
         sum_w[cell] += w;
-        counts[d as usize] += 1;
+        counts[k] += 1;
     }
 
     // Per domain: the estimate, then the linearised score total of each PSU and its variance.
     let mut z = vec![0.0; n_psus];
-    let estimates = (0..n_domains)
-        .map(|d| {
-            let wy = &sum_wy[d * n_psus..(d + 1) * n_psus];
-            let w = &sum_w[d * n_psus..(d + 1) * n_psus];
+    (0..width)
+        .map(|k| {
+            let wy = &sum_wy[k * n_psus..(k + 1) * n_psus];
+            let w = &sum_w[k * n_psus..(k + 1) * n_psus];
             let total: f64 = wy.iter().sum();
             let size: f64 = w.iter().sum();
             let estimate = match request.statistic {
@@ -152,14 +183,13 @@ pub fn estimate(design: &Design, request: &Request) -> Result<Vec<DomainEstimate
                 f64::NAN
             };
             DomainEstimate {
-                n: counts[d],
+                n: counts[k],
                 size,
                 estimate,
                 variance,
             }
         })
-        .collect();
-    Ok(estimates)
+        .collect()
 }
 
 fn check(design: &Design, request: &Request) -> Result<(), EstimateError> {
@@ -211,5 +241,36 @@ fn check(design: &Design, request: &Request) -> Result<(), EstimateError> {
             Err(EstimateError::NoStratumToScale)
         }
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_of_domains_give_the_same_estimates() {
+        let n = 200;
+        let strata: Vec<u32> = (0..n).map(|i| i % 3).collect();
+        let psus: Vec<u32> = (0..n).map(|i| (i * 7) % 4).collect();
+        let weights: Vec<f64> = (0..n).map(|i| 1.0 + f64::from(i % 13)).collect();
+        let values: Vec<f64> = (0..n).map(|i| f64::from((i * 31) % 17) - 5.0).collect();
+        let domains: Vec<u32> = (0..n)
+            .map(|i| if i % 11 == 0 { OUTSIDE } else { (i * 5) % 9 })
+            .collect();
+        let design = Design::new(weights, &strata, &psus).unwrap();
+        for statistic in [Statistic::Total, Statistic::Mean] {
+            let request = Request {
+                domains: &domains,
+                n_domains: 9,
+                values: Some(&values),
+                statistic,
+                lonely: LonelyPsu::Fail,
+            };
+            let whole = estimate(&design, &request).unwrap();
+            for block in [1, 2, 4] {
+                assert_eq!(estimate_in_blocks(&design, &request, block), whole);
+            }
+        }
     }
 }
