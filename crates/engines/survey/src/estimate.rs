@@ -113,14 +113,11 @@ pub fn estimate(design: &Design, request: &Request) -> Result<Vec<DomainEstimate
 }
 
 fn estimate_in_blocks(design: &Design, request: &Request, block: usize) -> Vec<DomainEstimate> {
-    let mut estimates = Vec::with_capacity(request.n_domains);
-    let mut first = 0;
-    while first < request.n_domains {
-        let domains = first..(first + block).min(request.n_domains);
-        estimates.extend(estimate_block(design, request, domains));
-        first += block;
-    }
-    estimates
+    let n = request.n_domains;
+    (0..n)
+        .step_by(block)
+        .flat_map(|first| estimate_block(design, request, first..(first + block).min(n)))
+        .collect()
 }
 
 /// Upper bound on the (domain, PSU) cells accumulated at once: two f64 each, 64 MiB in all.
