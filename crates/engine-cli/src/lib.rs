@@ -9,6 +9,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 
 pub mod index;
+pub mod review;
 pub mod risk;
 pub mod sanbao;
 pub mod signal;
@@ -31,6 +32,9 @@ pub enum EngineCommand {
     /// Survey-weighted totals, means or proportions by domain with Taylor-linearised standard
     /// errors, 95% intervals and the NEISS stability flag (stratified PSUs with replacement).
     Survey(survey::Args),
+    /// Expert review: per-application totals, ranks, inter-rater agreement (ICC, Kendall's W),
+    /// outlier reviewers and leave-one-reviewer-out sensitivity, from a scores CSV and a rubric.
+    Review(review::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -65,6 +69,7 @@ pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
         EngineCommand::Risk(args) => risk::run(args, out),
         EngineCommand::Sanbao(args) => sanbao::run(args, out),
         EngineCommand::Survey(args) => survey::run(args, out),
+        EngineCommand::Review(args) => review::run(args, out),
     }
 }
 
