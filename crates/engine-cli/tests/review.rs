@@ -118,7 +118,7 @@ fn a_reviewer_far_from_the_panel_is_an_outlier() {
     let mut rows = Vec::new();
     let ids: Vec<String> = (0..6).map(|i| format!("A{i}")).collect();
     for (i, a) in ids.iter().enumerate() {
-        let b = 20.0 + 3.0 * i as f64;
+        let b = 10.0 + 3.0 * i as f64;
         for (r, off) in [("r1", -2.0), ("r2", -1.0), ("r3", 1.0), ("r4", 2.0), ("r5", 30.0)] {
             rows.push((a.as_str(), r, "c1", b + off));
         }
