@@ -12,6 +12,9 @@ import pingouin as pg
 from scipy.stats import chi2, rankdata
 
 TOL = 1e-9
+# Totals are sums of decimal scores, so mathematically equal totals can differ in the last bits;
+# like the engine, treat them as tied (for these magnitudes, rounding to 9 decimals does that).
+TIE_DECIMALS = 9
 LONGZHI = os.environ["LONGZHI"]
 failures = []
 compared = 0
@@ -26,6 +29,15 @@ def same(what, got, want):
         ok = got is not None and abs(got - want) <= TOL * max(1.0, abs(want))
     if not ok:
         failures.append(f"{what}: engine {got!r}, reference {want!r}")
+
+
+ICC_TYPES = [
+    ("icc1", "ICC1", "ICC(1,1)"),
+    ("icc2_1", "ICC2", "ICC(A,1)"),
+    ("icc2_k", "ICC2k", "ICC(A,k)"),
+    ("icc3_1", "ICC3", "ICC(C,1)"),
+    ("icc3_k", "ICC3k", "ICC(C,k)"),
+]
 
 
 def run_engine(scores, criteria, stage=None):
@@ -49,7 +61,7 @@ def trimmed(v):
 
 def kendall(wide):
     """Kendall's W with the tie correction; wide: applications × reviewers."""
-    x = wide.to_numpy()
+    x = np.round(wide.to_numpy(), TIE_DECIMALS)
     n, m = x.shape
     ranks = np.column_stack([rankdata(x[:, j]) for j in range(m)])
     ties = 0.0
@@ -74,7 +86,7 @@ def icc1_unbalanced(totals):
 
 
 def ranks_desc(values):
-    return pd.Series(values).rank(method="min", ascending=False).astype(int).to_numpy()
+    return pd.Series(np.round(values, TIE_DECIMALS)).rank(method="min", ascending=False).astype(int).to_numpy()
 
 
 def check(name, scores, criteria, stage=None):
@@ -105,7 +117,9 @@ def check(name, scores, criteria, stage=None):
     if complete:
         icc = pg.intraclass_corr(data=totals, targets="application", raters="reviewer", ratings="total")
         icc = icc.set_index("Type")["ICC"]
-        for key, typ in [("icc1", "ICC1"), ("icc2_1", "ICC2"), ("icc2_k", "ICC2k"), ("icc3_1", "ICC3"), ("icc3_k", "ICC3k")]:
+        # pingouin 0.7 labels ICC1, ICC2, ICC3, ICC2k, ICC3k as ICC(1,1), ICC(A,1), ICC(C,1), ICC(A,k), ICC(C,k).
+        for key, old, new in ICC_TYPES:
+            typ = new if new in icc.index else old
             same(f"{name} {key} (pingouin {typ})", agr[key], float(icc[typ]))
         w, stat, p = kendall(wide)
         same(f"{name} kendall_w", agr["kendall_w"], w)
@@ -121,7 +135,9 @@ def check(name, scores, criteria, stage=None):
     d = wide.sub(med, axis=0).mean(axis=0).to_numpy()
     centre = np.median(d)
     mad = np.median(np.abs(d - centre))
-    z = (d - centre) / (1.4826 * mad)
+    # When the MAD is 0 the documented fallback scales the mean absolute deviation by 1.253314.
+    scale = 1.4826 * mad if mad > 0 else 1.253314 * np.mean(np.abs(d - centre))
+    z = (d - centre) / scale if scale > 0 else np.full(len(d), np.nan)
     want = {r: (d[j], z[j]) for j, r in enumerate(reviewers) if abs(z[j]) > 3.5}
     have = {o["reviewer"]: (o["d"], o["z"]) for o in out["outlier_reviewers"]}
     if set(want) != set(have):
@@ -144,7 +160,8 @@ def check(name, scores, criteria, stage=None):
         change = np.abs(loo - full)
         same(f"{name} loo {r} max_rank_change", rev[r]["loo_max_rank_change"], int(change.max()))
         same(f"{name} loo {r} rank_changes", rev[r]["loo_rank_changes"], int((change > 0).sum()))
-        rho = np.corrcoef(rankdata([tr[i] for i in keep]), rankdata([trimmed(rest.loc[apps[i]].dropna().to_numpy()) for i in keep]))[0, 1]
+        without = [trimmed(rest.loc[apps[i]].dropna().to_numpy()) for i in keep]
+        rho = np.corrcoef(rankdata(np.round([tr[i] for i in keep], TIE_DECIMALS)), rankdata(np.round(without, TIE_DECIMALS)))[0, 1]
         same(f"{name} loo {r} spearman", rev[r]["loo_spearman"], float(rho))
         for pos, i in enumerate(keep):
             best[i] = min(best[i], loo[pos])
@@ -152,7 +169,8 @@ def check(name, scores, criteria, stage=None):
     for i, a in enumerate(apps):
         same(f"{name} {a} rank_loo_best", got[a]["rank_loo_best"], best[i])
         same(f"{name} {a} rank_loo_worst", got[a]["rank_loo_worst"], worst[i])
-    print(f"{name}: {len(apps)} applications × {len(reviewers)} reviewers, {'complete' if complete else 'incomplete'}")
+    design = "complete" if complete else "incomplete"
+    print(f"{name}: {len(apps)} applications × {len(reviewers)} reviewers, {design}, outliers {sorted(want)}")
 
 
 def generate(rng, n_apps, n_reviewers, criteria, step=1.0, bias=None, per_app=None):
@@ -163,7 +181,7 @@ def generate(rng, n_apps, n_reviewers, criteria, step=1.0, bias=None, per_app=No
         for r in panel:
             for code, mx in criteria.items():
                 raw = mx * (quality[a] + rng.normal(0, 0.12) + (bias or {}).get(r, 0.0))
-                score = float(np.clip(np.round(raw / step) * step, 0, mx))
+                score = round(float(np.clip(np.round(raw / step) * step, 0, mx)), 6)
                 rows.append((f"A{a:03d}", f"R{r}", code, score))
     return pd.DataFrame(rows, columns=["application", "reviewer", "criterion", "score"])
 
