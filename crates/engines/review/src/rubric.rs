@@ -247,21 +247,22 @@ impl Rubric {
         if score < 0.0 {
             return Err(ScoreProblem::Negative { score });
         }
-        let (max, code) = (c.max, c.code.clone());
+        let max = c.max;
+        let code = || c.code.clone();
         if score > max {
-            return Err(ScoreProblem::AboveMax { score, max, code });
+            return Err(ScoreProblem::AboveMax { score, max, code: code() });
         }
         match c.scale {
             Scale::Points => {}
             Scale::Band5 => {
                 let steps = score / max * 20.0;
                 if max > 0.0 && (steps - steps.round()).abs() > 1e-9 {
-                    return Err(ScoreProblem::NotOnBand { score, max, code });
+                    return Err(ScoreProblem::NotOnBand { score, max, code: code() });
                 }
             }
             Scale::PassFail => {
                 if score != 0.0 && score != max {
-                    return Err(ScoreProblem::NotPassFail { score, max, code });
+                    return Err(ScoreProblem::NotPassFail { score, max, code: code() });
                 }
             }
         }

@@ -2,7 +2,6 @@
 //! and the matrix of reviewers' totals the statistics work on.
 
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 
 use crate::rubric::{Rubric, ScoreProblem};
 
@@ -49,22 +48,71 @@ pub struct ScoreSheet {
     pub scores: Vec<Score>,
 }
 
-/// Interns names in order of first appearance.
+/// Interns names in order of first appearance. Score files list an application's or reviewer's
+/// rows together, so the last name is checked before hashing.
 #[derive(Default)]
 struct Names {
     index: HashMap<String, u32>,
     names: Vec<String>,
+    last: Option<u32>,
 }
 
 impl Names {
     fn id(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
+        if let Some(i) = self.last
+            && self.names[i as usize] == name
+        {
             return i;
         }
-        let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
-        self.index.insert(name.to_owned(), i);
-        self.names.push(name.to_owned());
+        let i = match self.index.get(name) {
+            Some(&i) => i,
+            None => {
+                let i = u32::try_from(self.names.len()).unwrap_or(u32::MAX);
+                self.index.insert(name.to_owned(), i);
+                self.names.push(name.to_owned());
+                i
+            }
+        };
+        self.last = Some(i);
         i
+    }
+}
+
+/// The first row of each (stage, application, reviewer, criterion): one slot per criterion for each
+/// (stage, application, reviewer) cell, the cell looked up only when it changes.
+struct FirstRows {
+    n_criteria: usize,
+    cells: HashMap<(u32, u32, u32), usize>,
+    rows: Vec<usize>,
+    last: Option<((u32, u32, u32), usize)>,
+}
+
+impl FirstRows {
+    fn new(n_criteria: usize) -> Self {
+        Self { n_criteria, cells: HashMap::new(), rows: Vec::new(), last: None }
+    }
+
+    /// Records `row` for the key, or returns the earlier row that holds it.
+    fn insert(&mut self, cell: (u32, u32, u32), criterion: usize, row: usize) -> Result<(), usize> {
+        let base = match self.last {
+            Some((key, base)) if key == cell => base,
+            _ => {
+                let next = self.rows.len();
+                let base = *self.cells.entry(cell).or_insert(next);
+                if base == next {
+                    self.rows.resize(next + self.n_criteria, 0);
+                }
+                self.last = Some((cell, base));
+                base
+            }
+        };
+        match std::mem::replace(&mut self.rows[base + criterion], row) {
+            0 => Ok(()),
+            first => {
+                self.rows[base + criterion] = first;
+                Err(first)
+            }
+        }
     }
 }
 
@@ -93,7 +141,7 @@ pub fn read_scores_csv(text: &str, rubric: &Rubric, stage: &str) -> Result<Score
     let mut stages = Names::default();
     let mut apps = Names::default();
     let mut reviewers = Names::default();
-    let mut seen: HashMap<(u32, u32, u32, u32), usize> = HashMap::new();
+    let mut seen = FirstRows::new(rubric.criteria().len());
     let mut kept: Vec<Score> = Vec::new();
     let wanted = stages.id(stage);
     let mut record = csv::StringRecord::new();
@@ -134,24 +182,14 @@ pub fn read_scores_csv(text: &str, rubric: &Rubric, stage: &str) -> Result<Score
             };
             fail(Some(column), p.to_string())
         })?;
-        let criterion = u32::try_from(criterion).unwrap_or(u32::MAX);
         let application = apps.id(app);
-        let reviewer = reviewers.id(reviewer);
-        match seen.entry((stage_id, application, reviewer, criterion)) {
-            Entry::Occupied(first) => {
-                return Err(fail(
-                    None,
-                    format!(
-                        "duplicate of row {}: application {app:?}, reviewer {:?}, criterion {code:?} again",
-                        first.get(),
-                        reviewers.names[reviewer as usize]
-                    ),
-                ));
-            }
-            Entry::Vacant(v) => {
-                v.insert(row);
-            }
+        let reviewer_id = reviewers.id(reviewer);
+        if let Err(first) = seen.insert((stage_id, application, reviewer_id), criterion, row) {
+            let message =
+                format!("duplicate of row {first}: application {app:?}, reviewer {reviewer:?}, criterion {code:?} again");
+            return Err(fail(None, message));
         }
+        let (criterion, reviewer) = (u32::try_from(criterion).unwrap_or(u32::MAX), reviewer_id);
         if stage_id == wanted {
             kept.push(Score { application, reviewer, criterion, value });
         }
