@@ -2,6 +2,9 @@
 //! leave-one-reviewer-out sensitivity (issue 9: ≤ 100 ms). `scripts/bench/review` runs this and
 //! pingouin on the same data; set `REVIEW_BENCH_DUMP=DIR` to write that data there.
 
+// A benchmark panics on broken setup like a test does.
+#![allow(clippy::unwrap_used)]
+
 use std::fmt::Write as _;
 use std::hint::black_box;
 
@@ -23,7 +26,9 @@ fn data() -> (String, String) {
         let _ = writeln!(rubric, "[[criterion]]\ncode = \"C{c:02}\"\nmax = {MAX}");
     }
     let mut rng = ChaCha8Rng::seed_from_u64(19580);
-    let bias: Vec<f64> = (0..REVIEWERS).map(|_| rng.random_range(-0.1..0.1)).collect();
+    let bias: Vec<f64> = (0..REVIEWERS)
+        .map(|_| rng.random_range(-0.1..0.1))
+        .collect();
     let mut csv = String::from("application,reviewer,criterion,score\n");
     for a in 0..APPLICATIONS {
         let quality: f64 = rng.random_range(0.3..0.9);
@@ -52,7 +57,9 @@ fn bench(c: &mut Criterion) {
     assert_eq!(sheet.scores.len(), APPLICATIONS * REVIEWERS * CRITERIA);
 
     let mut group = c.benchmark_group("review_500x7x40");
-    group.bench_function("statistics", |b| b.iter(|| analyse(&Totals::from_sheet(black_box(&sheet)))));
+    group.bench_function("statistics", |b| {
+        b.iter(|| analyse(&Totals::from_sheet(black_box(&sheet))))
+    });
     group.bench_function("csv_to_statistics", |b| {
         b.iter(|| {
             let sheet = read_scores_csv(black_box(&csv), &rubric, "independent").unwrap();

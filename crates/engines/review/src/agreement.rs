@@ -53,7 +53,11 @@ pub fn agreement(t: &Totals) -> Agreement {
     let ratings = t.cells.iter().filter(|c| c.is_some()).count();
     let k_mean = ratings as f64 / n.max(1) as f64;
     let mut a = Agreement {
-        design: if t.is_complete() { Design::Complete } else { Design::Incomplete },
+        design: if t.is_complete() {
+            Design::Complete
+        } else {
+            Design::Incomplete
+        },
         n_applications: n,
         n_reviewers: m,
         mean_ratings_per_application: k_mean,
@@ -78,7 +82,9 @@ pub fn agreement(t: &Totals) -> Agreement {
     }
     if let Some(ms) = two_way(t) {
         let (k, nf) = (m as f64, n as f64);
-        a.icc2_1 = finite((ms.rows - ms.error) / (ms.rows + (k - 1.0) * ms.error + k * (ms.cols - ms.error) / nf));
+        a.icc2_1 = finite(
+            (ms.rows - ms.error) / (ms.rows + (k - 1.0) * ms.error + k * (ms.cols - ms.error) / nf),
+        );
         a.icc2_k = finite((ms.rows - ms.error) / (ms.rows + (ms.cols - ms.error) / nf));
         a.icc3_1 = finite((ms.rows - ms.error) / (ms.rows + (k - 1.0) * ms.error));
         a.icc3_k = finite((ms.rows - ms.error) / ms.rows);
@@ -108,7 +114,11 @@ fn icc1_one_way(t: &Totals, ratings: usize, k: f64) -> Option<f64> {
         let count = row.iter().flatten().count() as f64;
         let mean = row.iter().flatten().sum::<f64>() / count;
         between += count * (mean - grand).powi(2);
-        within += row.iter().flatten().map(|y| (y - mean).powi(2)).sum::<f64>();
+        within += row
+            .iter()
+            .flatten()
+            .map(|y| (y - mean).powi(2))
+            .sum::<f64>();
     }
     let msb = between / (n - 1) as f64;
     let msw = within / (ratings - n) as f64;
@@ -129,8 +139,12 @@ fn two_way(t: &Totals) -> Option<MeanSquares> {
     }
     let y = |a: usize, r: usize| t.get(a, r).unwrap_or(f64::NAN);
     let grand = t.cells.iter().flatten().sum::<f64>() / (n * m) as f64;
-    let row_means: Vec<f64> = (0..n).map(|a| (0..m).map(|r| y(a, r)).sum::<f64>() / m as f64).collect();
-    let col_means: Vec<f64> = (0..m).map(|r| (0..n).map(|a| y(a, r)).sum::<f64>() / n as f64).collect();
+    let row_means: Vec<f64> = (0..n)
+        .map(|a| (0..m).map(|r| y(a, r)).sum::<f64>() / m as f64)
+        .collect();
+    let col_means: Vec<f64> = (0..m)
+        .map(|r| (0..n).map(|a| y(a, r)).sum::<f64>() / n as f64)
+        .collect();
     let ss_rows = m as f64 * row_means.iter().map(|v| (v - grand).powi(2)).sum::<f64>();
     let ss_cols = n as f64 * col_means.iter().map(|v| (v - grand).powi(2)).sum::<f64>();
     let mut ss_error = 0.0;
@@ -179,7 +193,10 @@ mod tests {
         Totals {
             applications: (0..rows.len()).map(|i| format!("a{i}")).collect(),
             reviewers: (0..m).map(|i| format!("r{i}")).collect(),
-            cells: rows.iter().flat_map(|r| r.iter().map(|&v| Some(v))).collect(),
+            cells: rows
+                .iter()
+                .flat_map(|r| r.iter().map(|&v| Some(v)))
+                .collect(),
         }
     }
 
@@ -199,7 +216,9 @@ mod tests {
     fn shrout_fleiss_published_example() {
         let a = agreement(&shrout_fleiss());
         // Published (table 4): ICC(1,1) .17, ICC(2,1) .29, ICC(3,1) .71, ICC(2,4) .62, ICC(3,4) .91.
-        let close = |x: Option<f64>, want: f64| assert!((x.unwrap() - want).abs() < 0.005, "{x:?} vs {want}");
+        let close = |x: Option<f64>, want: f64| {
+            assert!((x.unwrap() - want).abs() < 0.005, "{x:?} vs {want}")
+        };
         close(a.icc1, 0.17);
         close(a.icc2_1, 0.29);
         close(a.icc3_1, 0.71);
@@ -229,14 +248,23 @@ mod tests {
         //   r2: 40 30 20 10 → 4 3 2 1
         // R = 6.5, 6.5, 8, 9; mean 7.5; S = 1 + 1 + 0.25 + 2.25 = 4.5;
         // W = 12 · 4.5 / (9 · 60 − 3 · 6) = 54 / 522.
-        let t = totals(&[&[10.0, 10.0, 40.0], &[20.0, 10.0, 30.0], &[30.0, 30.0, 20.0], &[40.0, 40.0, 10.0]]);
+        let t = totals(&[
+            &[10.0, 10.0, 40.0],
+            &[20.0, 10.0, 30.0],
+            &[30.0, 30.0, 20.0],
+            &[40.0, 40.0, 10.0],
+        ]);
         let a = agreement(&t);
         let w = 54.0 / 522.0;
         assert!((a.kendall_w.unwrap() - w).abs() < 1e-15);
         assert!((a.kendall_chi2.unwrap() - 9.0 * w).abs() < 1e-14);
         assert_eq!(a.kendall_df, Some(3));
         // χ²(3) survival at x = 54/58: for 3 df, sf = 2·(1 − Φ(√x)) + √(2x/π)·e^(−x/2) = 0.8179327434528…
-        assert!((a.kendall_p.unwrap() - 0.817_932_743_452_844).abs() < 1e-12, "{:?}", a.kendall_p);
+        assert!(
+            (a.kendall_p.unwrap() - 0.817_932_743_452_844).abs() < 1e-12,
+            "{:?}",
+            a.kendall_p
+        );
     }
 
     #[test]
@@ -252,7 +280,10 @@ mod tests {
         let a = agreement(&t);
         assert_eq!(a.design, Design::Incomplete);
         assert!(a.icc1.is_some() && a.note.is_some());
-        assert_eq!((a.icc2_1, a.icc3_k, a.kendall_w, a.kendall_p), (None, None, None, None));
+        assert_eq!(
+            (a.icc2_1, a.icc3_k, a.kendall_w, a.kendall_p),
+            (None, None, None, None)
+        );
         assert!((a.mean_ratings_per_application - 23.0 / 6.0).abs() < 1e-15);
     }
 }

@@ -58,7 +58,11 @@ pub fn trimmed_sorted(sorted: &[f64]) -> f64 {
 /// The median of sorted, non-empty values.
 pub fn median_sorted(sorted: &[f64]) -> f64 {
     let n = sorted.len();
-    if n % 2 == 1 { sorted[n / 2] } else { (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0 }
+    if n % 2 == 1 {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    }
 }
 
 /// The median of non-empty values, sorting them in place.
@@ -75,7 +79,10 @@ mod tests {
     fn five_values_drop_one_highest_and_one_lowest() {
         // 10, 20, 30, 40, 100: trimmed = (20 + 30 + 40) / 3 = 30; mean = 200 / 5 = 40.
         let s = summarise(&mut [40.0, 100.0, 10.0, 30.0, 20.0]).unwrap();
-        assert_eq!((s.mean, s.median, s.trimmed, s.min, s.max), (40.0, 30.0, 30.0, 10.0, 100.0));
+        assert_eq!(
+            (s.mean, s.median, s.trimmed, s.min, s.max),
+            (40.0, 30.0, 30.0, 10.0, 100.0)
+        );
         // Deviations −30, −20, −10, 0, 60: squares sum 1400 + 3600 = 5000; sd = sqrt(5000 / 4).
         assert!((s.sd.unwrap() - 1250f64.sqrt()).abs() < 1e-12);
     }

@@ -35,9 +35,19 @@ pub fn deviations(t: &Totals, medians: &[f64]) -> Vec<Deviation> {
             }
         }
     }
-    let d: Vec<f64> = sum.iter().zip(&count).map(|(s, &c)| s / c.max(1) as f64).collect();
+    let d: Vec<f64> = sum
+        .iter()
+        .zip(&count)
+        .map(|(s, &c)| s / c.max(1) as f64)
+        .collect();
     let z = robust_z(&d);
-    (0..m).map(|r| Deviation { n_applications: count[r], d: d[r], z: z[r] }).collect()
+    (0..m)
+        .map(|r| Deviation {
+            n_applications: count[r],
+            d: d[r],
+            z: z[r],
+        })
+        .collect()
 }
 
 /// Modified z-scores of `d` (see [`Deviation::z`]).
@@ -49,8 +59,14 @@ pub fn robust_z(d: &[f64]) -> Vec<Option<f64>> {
     let mut abs: Vec<f64> = d.iter().map(|x| (x - centre).abs()).collect();
     let mean_ad = abs.iter().sum::<f64>() / abs.len() as f64;
     let mad = median(&mut abs);
-    let scale = if mad > 0.0 { MAD_SCALE * mad } else { MEAN_AD_SCALE * mean_ad };
-    d.iter().map(|x| (scale > 0.0).then(|| (x - centre) / scale)).collect()
+    let scale = if mad > 0.0 {
+        MAD_SCALE * mad
+    } else {
+        MEAN_AD_SCALE * mean_ad
+    };
+    d.iter()
+        .map(|x| (scale > 0.0).then(|| (x - centre) / scale))
+        .collect()
 }
 
 #[cfg(test)]
@@ -84,6 +100,9 @@ mod tests {
             cells: vec![Some(12.0), None, Some(26.0), Some(20.0)],
         };
         let d = deviations(&t, &[10.0, 20.0]);
-        assert_eq!((d[0].d, d[0].n_applications, d[1].d, d[1].n_applications), (4.0, 2, 0.0, 1));
+        assert_eq!(
+            (d[0].d, d[0].n_applications, d[1].d, d[1].n_applications),
+            (4.0, 2, 0.0, 1)
+        );
     }
 }

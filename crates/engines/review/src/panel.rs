@@ -71,7 +71,11 @@ impl std::fmt::Display for Conflict {
 }
 
 /// Every conflict between `expert` and `application` under `rules`.
-pub fn conflicts(expert: &Expert, application: &Application, rules: &ConflictRules) -> Vec<Conflict> {
+pub fn conflicts(
+    expert: &Expert,
+    application: &Application,
+    rules: &ConflictRules,
+) -> Vec<Conflict> {
     let mut found = Vec::new();
     if expert.organisation == application.organisation {
         found.push(Conflict::SameOrganisation(application.organisation.clone()));
@@ -85,9 +89,13 @@ pub fn conflicts(expert: &Expert, application: &Application, rules: &ConflictRul
         }
     }
     for rel in &expert.relations {
-        let recent = i64::from(rules.current_year) - i64::from(rel.year) < i64::from(rules.relation_years);
+        let recent =
+            i64::from(rules.current_year) - i64::from(rel.year) < i64::from(rules.relation_years);
         if rel.organisation == application.organisation && recent {
-            found.push(Conflict::RecentRelation { organisation: rel.organisation.clone(), year: rel.year });
+            found.push(Conflict::RecentRelation {
+                organisation: rel.organisation.clone(),
+                year: rel.year,
+            });
         }
     }
     found
@@ -119,7 +127,10 @@ impl std::fmt::Display for Refusal {
                 write!(f, "conflict: {}", reasons.join("; "))
             }
             Self::AtMaxLoad(n) => write!(f, "already has the maximum of {n} applications"),
-            Self::NotNeeded => write!(f, "eligible, but others matched the specialty better or had less load"),
+            Self::NotNeeded => write!(
+                f,
+                "eligible, but others matched the specialty better or had less load"
+            ),
         }
     }
 }
@@ -158,14 +169,23 @@ pub enum AssignError {
     #[error("reviewers per application must be at least 1")]
     NoReviewers,
     #[error("application {application:?}: {available} experts available, {needed} needed")]
-    TooFewExperts { application: String, available: usize, needed: usize, passed_over: Vec<(String, Refusal)> },
+    TooFewExperts {
+        application: String,
+        available: usize,
+        needed: usize,
+        passed_over: Vec<(String, Refusal)>,
+    },
 }
 
 /// Assigns `per_application` experts to each application. Applications with the fewest
 /// conflict-free experts go first (ties: input order); each takes the available experts ordered by
 /// (specialty mismatch, current load, input order). Experts with a conflict, or at `max_load`,
 /// are refused with the reason.
-pub fn assign(experts: &[Expert], applications: &[Application], options: &AssignOptions) -> Result<Assignment, AssignError> {
+pub fn assign(
+    experts: &[Expert],
+    applications: &[Application],
+    options: &AssignOptions,
+) -> Result<Assignment, AssignError> {
     let k = options.per_application;
     if k == 0 {
         return Err(AssignError::NoReviewers);
@@ -175,7 +195,12 @@ pub fn assign(experts: &[Expert], applications: &[Application], options: &Assign
 
     let conflict_table: Vec<Vec<Vec<Conflict>>> = applications
         .iter()
-        .map(|a| experts.iter().map(|e| conflicts(e, a, &options.rules)).collect())
+        .map(|a| {
+            experts
+                .iter()
+                .map(|e| conflicts(e, a, &options.rules))
+                .collect()
+        })
         .collect();
     let mut order: Vec<usize> = (0..applications.len()).collect();
     order.sort_by_key(|&a| conflict_table[a].iter().filter(|c| c.is_empty()).count());
@@ -197,7 +222,9 @@ pub fn assign(experts: &[Expert], applications: &[Application], options: &Assign
             }
         }
         let named = |list: Vec<(usize, Refusal)>| -> Vec<(String, Refusal)> {
-            list.into_iter().map(|(e, r)| (experts[e].id.clone(), r)).collect()
+            list.into_iter()
+                .map(|(e, r)| (experts[e].id.clone(), r))
+                .collect()
         };
         if candidates.len() < k {
             return Err(AssignError::TooFewExperts {
@@ -219,13 +246,25 @@ pub fn assign(experts: &[Expert], applications: &[Application], options: &Assign
         for &(_, _, e) in &candidates[..k] {
             load[e] += 1;
         }
-        passed_over.extend(candidates[k..].iter().map(|&(_, _, e)| (e, Refusal::NotNeeded)));
+        passed_over.extend(
+            candidates[k..]
+                .iter()
+                .map(|&(_, _, e)| (e, Refusal::NotNeeded)),
+        );
         passed_over.sort_by_key(|(e, _)| *e);
-        panels[a] = Some(Panel { application: app.id.clone(), reviewers, passed_over: named(passed_over) });
+        panels[a] = Some(Panel {
+            application: app.id.clone(),
+            reviewers,
+            passed_over: named(passed_over),
+        });
     }
     Ok(Assignment {
         panels: panels.into_iter().flatten().collect(),
-        loads: experts.iter().zip(load).map(|(e, l)| (e.id.clone(), l)).collect(),
+        loads: experts
+            .iter()
+            .zip(load)
+            .map(|(e, l)| (e.id.clone(), l))
+            .collect(),
     })
 }
 
@@ -261,12 +300,19 @@ impl BlindCodes {
         let mut numbers: Vec<usize> = (1..=applications.len()).collect();
         numbers.shuffle(&mut ChaCha8Rng::seed_from_u64(seed));
         let width = applications.len().to_string().len().max(3);
-        let pairs = applications.iter().zip(numbers).map(|(a, n)| (a.clone(), format!("R{n:0width$}"))).collect();
+        let pairs = applications
+            .iter()
+            .zip(numbers)
+            .map(|(a, n)| (a.clone(), format!("R{n:0width$}")))
+            .collect();
         Self { pairs }
     }
 
     pub fn code(&self, application: &str) -> Option<&str> {
-        self.pairs.iter().find(|(a, _)| a == application).map(|(_, c)| c.as_str())
+        self.pairs
+            .iter()
+            .find(|(a, _)| a == application)
+            .map(|(_, c)| c.as_str())
     }
 
     /// The application behind `code`, once `locked`.
@@ -298,10 +344,19 @@ mod tests {
     }
 
     fn app(id: &str, org: &str, region: &str, specialty: &str) -> Application {
-        Application { id: id.into(), organisation: org.into(), region: region.into(), specialty: specialty.into() }
+        Application {
+            id: id.into(),
+            organisation: org.into(),
+            region: region.into(),
+            specialty: specialty.into(),
+        }
     }
 
-    const RULES: ConflictRules = ConflictRules { same_region: true, relation_years: 3, current_year: 2023 };
+    const RULES: ConflictRules = ConflictRules {
+        same_region: true,
+        relation_years: 3,
+        current_year: 2023,
+    };
 
     #[test]
     fn each_kind_of_conflict_is_found_and_explained() {
@@ -309,15 +364,33 @@ mod tests {
         let mut e = expert("E1", "Jinchuan Group", "Jinchang", "metallurgy");
         e.declared_interests = vec!["A1".into()];
         e.relations = vec![
-            Relation { organisation: "Jinchuan Group".into(), year: 2021 },
-            Relation { organisation: "Jinchuan Group".into(), year: 2020 },
+            Relation {
+                organisation: "Jinchuan Group".into(),
+                year: 2021,
+            },
+            Relation {
+                organisation: "Jinchuan Group".into(),
+                year: 2020,
+            },
         ];
         let found = conflicts(&e, &a, &RULES);
         // 2023 − 2021 = 2 < 3 counts; 2023 − 2020 = 3 does not.
         assert_eq!(found.len(), 4, "{found:?}");
-        assert_eq!(found[3], Conflict::RecentRelation { organisation: "Jinchuan Group".into(), year: 2021 });
-        assert_eq!(found[1].to_string(), "is from the applicant's region \"Jinchang\"");
-        let lax = ConflictRules { same_region: false, ..RULES };
+        assert_eq!(
+            found[3],
+            Conflict::RecentRelation {
+                organisation: "Jinchuan Group".into(),
+                year: 2021
+            }
+        );
+        assert_eq!(
+            found[1].to_string(),
+            "is from the applicant's region \"Jinchang\""
+        );
+        let lax = ConflictRules {
+            same_region: false,
+            ..RULES
+        };
         assert!(!conflicts(&e, &a, &lax).contains(&Conflict::SameRegion("Jinchang".into())));
     }
 
@@ -334,39 +407,74 @@ mod tests {
             app("A2", "Tools Co", "Tianshui", "machinery"),
             app("A3", "Dairy Co", "Wuwei", "food"),
         ];
-        let options = AssignOptions { per_application: 2, max_load: None, rules: RULES };
+        let options = AssignOptions {
+            per_application: 2,
+            max_load: None,
+            rules: RULES,
+        };
         let out = assign(&experts, &apps, &options).unwrap();
-        let ids = |p: &Panel| p.reviewers.iter().map(|c| c.expert.clone()).collect::<Vec<_>>();
+        let ids = |p: &Panel| {
+            p.reviewers
+                .iter()
+                .map(|c| c.expert.clone())
+                .collect::<Vec<_>>()
+        };
         // Order by eligible experts: A1 (2), A2 (3), A3 (4).
         // A1 (Lanzhou): E1 and E3 refused for region → E2 (food), then E4. A2 (Tianshui): E4
         // refused → E3 (machinery), then the lighter of E1/E2 (E1, load 0). A3: E1, E2 (food).
         assert_eq!(ids(&out.panels[0]), ["E2", "E4"]);
         assert_eq!(ids(&out.panels[1]), ["E3", "E1"]);
         assert_eq!(ids(&out.panels[2]), ["E1", "E2"]);
-        assert_eq!(out.loads.iter().map(|(_, l)| *l).collect::<Vec<_>>(), [2, 2, 1, 1]);
+        assert_eq!(
+            out.loads.iter().map(|(_, l)| *l).collect::<Vec<_>>(),
+            [2, 2, 1, 1]
+        );
         let (who, why) = &out.panels[0].passed_over[0];
-        assert_eq!((who.as_str(), why.to_string().as_str()), ("E1", "conflict: is from the applicant's region \"Lanzhou\""));
+        assert_eq!(
+            (who.as_str(), why.to_string().as_str()),
+            ("E1", "conflict: is from the applicant's region \"Lanzhou\"")
+        );
         assert_eq!(out.panels[2].passed_over[0].1, Refusal::NotNeeded);
         assert_eq!(assign(&experts, &apps, &options), Ok(out), "deterministic");
     }
 
     #[test]
     fn too_few_experts_is_an_error_naming_the_application() {
-        let experts = vec![expert("E1", "Org", "Lanzhou", "food"), expert("E2", "Other", "Lanzhou", "food")];
+        let experts = vec![
+            expert("E1", "Org", "Lanzhou", "food"),
+            expert("E2", "Other", "Lanzhou", "food"),
+        ];
         let apps = vec![app("A1", "Food Co", "Lanzhou", "food")];
-        let options = AssignOptions { per_application: 1, max_load: None, rules: RULES };
+        let options = AssignOptions {
+            per_application: 1,
+            max_load: None,
+            rules: RULES,
+        };
         let err = assign(&experts, &apps, &options).unwrap_err();
-        assert_eq!(err.to_string(), "application \"A1\": 0 experts available, 1 needed");
+        assert_eq!(
+            err.to_string(),
+            "application \"A1\": 0 experts available, 1 needed"
+        );
     }
 
     #[test]
     fn max_load_caps_an_expert() {
-        let experts = vec![expert("E1", "X", "R1", "food"), expert("E2", "Y", "R2", "tea")];
+        let experts = vec![
+            expert("E1", "X", "R1", "food"),
+            expert("E2", "Y", "R2", "tea"),
+        ];
         let apps = vec![app("A1", "P", "R9", "food"), app("A2", "Q", "R9", "food")];
-        let options = AssignOptions { per_application: 1, max_load: Some(1), rules: RULES };
+        let options = AssignOptions {
+            per_application: 1,
+            max_load: Some(1),
+            rules: RULES,
+        };
         let out = assign(&experts, &apps, &options).unwrap();
         assert_eq!(out.panels[1].reviewers[0].expert, "E2");
-        assert_eq!(out.panels[1].passed_over, vec![("E1".to_string(), Refusal::AtMaxLoad(1))]);
+        assert_eq!(
+            out.panels[1].passed_over,
+            vec![("E1".to_string(), Refusal::AtMaxLoad(1))]
+        );
     }
 
     #[test]

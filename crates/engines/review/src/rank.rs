@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn ties_share_the_smallest_rank() {
-        assert_eq!(ranks_descending(&[80.0, 95.0, 80.0, 60.0, 95.0]), vec![3, 1, 3, 5, 1]);
+        assert_eq!(
+            ranks_descending(&[80.0, 95.0, 80.0, 60.0, 95.0]),
+            vec![3, 1, 3, 5, 1]
+        );
     }
 
     #[test]

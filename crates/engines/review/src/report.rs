@@ -111,9 +111,18 @@ pub fn analyse(t: &Totals) -> Report {
     let outlier_reviewers = reviewers
         .iter()
         .filter_map(|r| match r.z {
-            Some(z) if z.abs() > Z_CUT_OFF => Some(OutlierReviewer { reviewer: r.reviewer.clone(), d: r.d, z }),
+            Some(z) if z.abs() > Z_CUT_OFF => Some(OutlierReviewer {
+                reviewer: r.reviewer.clone(),
+                d: r.d,
+                z,
+            }),
             _ => None,
         })
         .collect();
-    Report { applications, agreement: agreement(t), outlier_reviewers, reviewers }
+    Report {
+        applications,
+        agreement: agreement(t),
+        outlier_reviewers,
+        reviewers,
+    }
 }

@@ -127,14 +127,22 @@ impl Rubric {
         if file.criterion.is_empty() {
             return Err(RubricError("rubric: no [[criterion]] tables".into()));
         }
-        let at = |i: usize, c: &CriterionFile| format!("rubric: criterion #{} (code {:?})", i + 1, c.code);
+        let at = |i: usize, c: &CriterionFile| {
+            format!("rubric: criterion #{} (code {:?})", i + 1, c.code)
+        };
         let mut by_code = HashMap::with_capacity(file.criterion.len());
         for (i, c) in file.criterion.iter().enumerate() {
             if c.code.trim().is_empty() {
-                return Err(RubricError(format!("rubric: criterion #{}: field code is empty", i + 1)));
+                return Err(RubricError(format!(
+                    "rubric: criterion #{}: field code is empty",
+                    i + 1
+                )));
             }
             if by_code.insert(c.code.clone(), i).is_some() {
-                return Err(RubricError(format!("{}: field code is a duplicate", at(i, c))));
+                return Err(RubricError(format!(
+                    "{}: field code is a duplicate",
+                    at(i, c)
+                )));
             }
         }
         let mut parents = Vec::with_capacity(file.criterion.len());
@@ -144,11 +152,17 @@ impl Rubric {
                 None => None,
                 Some(p) => match by_code.get(p) {
                     Some(&j) if j == i => {
-                        return Err(RubricError(format!("{}: field parent names itself", at(i, c))));
+                        return Err(RubricError(format!(
+                            "{}: field parent names itself",
+                            at(i, c)
+                        )));
                     }
                     Some(&j) => Some(j),
                     None => {
-                        return Err(RubricError(format!("{}: field parent {p:?} is not a criterion", at(i, c))));
+                        return Err(RubricError(format!(
+                            "{}: field parent {p:?} is not a criterion",
+                            at(i, c)
+                        )));
                     }
                 },
             };
@@ -158,7 +172,10 @@ impl Rubric {
             parents.push(parent);
         }
         let order = top_down_order(&parents, &children).map_err(|i| {
-            RubricError(format!("{}: field parent makes a cycle", at(i, &file.criterion[i])))
+            RubricError(format!(
+                "{}: field parent makes a cycle",
+                at(i, &file.criterion[i])
+            ))
         })?;
 
         let n = file.criterion.len();
@@ -176,7 +193,10 @@ impl Rubric {
             if let Some(m) = c.max
                 && !(m.is_finite() && m >= 0.0)
             {
-                return Err(RubricError(format!("{}: field max must be a number ≥ 0", at(i, c))));
+                return Err(RubricError(format!(
+                    "{}: field max must be a number ≥ 0",
+                    at(i, c)
+                )));
             }
             max[i] = if children[i].is_empty() {
                 match (c.max, scale[i]) {
@@ -213,7 +233,11 @@ impl Rubric {
                 method: method[i],
             })
             .collect();
-        Ok(Self { name: file.name, criteria, by_code })
+        Ok(Self {
+            name: file.name,
+            criteria,
+            by_code,
+        })
     }
 
     pub fn criteria(&self) -> &[Criterion] {
@@ -236,7 +260,9 @@ impl Rubric {
 
     /// Checks one score for the leaf `code`, returning the leaf's index.
     pub fn check_score(&self, code: &str, score: f64) -> Result<usize, ScoreProblem> {
-        let i = self.index_of(code).ok_or_else(|| ScoreProblem::UnknownCriterion(code.to_owned()))?;
+        let i = self
+            .index_of(code)
+            .ok_or_else(|| ScoreProblem::UnknownCriterion(code.to_owned()))?;
         let c = &self.criteria[i];
         if !c.is_leaf() {
             return Err(ScoreProblem::NotALeaf(code.to_owned()));
@@ -250,19 +276,31 @@ impl Rubric {
         let max = c.max;
         let code = || c.code.clone();
         if score > max {
-            return Err(ScoreProblem::AboveMax { score, max, code: code() });
+            return Err(ScoreProblem::AboveMax {
+                score,
+                max,
+                code: code(),
+            });
         }
         match c.scale {
             Scale::Points => {}
             Scale::Band5 => {
                 let steps = score / max * 20.0;
                 if max > 0.0 && (steps - steps.round()).abs() > 1e-9 {
-                    return Err(ScoreProblem::NotOnBand { score, max, code: code() });
+                    return Err(ScoreProblem::NotOnBand {
+                        score,
+                        max,
+                        code: code(),
+                    });
                 }
             }
             Scale::PassFail => {
                 if score != 0.0 && score != max {
-                    return Err(ScoreProblem::NotPassFail { score, max, code: code() });
+                    return Err(ScoreProblem::NotPassFail {
+                        score,
+                        max,
+                        code: code(),
+                    });
                 }
             }
         }
@@ -287,7 +325,11 @@ impl Rubric {
     /// pass/fail leaf is scored and passes.
     pub fn checklist(&self, leaf_scores: &HashMap<usize, f64>) -> ChecklistOutcome {
         let mut outcome = ChecklistOutcome::default();
-        for c in self.criteria.iter().filter(|c| c.is_leaf() && c.scale == Scale::PassFail) {
+        for c in self
+            .criteria
+            .iter()
+            .filter(|c| c.is_leaf() && c.scale == Scale::PassFail)
+        {
             let i = self.by_code[&c.code];
             match leaf_scores.get(&i) {
                 None => outcome.missing.push(c.code.clone()),
@@ -314,7 +356,9 @@ impl ChecklistOutcome {
 
 /// Parents before children; `Err(i)` names a criterion on a cycle.
 fn top_down_order(parents: &[Option<usize>], children: &[Vec<usize>]) -> Result<Vec<usize>, usize> {
-    let mut order: Vec<usize> = (0..parents.len()).filter(|&i| parents[i].is_none()).collect();
+    let mut order: Vec<usize> = (0..parents.len())
+        .filter(|&i| parents[i].is_none())
+        .collect();
     let mut next = 0;
     while next < order.len() {
         order.extend(children[order[next]].iter().copied());
@@ -339,12 +383,36 @@ pub struct Band {
 
 /// 0–5 %, 10–25 %, 30–45 %, 50–65 %, 70–85 %, 90–100 %.
 pub const BALDRIGE_BANDS: [Band; 6] = [
-    Band { level: 1, low: 0, high: 5 },
-    Band { level: 2, low: 10, high: 25 },
-    Band { level: 3, low: 30, high: 45 },
-    Band { level: 4, low: 50, high: 65 },
-    Band { level: 5, low: 70, high: 85 },
-    Band { level: 6, low: 90, high: 100 },
+    Band {
+        level: 1,
+        low: 0,
+        high: 5,
+    },
+    Band {
+        level: 2,
+        low: 10,
+        high: 25,
+    },
+    Band {
+        level: 3,
+        low: 30,
+        high: 45,
+    },
+    Band {
+        level: 4,
+        low: 50,
+        high: 65,
+    },
+    Band {
+        level: 5,
+        low: 70,
+        high: 85,
+    },
+    Band {
+        level: 6,
+        low: 90,
+        high: 100,
+    },
 ];
 
 /// The band holding `percent`, if it is a multiple of 5 in 0..=100.
@@ -354,7 +422,10 @@ pub fn band_of(percent: f64) -> Option<Band> {
         return None;
     }
     let p = percent.round();
-    BALDRIGE_BANDS.iter().copied().find(|b| p >= f64::from(b.low) && p <= f64::from(b.high))
+    BALDRIGE_BANDS
+        .iter()
+        .copied()
+        .find(|b| p >= f64::from(b.low) && p <= f64::from(b.high))
 }
 
 /// The bundled GB/T 19580-2012 rubric (also usable as a file: `rubrics/gbt19580.toml`).
@@ -374,12 +445,24 @@ mod tests {
         assert_eq!(maxima, [110.0, 90.0, 90.0, 130.0, 100.0, 80.0, 400.0]);
         assert_eq!(r.total_max(), 1000.0);
         let results = &r.criteria()[r.index_of("4.7.2").unwrap()];
-        assert_eq!((results.method, results.scale, results.max), (Some(Method::Letci), Scale::Band5, 80.0));
-        assert_eq!(r.criteria()[r.index_of("4.4.2").unwrap()].method, Some(Method::Adli));
+        assert_eq!(
+            (results.method, results.scale, results.max),
+            (Some(Method::Letci), Scale::Band5, 80.0)
+        );
+        assert_eq!(
+            r.criteria()[r.index_of("4.4.2").unwrap()].method,
+            Some(Method::Adli)
+        );
         // 45 % of 80 = 36 is on a band step; 37 is not.
         assert!(r.check_score("4.7.2", 36.0).is_ok());
-        assert!(matches!(r.check_score("4.7.2", 37.0), Err(ScoreProblem::NotOnBand { .. })));
-        assert!(matches!(r.check_score("4.7", 36.0), Err(ScoreProblem::NotALeaf(_))));
+        assert!(matches!(
+            r.check_score("4.7.2", 37.0),
+            Err(ScoreProblem::NotOnBand { .. })
+        ));
+        assert!(matches!(
+            r.check_score("4.7", 36.0),
+            Err(ScoreProblem::NotALeaf(_))
+        ));
     }
 
     #[test]
@@ -389,21 +472,39 @@ mod tests {
              [[criterion]]\ncode = \"A2\"\nparent = \"A\"\nmax = 5\n",
         )
         .unwrap_err();
-        assert_eq!(err.0, "rubric: criterion #1 (code \"A\"): field max 10 differs from the sum 9 of its children's");
+        assert_eq!(
+            err.0,
+            "rubric: criterion #1 (code \"A\"): field max 10 differs from the sum 9 of its children's"
+        );
     }
 
     #[test]
     fn structural_errors_name_the_criterion_and_field() {
         let cases = [
-            ("[[criterion]]\ncode = \"A\"\n", "criterion #1 (code \"A\"): field max is missing"),
-            ("[[criterion]]\ncode = \"A\"\nmax = 1\nparent = \"Z\"\n", "field parent \"Z\" is not a criterion"),
-            ("[[criterion]]\ncode = \"A\"\nmax = 1\n[[criterion]]\ncode = \"A\"\nmax = 2\n", "#2 (code \"A\"): field code is a duplicate"),
+            (
+                "[[criterion]]\ncode = \"A\"\n",
+                "criterion #1 (code \"A\"): field max is missing",
+            ),
+            (
+                "[[criterion]]\ncode = \"A\"\nmax = 1\nparent = \"Z\"\n",
+                "field parent \"Z\" is not a criterion",
+            ),
+            (
+                "[[criterion]]\ncode = \"A\"\nmax = 1\n[[criterion]]\ncode = \"A\"\nmax = 2\n",
+                "#2 (code \"A\"): field code is a duplicate",
+            ),
             (
                 "[[criterion]]\ncode = \"A\"\nparent = \"B\"\n[[criterion]]\ncode = \"B\"\nparent = \"A\"\n",
                 "field parent makes a cycle",
             ),
-            ("[[criterion]]\ncode = \"A\"\nmax = -1\n", "field max must be a number ≥ 0"),
-            ("[[criterion]]\ncode = \"A\"\nmax = 1\nweight = 2\n", "unknown field `weight`"),
+            (
+                "[[criterion]]\ncode = \"A\"\nmax = -1\n",
+                "field max must be a number ≥ 0",
+            ),
+            (
+                "[[criterion]]\ncode = \"A\"\nmax = 1\nweight = 2\n",
+                "unknown field `weight`",
+            ),
         ];
         for (text, want) in cases {
             let err = Rubric::from_toml(text).unwrap_err();
@@ -419,17 +520,29 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.total_max(), 2.0, "pass/fail items are worth 1 by default");
-        assert!(matches!(r.check_score("lic", 0.5), Err(ScoreProblem::NotPassFail { .. })));
+        assert!(matches!(
+            r.check_score("lic", 0.5),
+            Err(ScoreProblem::NotPassFail { .. })
+        ));
         let (lic, tax) = (r.index_of("lic").unwrap(), r.index_of("tax").unwrap());
-        assert!(r.checklist(&HashMap::from([(lic, 1.0), (tax, 1.0)])).passed());
+        assert!(
+            r.checklist(&HashMap::from([(lic, 1.0), (tax, 1.0)]))
+                .passed()
+        );
         let out = r.checklist(&HashMap::from([(lic, 0.0)]));
-        assert_eq!((out.failed, out.missing), (vec!["lic".to_string()], vec!["tax".to_string()]));
+        assert_eq!(
+            (out.failed, out.missing),
+            (vec!["lic".to_string()], vec!["tax".to_string()])
+        );
     }
 
     #[test]
     fn subtotals_roll_up_the_tree() {
         let r = Rubric::gbt19580().unwrap();
-        let s = HashMap::from([(r.index_of("4.1.2").unwrap(), 25.0), (r.index_of("4.1.4").unwrap(), 15.0)]);
+        let s = HashMap::from([
+            (r.index_of("4.1.2").unwrap(), 25.0),
+            (r.index_of("4.1.4").unwrap(), 15.0),
+        ]);
         let sub = r.subtotals(&s);
         assert_eq!(sub[r.index_of("4.1").unwrap()], 40.0);
         assert_eq!(sub[r.index_of("4.2").unwrap()], 0.0);

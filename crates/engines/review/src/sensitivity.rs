@@ -41,7 +41,13 @@ pub fn leave_one_reviewer_out(t: &Totals, trimmed: &[f64], ranks: &[usize]) -> S
             without.clear();
             for a in 0..n {
                 buffer.clear();
-                buffer.extend(t.row(a).iter().enumerate().filter(|&(r, _)| r != dropped).filter_map(|(_, v)| *v));
+                buffer.extend(
+                    t.row(a)
+                        .iter()
+                        .enumerate()
+                        .filter(|&(r, _)| r != dropped)
+                        .filter_map(|(_, v)| *v),
+                );
                 if buffer.is_empty() {
                     continue;
                 }
@@ -69,7 +75,11 @@ pub fn leave_one_reviewer_out(t: &Totals, trimmed: &[f64], ranks: &[usize]) -> S
             influence
         })
         .collect();
-    Sensitivity { by_reviewer, rank_best, rank_worst }
+    Sensitivity {
+        by_reviewer,
+        rank_best,
+        rank_worst,
+    }
 }
 
 /// Pearson correlation of the mid-ranks of `x` and `y`.
@@ -103,12 +113,23 @@ mod tests {
         let t = Totals {
             applications: vec!["a".into(), "b".into(), "c".into()],
             reviewers: vec!["r0".into(), "r1".into(), "r2".into()],
-            cells: [10.0, 10.0, 40.0, 20.0, 20.0, 14.0, 5.0, 5.0, 5.0].map(Some).to_vec(),
+            cells: [10.0, 10.0, 40.0, 20.0, 20.0, 14.0, 5.0, 5.0, 5.0]
+                .map(Some)
+                .to_vec(),
         };
         let s = leave_one_reviewer_out(&t, &[20.0, 18.0, 5.0], &[1, 2, 3]);
-        assert_eq!((s.by_reviewer[2].max_rank_change, s.by_reviewer[2].n_rank_changes), (1, 2));
+        assert_eq!(
+            (
+                s.by_reviewer[2].max_rank_change,
+                s.by_reviewer[2].n_rank_changes
+            ),
+            (1, 2)
+        );
         assert!((s.by_reviewer[2].spearman.unwrap() - 0.5).abs() < 1e-15);
-        assert_eq!((s.by_reviewer[0].n_rank_changes, s.by_reviewer[0].spearman), (0, Some(1.0)));
+        assert_eq!(
+            (s.by_reviewer[0].n_rank_changes, s.by_reviewer[0].spearman),
+            (0, Some(1.0))
+        );
         assert_eq!((s.rank_best, s.rank_worst), (vec![1, 1, 3], vec![2, 2, 3]));
     }
 
