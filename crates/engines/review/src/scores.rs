@@ -334,6 +334,20 @@ mod tests {
     }
 
     #[test]
+    fn fields_and_headers_are_trimmed() {
+        let sheet = read(
+            " application , reviewer,criterion , score\n A , r1 ,c1, 7 \n",
+            "independent",
+        )
+        .unwrap();
+        assert_eq!(
+            (sheet.applications[0].as_str(), sheet.reviewers[0].as_str()),
+            ("A", "r1")
+        );
+        assert_eq!(sheet.scores[0].value, 7.0);
+    }
+
+    #[test]
     fn the_stage_column_selects_rows_and_defaults_to_independent() {
         let csv = "stage,application,reviewer,criterion,score,comment\nindependent,A,r1,c1,7,x\nconsensus,A,lead,c1,8,y\n\
                    consensus,B,lead,c1,6,\n";
