@@ -9,6 +9,7 @@ use std::io::Write;
 use clap::{Parser, Subcommand};
 
 pub mod index;
+pub mod pls;
 pub mod review;
 pub mod risk;
 pub mod sanbao;
@@ -35,6 +36,9 @@ pub enum EngineCommand {
     /// Expert review: per-application totals, ranks, inter-rater agreement (ICC, Kendall's W),
     /// outlier reviewers and leave-one-reviewer-out sensitivity, from a scores CSV and a rubric.
     Review(review::Args),
+    /// Satisfaction index by PLS path modelling: weights, loadings, paths, R², reliability,
+    /// HTMT, effects, bootstrap intervals and the 0–100 index (overall and per group).
+    Pls(pls::Args),
 }
 
 /// Input the engine cannot use; its message names where the problem is.
@@ -70,6 +74,7 @@ pub fn run(cmd: &EngineCommand, out: &mut dyn Write) -> Result<(), InputError> {
         EngineCommand::Sanbao(args) => sanbao::run(args, out),
         EngineCommand::Survey(args) => survey::run(args, out),
         EngineCommand::Review(args) => review::run(args, out),
+        EngineCommand::Pls(args) => pls::run(args, out),
     }
 }
 
