@@ -135,10 +135,10 @@ mod tests {
 
     #[test]
     fn quantile_is_r_type_7() {
-        // R: quantile(c(1, 2, 4, 8, 16), c(0.025, 0.975)) → 1.1, 14.4
+        // R: quantile(c(1, 2, 4, 8, 16), c(0.025, 0.975)) → 1.1, 15.2 (h = 4q: 1 + 0.1·1, 8 + 0.9·8)
         let v = [1.0, 2.0, 4.0, 8.0, 16.0];
         assert!((quantile(&v, 0.025) - 1.1).abs() < 1e-12);
-        assert!((quantile(&v, 0.975) - 14.4).abs() < 1e-12);
+        assert!((quantile(&v, 0.975) - 15.2).abs() < 1e-12);
         assert_eq!(quantile(&[3.0], 0.5), 3.0);
     }
 

@@ -10,6 +10,10 @@
 
 use nalgebra::{Cholesky, DMatrix, DVector, Dyn};
 
+/// A variable whose residual variance given the others is below this share of its variance counts
+/// as collinear with them.
+const COLLINEAR: f64 = 1e-10;
+
 use crate::error::PlsError;
 use crate::spec::{Mode, Scheme, Spec};
 
@@ -50,7 +54,7 @@ pub(crate) fn fit(spec: &Spec, corr: &DMatrix<f64>) -> Result<Fit, PlsError> {
         .map(|c| match spec.constructs()[c].mode {
             Mode::B => {
                 let b = spec.block(c);
-                Cholesky::new(
+                factor(
                     corr.view((b.start, b.start), (b.len(), b.len()))
                         .clone_owned(),
                 )
@@ -77,13 +81,13 @@ pub(crate) fn fit(spec: &Spec, corr: &DMatrix<f64>) -> Result<Fit, PlsError> {
             col /= *s;
         }
         let proxy_cov = sw * inner;
-        for c in 0..k {
+        for (c, chol) in mode_b.iter().enumerate() {
             let b = spec.block(c);
             let g = proxy_cov
                 .view((b.start, c), (b.len(), 1))
                 .column(0)
                 .clone_owned();
-            let wc = match &mode_b[c] {
+            let wc = match chol {
                 Some(chol) => chol.solve(&g),
                 None => g,
             };
@@ -185,16 +189,14 @@ fn inner_weights(spec: &Spec, r: &DMatrix<f64>) -> Result<DMatrix<f64>, PlsError
     let mut e = DMatrix::zeros(k, k);
     for &(from, to) in spec.paths() {
         let v = r[(from, to)];
-        let (forward, backward) = match spec.scheme {
+        let weight = match spec.scheme {
             // f64::signum(0.0) is 1; an uncorrelated neighbour must weigh 0, as R's sign().
-            Scheme::Centroid => {
-                let s = if v == 0.0 { 0.0 } else { v.signum() };
-                (s, s)
-            }
-            Scheme::Factorial | Scheme::Path => (v, v),
+            Scheme::Centroid if v == 0.0 => 0.0,
+            Scheme::Centroid => v.signum(),
+            Scheme::Factorial | Scheme::Path => v,
         };
-        e[(from, to)] = forward;
-        e[(to, from)] = backward;
+        e[(from, to)] = weight;
+        e[(to, from)] = weight;
     }
     if spec.scheme == Scheme::Path {
         // Antecedents weigh by their multiple-regression coefficients on the construct.
@@ -221,11 +223,17 @@ fn regress(
     }
     let rxx = r.select_rows(ante).select_columns(ante);
     let rxy = DVector::from_iterator(ante.len(), ante.iter().map(|&a| r[(a, c)]));
-    let chol: Cholesky<f64, Dyn> = Cholesky::new(rxx).ok_or_else(|| PlsError::Singular {
+    let chol = factor(rxx).ok_or_else(|| PlsError::Singular {
         construct: spec.constructs()[c].name.clone(),
         what: "its antecedent constructs",
     })?;
     let beta = chol.solve(&rxy);
     let rsq = rxy.dot(&beta);
     Ok(Some((beta, rsq)))
+}
+
+/// Cholesky factor of a correlation matrix, or None if some variable is (numerically) a linear
+/// combination of the others: the squared pivots are the residual variances.
+fn factor(r: DMatrix<f64>) -> Option<Cholesky<f64, Dyn>> {
+    Cholesky::new(r).filter(|c| c.l_dirty().diagonal().iter().all(|d| d * d > COLLINEAR))
 }
