@@ -2,7 +2,10 @@
 //! the construct, item or row). Numbers are checked against hand computation; the agreement with
 //! seminr is the engine's reference check.
 
-use std::path::PathBuf;
+// Test helpers outside #[test] functions unwrap too: a failure is the test failing.
+#![allow(clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
@@ -13,7 +16,7 @@ fn scratch(test: &str) -> PathBuf {
     dir
 }
 
-fn write(dir: &PathBuf, name: &str, text: &str) -> String {
+fn write(dir: &Path, name: &str, text: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, text).unwrap();
     path.to_string_lossy().into_owned()

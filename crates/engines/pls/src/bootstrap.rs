@@ -13,7 +13,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rayon::prelude::*;
 
-use crate::data::moments;
+use crate::data::{gather_rows, moments};
 use crate::fit::fit;
 use crate::spec::Spec;
 
@@ -58,8 +58,7 @@ pub fn resample_rows(n: usize, seed: u64, r: usize) -> Vec<usize> {
 
 /// One resample's estimates: paths, then weights, then loadings; and whether it converged.
 fn replicate(spec: &Spec, x: &DMatrix<f64>, rows: &[usize]) -> Option<(Vec<f64>, bool)> {
-    let resample = DMatrix::from_fn(rows.len(), x.ncols(), |i, j| x[(rows[i], j)]);
-    let m = moments(&resample).ok()?;
+    let m = moments(gather_rows(x, rows)).ok()?;
     let f = fit(spec, &m.corr).ok()?;
     let p = spec.n_items();
     let mut out = Vec::with_capacity(spec.paths().len() + 2 * p);

@@ -38,8 +38,8 @@ pub(crate) struct Cleaned {
 /// Applies `method` to `raw` (rows × items, NaN = missing). Under mean replacement an item with no
 /// value at all is returned as `Err(column)`.
 pub(crate) fn clean(raw: &DMatrix<f64>, method: Missing) -> Result<Cleaned, usize> {
-    let (n, p) = raw.shape();
-    let cells_missing = raw.iter().filter(|v| v.is_nan()).count();
+    let n = raw.nrows();
+    let cells_missing = raw.as_slice().iter().filter(|v| v.is_nan()).count();
     let mut report = MissingReport {
         method,
         rows_total: n,
@@ -50,10 +50,19 @@ pub(crate) fn clean(raw: &DMatrix<f64>, method: Missing) -> Result<Cleaned, usiz
     };
     match method {
         Missing::Listwise => {
-            let rows: Vec<usize> = (0..n)
-                .filter(|&i| raw.row(i).iter().all(|v| !v.is_nan()))
-                .collect();
-            let x = DMatrix::from_fn(rows.len(), p, |i, j| raw[(rows[i], j)]);
+            // One pass down the contiguous columns marks the incomplete rows.
+            let mut complete = vec![true; n];
+            for col in raw.as_slice().chunks_exact(n.max(1)) {
+                for (ok, v) in complete.iter_mut().zip(col) {
+                    *ok &= !v.is_nan();
+                }
+            }
+            let rows: Vec<usize> = (0..n).filter(|&i| complete[i]).collect();
+            let x = if rows.len() == n {
+                raw.clone()
+            } else {
+                gather_rows(raw, &rows)
+            };
             report.rows_used = rows.len();
             report.rows_dropped = n - rows.len();
             Ok(Cleaned { x, rows, report })
@@ -83,6 +92,15 @@ pub(crate) fn clean(raw: &DMatrix<f64>, method: Missing) -> Result<Cleaned, usiz
     }
 }
 
+/// The rows `rows` of `x` (repeats allowed), in that order.
+pub(crate) fn gather_rows(x: &DMatrix<f64>, rows: &[usize]) -> DMatrix<f64> {
+    let mut values = Vec::with_capacity(rows.len() * x.ncols());
+    for col in x.as_slice().chunks_exact(x.nrows().max(1)) {
+        values.extend(rows.iter().map(|&r| col[r]));
+    }
+    DMatrix::from_vec(rows.len(), x.ncols(), values)
+}
+
 /// Sample moments of the items (divisor n − 1, as R's `sd`, `cov` and `cor`).
 pub(crate) struct Moments {
     pub mean: DVector<f64>,
@@ -91,21 +109,25 @@ pub(crate) struct Moments {
     pub corr: DMatrix<f64>,
 }
 
-/// Moments of `x` (n ≥ 2 rows); `Err(column)` names the first constant item.
-pub(crate) fn moments(x: &DMatrix<f64>) -> Result<Moments, usize> {
-    let n = x.nrows();
-    // Tested on the values: the mean of equal values need not equal them in floating point.
-    if let Some(j) = x.column_iter().position(|c| c.iter().all(|&v| v == c[0])) {
-        return Err(j);
+/// Moments of `x` (n ≥ 2 rows), which is consumed as scratch space; `Err(column)` names the first
+/// constant item.
+pub(crate) fn moments(mut x: DMatrix<f64>) -> Result<Moments, usize> {
+    let (n, p) = x.shape();
+    let mut mean = DVector::zeros(p);
+    // Columns are contiguous (column-major storage): centre each one in place.
+    for (j, col) in x.as_mut_slice().chunks_exact_mut(n).enumerate() {
+        // Tested on the values: the mean of equal values need not equal them in floating point.
+        if col.iter().all(|&v| v == col[0]) {
+            return Err(j);
+        }
+        let m = col.iter().sum::<f64>() / n as f64;
+        col.iter_mut().for_each(|v| *v -= m);
+        mean[j] = m;
     }
-    let mean = x.row_mean().transpose();
-    let mut centred = x.clone();
-    for (mut col, m) in centred.column_iter_mut().zip(mean.iter()) {
-        col.add_scalar_mut(-m);
-    }
-    let mut corr = centred.tr_mul(&centred) / (n as f64 - 1.0);
+    // An explicit transpose lets the product run through nalgebra's blocked SIMD gemm
+    // (matrixmultiply); `tr_mul` would take one dot product per entry, several times slower.
+    let mut corr = x.transpose() * &x / (n as f64 - 1.0);
     let sd = corr.diagonal().map(f64::sqrt);
-    let p = corr.nrows();
     for j in 0..p {
         for i in 0..p {
             corr[(i, j)] /= sd[i] * sd[j];
@@ -163,12 +185,12 @@ mod tests {
         // x = (1, 2, 3, 4), y = (2, 1, 4, 3): sd = sqrt(5/3) each, cov = (−1.5·−0.5 + … )/3 = 1,
         // so cor = 1 / (5/3) = 0.6.
         let x = DMatrix::from_row_slice(4, 2, &[1.0, 2.0, 2.0, 1.0, 3.0, 4.0, 4.0, 3.0]);
-        let m = moments(&x).unwrap();
+        let m = moments(x.clone()).unwrap();
         assert!((m.sd[0] - (5.0f64 / 3.0).sqrt()).abs() < 1e-15);
         assert!((m.corr[(0, 1)] - 0.6).abs() < 1e-15);
         let z = standardise(&x, &m);
         assert!((z[(0, 0)] + 1.5 / (5.0f64 / 3.0).sqrt()).abs() < 1e-15);
         let constant = DMatrix::from_row_slice(3, 2, &[1.0, 7.0, 2.0, 7.0, 3.0, 7.0]);
-        assert_eq!(moments(&constant).err(), Some(1));
+        assert_eq!(moments(constant).err(), Some(1));
     }
 }

@@ -100,7 +100,7 @@ pub fn estimate(spec: &Spec, raw: &DMatrix<f64>, missing: Missing) -> Result<Est
     if n < needed {
         return Err(PlsError::TooFewRows { rows: n, needed });
     }
-    let m = data::moments(&cleaned.x).map_err(|j| item_error(j, true))?;
+    let m = data::moments(cleaned.x.clone()).map_err(|j| item_error(j, true))?;
     let f = fit::fit(spec, &m.corr)?;
 
     let p = spec.n_items();

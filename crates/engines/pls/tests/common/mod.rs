@@ -1,6 +1,6 @@
 //! Synthetic survey data with a known structure, generated deterministically.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used)]
 
 use longzhi_pls::{Construct, DMatrix, Mode, Scheme, Spec};
 use rand::{Rng, SeedableRng};
