@@ -9,6 +9,7 @@ mod scope;
 
 mod auth;
 mod bad_input;
+mod excel;
 mod orgs;
 mod platform;
 mod system;

@@ -669,15 +669,14 @@ pub async fn import(
 
 impl super::ImportRow for UserImport {
     async fn create(self, txn: &sea_orm::DatabaseTransaction, p: &Principal) -> Result<()> {
-        let mut errs = FieldErrors::new();
+        // An unknown organisation becomes id -1, which `create_in` reports with every other
+        // broken rule of the row; unknown role codes are reported here.
         let org_id = match super::orgs::by_code(txn, self.org_code.trim()).await {
             Ok(o) => o.id,
-            Err(StoreError::NotFound) => {
-                errs.push(FieldError::new("org_code", Rule::Exists));
-                -1
-            }
+            Err(StoreError::NotFound) => -1,
             Err(e) => return Err(e),
         };
+        let mut errs = FieldErrors::new();
         let mut role_ids = Vec::new();
         for code in self
             .role_codes
@@ -693,7 +692,6 @@ impl super::ImportRow for UserImport {
                 Err(e) => return Err(e),
             }
         }
-        errs.finish()?;
         let n = NewUser {
             username: self.username,
             display_name: self.display_name,
@@ -703,6 +701,18 @@ impl super::ImportRow for UserImport {
             email: self.email,
             phone: self.phone,
         };
-        create_in(txn, p, n, true).await.map(|_| ())
+        match create_in(txn, p, n, true).await {
+            Ok(_) => errs.finish().map_err(Into::into),
+            Err(StoreError::Validation(found)) => {
+                let renamed = found.0.into_iter().map(|e| match e.field.as_str() {
+                    "org_id" => e.at("org_code"),
+                    "role_ids" => e.at("role_codes"),
+                    _ => e,
+                });
+                errs.0.extend(renamed);
+                Err(StoreError::Validation(errs))
+            }
+            Err(e) => Err(e),
+        }
     }
 }
