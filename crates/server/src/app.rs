@@ -46,7 +46,8 @@ pub fn router(state: AppState) -> Router {
     let mut app = Router::new()
         .merge(api.with_state(state.clone()))
         .merge(crate::openapi::docs(openapi))
-        .merge(crate::routes::health::router(state.clone()));
+        .merge(crate::routes::health::router(state.clone()))
+        .merge(crate::web::router());
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             name,

@@ -9,6 +9,7 @@ mod extract;
 mod i18n;
 mod openapi;
 mod routes;
+mod web;
 
 pub use app::{AppState, router, serve, start};
 pub use config::Config;
