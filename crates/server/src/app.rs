@@ -40,7 +40,7 @@ pub fn router(state: AppState) -> Router {
         (
             header::CONTENT_SECURITY_POLICY,
             "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; \
-             script-src 'self' 'unsafe-inline'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+             script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
         ),
     ];
     let mut app = Router::new()
