@@ -80,6 +80,38 @@ pub fn catalogue() -> Vec<PermissionGroup> {
             "Online sessions",
             &[CRUD[0], ("force-logout", "强制退出", "Force logout")],
         ),
+        group(
+            "plan:plan",
+            "工作计划",
+            "Work plans",
+            &[
+                CRUD[0],
+                CRUD[1],
+                CRUD[2],
+                CRUD[3],
+                CRUD[4],
+                ("publish", "发布", "Publish"),
+                ("close", "关闭", "Close"),
+            ],
+        ),
+        group(
+            "plan:task",
+            "督办任务",
+            "Supervised tasks",
+            &[
+                CRUD[0],
+                CRUD[1],
+                CRUD[6],
+                ("report", "报送进展", "Report progress"),
+                ("review", "审核进展", "Review progress"),
+            ],
+        ),
+        group(
+            "plan:matrix",
+            "督办矩阵",
+            "Supervision matrix",
+            &[CRUD[0], CRUD[6]],
+        ),
     ]
 }
 

@@ -4,6 +4,7 @@
 pub mod catalogue;
 mod credit_code;
 mod field_error;
+pub mod outline;
 mod password;
 mod permission;
 mod region_code;

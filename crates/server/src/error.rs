@@ -142,6 +142,7 @@ impl From<StoreError> for ApiError {
             StoreError::Validation(f) => Self::Validation(f),
             StoreError::Rule(code) => Self::Rule(code),
             StoreError::Db(e) => Self::Internal(e.to_string()),
+            StoreError::Io(e) => Self::Internal(e),
         }
     }
 }

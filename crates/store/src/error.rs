@@ -17,6 +17,9 @@ pub enum StoreError {
     /// A domain rule refused the operation; the code is stable (e.g. `user.self_delete`).
     #[error("rule {0}")]
     Rule(&'static str),
+    /// The file storage failed (disk full, permissions …).
+    #[error("storage: {0}")]
+    Io(String),
     #[error(transparent)]
     Db(DbErr),
 }

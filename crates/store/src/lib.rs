@@ -15,6 +15,7 @@ pub mod password;
 pub mod repo;
 pub mod scope;
 pub mod seed;
+pub mod storage;
 
 pub use error::StoreError;
 pub use sea_orm::DatabaseConnection;

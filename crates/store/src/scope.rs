@@ -6,7 +6,9 @@ use longzhi_domain::{DataScope, PermissionSet};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
 
-use crate::entity::{assignment, audit_log, login_log, org, session, user};
+use crate::entity::{
+    assignment, audit_log, file, login_log, org, plan, plan_report, plan_target, session, user,
+};
 
 /// Who is acting: the signed-in user with their roles folded into one scope and one permission
 /// set, or the system itself (seed, scheduled jobs, command line).
@@ -128,3 +130,17 @@ scoped_entity!(org, "org", id = Some(org::Column::Id), owner = OwnerId);
 scoped_entity!(session, "session", id = None, owner = UserId);
 scoped_entity!(login_log, "login_log", id = None, owner = UserId);
 scoped_entity!(audit_log, "audit_log", id = None, owner = ActorId);
+scoped_entity!(plan, "plan", id = Some(plan::Column::Id), owner = OwnerId);
+scoped_entity!(
+    plan_target,
+    "plan_target",
+    id = Some(plan_target::Column::Id),
+    owner = OwnerId
+);
+scoped_entity!(
+    plan_report,
+    "plan_report",
+    id = Some(plan_report::Column::Id),
+    owner = OwnerId
+);
+scoped_entity!(file, "file", id = Some(file::Column::Id), owner = OwnerId);

@@ -2,12 +2,21 @@
 
 pub mod assignment;
 pub mod audit_log;
+pub mod blob;
 pub mod dict_item;
 pub mod dict_type;
+pub mod file;
 pub mod lease;
 pub mod login_log;
+pub mod notice;
 pub mod org;
 pub mod param;
+pub mod plan;
+pub mod plan_part;
+pub mod plan_point;
+pub mod plan_report;
+pub mod plan_target;
+pub mod plan_task;
 pub mod region;
 pub mod role;
 pub mod session;

@@ -14,20 +14,20 @@ impl MigrationName for Migration {
 }
 
 /// Columns every versioned record has.
-fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
+pub(super) fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
     t.col(integer("version").default(1))
         .col(timestamp_with_time_zone("created_at"))
         .col(timestamp_with_time_zone("updated_at"))
 }
 
 /// The scope columns (see the module comment).
-fn scope_cols(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
+pub(super) fn scope_cols(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
     t.col(string("region_path"))
         .col(big_integer("org_id"))
         .col(big_integer_null("owner_id"))
 }
 
-fn index(table: &str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
+pub(super) fn index(table: &str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
     let mut i = Index::create();
     i.name(format!("ix_{table}_{}", cols.join("_")))
         .table(table.to_owned());
@@ -223,7 +223,7 @@ impl MigrationTrait for Migration {
 }
 
 /// A table statement without the timestamp columns `table_auto` would add.
-fn table_auto_plain(name: &str) -> TableCreateStatement {
+pub(super) fn table_auto_plain(name: &str) -> TableCreateStatement {
     Table::create()
         .table(name.to_owned())
         .if_not_exists()

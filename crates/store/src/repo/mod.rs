@@ -4,9 +4,12 @@
 pub mod auth;
 pub mod dashboard;
 pub mod dicts;
+pub mod files;
 pub mod logs;
+pub mod notices;
 pub mod orgs;
 pub mod params;
+pub mod plans;
 pub mod regions;
 pub mod roles;
 pub mod users;

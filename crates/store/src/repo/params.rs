@@ -20,15 +20,17 @@ pub enum Param {
     AuthMaxFailures,
     AuthLockMinutes,
     UploadMaxMb,
+    PlanRemindDays,
 }
 
 impl Param {
-    pub const ALL: [Param; 5] = [
+    pub const ALL: [Param; 6] = [
         Param::SessionIdleMinutes,
         Param::SessionAbsoluteHours,
         Param::AuthMaxFailures,
         Param::AuthLockMinutes,
         Param::UploadMaxMb,
+        Param::PlanRemindDays,
     ];
 
     /// (key, default, min, max, name, English name)
@@ -73,6 +75,14 @@ impl Param {
                 500,
                 "附件大小上限(MB)",
                 "Attachment size limit (MB)",
+            ),
+            Param::PlanRemindDays => (
+                "plan.remind_days",
+                7,
+                1,
+                90,
+                "督办任务到期提醒提前天数",
+                "Days before a task deadline to remind its owner",
             ),
         }
     }
