@@ -53,7 +53,8 @@ describe('error messages', () => {
     expect(errorMessage(new ApiError(409, { code: 'role.in_use', message: '该角色仍有用户' }), t, te)).toBe('The role is still held by users')
     // Messages with details (the lock-out's end) are the server's.
     expect(errorMessage(new ApiError(423, { code: 'auth.locked', message: 'locked until 2023-05-01T10:15:00Z' }), t, te)).toBe('locked until 2023-05-01T10:15:00Z')
-    expect(errorMessage(new ApiError(409, { code: 'plan.closed', message: 'The plan is closed' }), t, te)).toBe('The plan is closed')
+    // A code the UI does not know yet shows the server's (localised) message.
+    expect(errorMessage(new ApiError(409, { code: 'survey.closed', message: 'The survey is closed' }), t, te)).toBe('The survey is closed')
     expect(errorMessage(new ApiError(500, { code: 'internal', message: 'x', request_id: 'abc' }), t, te)).toBe('Internal server error (abc)')
     expect(errorMessage(new TypeError('Failed to fetch'), t, te)).toBe('Cannot reach the server: Failed to fetch')
   })

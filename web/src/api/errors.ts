@@ -43,6 +43,14 @@ export const RULE_CODES = [
   'role.in_use',
   'role.beyond_own',
   'dict.builtin',
+  'plan.not_draft',
+  'plan.not_published',
+  'plan.empty',
+  'plan.closed',
+  'plan.report_pending',
+  'plan.not_pending',
+  'file.too_large',
+  'file.type_not_allowed',
 ] as const
 
 /**

@@ -74,6 +74,8 @@ export const systemApi = {
   permissionGroups: () => http.get<PermissionGroup[]>('/system/permissions'),
 
   orgTree: () => http.get<Org[]>('/system/orgs/tree'),
+  /** Organisations of one kind (`department`, `city_bureau`, …) in the caller's scope. */
+  orgsOfKind: (kind: string) => http.get<Page<Org>>('/system/orgs', { kind, status: 'active', page_size: 100 }),
   createOrg: (body: NewOrg) => http.post<Org>('/system/orgs', body),
   updateOrg: (id: number, body: OrgUpdate) => http.put<Org>(`/system/orgs/${id}`, body),
 

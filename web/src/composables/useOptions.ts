@@ -2,6 +2,7 @@
 import { computed, onMounted, shallowRef } from 'vue'
 import { systemApi } from '@/api/system'
 import type { Org, Region, Role } from '@/api/types'
+import { useAuthStore } from '@/stores/auth'
 import { showError } from '@/utils/feedback'
 
 function useLoaded<T>(load: () => Promise<T>, empty: T) {
@@ -27,4 +28,13 @@ export function useRegionTree() {
 export function useRoleOptions() {
   const page = useLoaded(systemApi.roles, { items: [] as Role[], total: 0, page: 1, page_size: 500 })
   return computed(() => page.value.items)
+}
+
+/**
+ * Active organisations of one kind (`department`, `city_bureau`) for selects and filters; none
+ * (and no request) without `system:org:list`.
+ */
+export function useOrgOptions(kind: string) {
+  const auth = useAuthStore()
+  return useLoaded<Org[]>(async () => (auth.can('system:org:list') ? (await systemApi.orgsOfKind(kind)).items : []), [])
 }

@@ -31,20 +31,34 @@ describe('route access', () => {
 describe('the sidebar menu', () => {
   it('shows everything to `*:*:*`', () => {
     const menu = buildMenu(layoutChildren, ['*:*:*'])
-    expect(menu.map((m) => m.path)).toEqual(['/', '/system'])
-    expect(menu[1].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[1].children).toHaveLength(9)
+    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/system'])
+    expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/reviews', '/plan/matrix'])
+    expect(menu[2].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[2].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {
     const menu = buildMenu(layoutChildren, ['system:user:list', 'plan:task:list'])
-    expect(menu[1].children.map((c) => c.path)).toEqual(['/system/users'])
+    expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/tasks'])
+    expect(menu[2].children.map((c) => c.path)).toEqual(['/system/users'])
     expect(buildMenu(layoutChildren, []).map((m) => m.path)).toEqual(['/'])
   })
 
-  it('hides pages marked hidden (profile, 403)', () => {
+  it('gives a city bureau its plan pages but not the plan list actions it lacks', () => {
+    // city_admin's plan grants (docs/guide/plan-api.md "Permissions").
+    const city = ['plan:plan:list', 'plan:plan:view', 'plan:task:list', 'plan:task:view', 'plan:task:report', 'plan:matrix:list']
+    const plan = buildMenu(layoutChildren, city).find((m) => m.path === '/plan')
+    expect(plan?.children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/matrix'])
+    // A department reports on its own targets only.
+    const dept = buildMenu(layoutChildren, ['plan:task:list', 'plan:task:view', 'plan:task:report']).find((m) => m.path === '/plan')
+    expect(dept?.children.map((c) => c.path)).toEqual(['/plan/tasks'])
+  })
+
+  it('hides pages marked hidden (profile, 403, a plan, notices)', () => {
     const all = JSON.stringify(buildMenu(layoutChildren, ['*:*:*']))
     expect(all).not.toContain('profile')
     expect(all).not.toContain('403')
+    expect(all).not.toContain(':id')
+    expect(all).not.toContain('notices')
   })
 })

@@ -26,6 +26,21 @@ export const layoutChildren: RouteRecordRaw[] = [
     meta: { title: 'menu.home', icon: 'HomeFilled', affix: true },
   },
   {
+    path: 'plan',
+    name: 'plan',
+    redirect: { name: 'plan-plans' },
+    meta: { title: 'menu.plan', icon: 'Flag' },
+    children: [
+      { path: 'plans', name: 'plan-plans', component: () => import('@/views/plan/PlanList.vue'), meta: { title: 'menu.plans', icon: 'Files', permission: 'plan:plan:list' } },
+      { path: 'plans/:id(\\d+)', name: 'plan-detail', component: () => import('@/views/plan/PlanEditor.vue'), meta: { title: 'menu.planDetail', hidden: true, permission: 'plan:plan:view' } },
+      { path: 'tasks', name: 'plan-tasks', component: () => import('@/views/plan/TaskList.vue'), meta: { title: 'menu.tasks', icon: 'List', permission: 'plan:task:list' } },
+      // The same list fixed to reports awaiting review (`review=pending`).
+      { path: 'reviews', name: 'plan-reviews', component: () => import('@/views/plan/TaskList.vue'), props: { reviewQueue: true }, meta: { title: 'menu.reviews', icon: 'DocumentChecked', permission: 'plan:task:review' } },
+      // The plan is chosen on the page and kept in `?plan=`.
+      { path: 'matrix', name: 'plan-matrix', component: () => import('@/views/plan/PlanMatrix.vue'), meta: { title: 'menu.matrix', icon: 'Grid', permission: 'plan:matrix:list' } },
+    ],
+  },
+  {
     path: 'system',
     name: 'system',
     redirect: { name: 'system-users' },
@@ -42,6 +57,8 @@ export const layoutChildren: RouteRecordRaw[] = [
       { path: 'sessions', name: 'system-sessions', component: () => import('@/views/system/OnlineSessionList.vue'), meta: { title: 'menu.sessions', icon: 'Connection', permission: 'system:session:list' } },
     ],
   },
+  // One's own notices: no permission needed.
+  { path: 'notices', name: 'notices', component: () => import('@/views/notices/NoticeList.vue'), meta: { title: 'menu.notices', hidden: true } },
   { path: 'profile', name: 'profile', component: () => import('@/views/profile/ProfilePage.vue'), meta: { title: 'menu.profile', hidden: true } },
   { path: 'profile/sessions', name: 'my-sessions', component: () => import('@/views/profile/MySessions.vue'), meta: { title: 'menu.mySessions', hidden: true } },
   { path: 'profile/password', name: 'profile-password', component: () => import('@/views/auth/ChangePasswordPage.vue'), meta: { title: 'menu.changePassword', hidden: true } },
