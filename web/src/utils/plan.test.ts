@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CurrentUser } from '@/api/types'
-import { chineseNumeral, dateWithin, isCompleted, isOwnTarget, partPrefix, pointPrefix, ratePercent, todayIso, yearFromText, yearSpan } from './plan'
+import { chineseNumeral, cityList, describeCities, dateWithin, isCompleted, isOwnTarget, partPrefix, pointPrefix, ratePercent, todayIso, yearFromText, yearSpan } from './plan'
 
 describe('plan numbering', () => {
   it('writes Chinese numerals as the plan texts do', () => {
@@ -67,5 +67,25 @@ describe('plan progress', () => {
     expect(isOwnTarget(cityTarget, province)).toBe(false)
     expect(isOwnTarget({ org_id: 2, org_kind: 'department', region_code: '620000' }, province)).toBe(true)
     expect(isOwnTarget(cityTarget, null)).toBe(false)
+  })
+})
+
+describe('addressed cities', () => {
+  it('names the cities it knows and counts the others', () => {
+    const names = { '620100': '兰州市', '620500': '天水市' }
+    expect(cityList(['620100', '620500'], names)).toEqual({ names: ['兰州市', '天水市'], others: 0 })
+    expect(cityList(['620100', '620900', '621200'], { '620100': '兰州市' })).toEqual({ names: ['兰州市'], others: 2 })
+    expect(cityList(['620100'], undefined)).toEqual({ names: [], others: 1 })
+  })
+})
+
+describe('task cities as text', () => {
+  const t = (k: string, p?: Record<string, unknown>) => (p ? `${k}:${JSON.stringify(p)}` : k)
+  it('says all, none, or which', () => {
+    expect(describeCities({ city_scope: 'all', city_codes: [] }, {}, t)).toBe('plan.cityScopes.all')
+    expect(describeCities({ city_scope: 'none', city_codes: [] }, {}, t)).toBe('common.none')
+    expect(describeCities({ city_scope: 'some', city_codes: ['620100', '620500'] }, { '620100': '兰州市', '620500': '天水市' }, t)).toBe('兰州市、天水市')
+    expect(describeCities({ city_scope: 'some', city_codes: ['620100', '620500'] }, { '620100': '兰州市' }, t)).toBe('兰州市 plan.otherCities:{"n":1}')
+    expect(describeCities({ city_scope: 'some', city_codes: ['620500'] }, {}, t)).toBe('plan.citiesCount:{"n":1}')
   })
 })

@@ -77,3 +77,23 @@ export function isOwnTarget(t: { org_id: number; org_kind: string; region_code: 
 export const planStatusType = (s: string) => (s === 'published' ? 'success' : s === 'closed' ? 'info' : 'warning')
 export const targetStatusType = (s: string) => (s === 'done' ? 'success' : s === 'in_progress' ? 'primary' : 'info')
 export const reviewType = (s: string) => (s === 'accepted' ? 'success' : s === 'pending' ? 'warning' : s === 'returned' ? 'danger' : 'info')
+
+/**
+ * The addressed cities of a task for display: the names the viewer can resolve, and how many
+ * others there are (a city user may only list its own bureau).
+ */
+export function cityList(codes: readonly string[], names: Record<string, string> | undefined): { names: string[]; others: number } {
+  const known = codes.filter((c) => names?.[c]).map((c) => names![c])
+  return { names: known, others: codes.length - known.length }
+}
+
+type Translate = (key: string, params?: Record<string, unknown>) => string
+
+/** A task's cities as text: all, none, or the addressed ones (see cityList). */
+export function describeCities(task: { city_scope: string; city_codes: readonly string[] }, names: Record<string, string> | undefined, t: Translate): string {
+  if (task.city_scope === 'all') return t('plan.cityScopes.all')
+  if (task.city_scope === 'none' || !task.city_codes.length) return t('common.none')
+  const { names: known, others } = cityList(task.city_codes, names)
+  if (!known.length) return t('plan.citiesCount', { n: others })
+  return others ? `${known.join('、')} ${t('plan.otherCities', { n: others })}` : known.join('、')
+}

@@ -144,7 +144,7 @@ const en: typeof zh = {
     cityScopes: { all: 'All cities', some: 'Some cities', none: 'No city' },
     empty: 'The plan is empty: add a part first', noTasks: 'No tasks', lockedHint: 'The plan is published: its structure can no longer change',
     leadOrCity: 'A task needs a lead department or some city', citiesRequired: 'Choose the cities',
-    deadlineWithin: 'The deadline must be within the plan’s period ({start} to {end})', tasksOf: '{n} tasks', viewTasks: 'View assignments',
+    deadlineWithin: 'The deadline must be within the plan’s period ({start} to {end})', otherCities: 'and {n} other cities', citiesCount: '{n} cities', tasksOf: '{n} tasks', viewTasks: 'View assignments',
     import: {
       title: 'Import a plan from text', text: 'Plan text', textPlaceholder: 'Paste the whole text: parts start with “一、”, points with “（一）”',
       loadFile: 'Load a .txt file', preview: 'Preview', back: 'Back to the text', create: 'Create plan', outline: 'Contents',

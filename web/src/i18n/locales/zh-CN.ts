@@ -142,7 +142,7 @@ export default {
     cityScopes: { all: '全部市州', some: '部分市州', none: '不涉及市州' },
     empty: '计划中还没有内容，请先新增部分', noTasks: '暂无任务', lockedHint: '计划已发布，结构不能再修改',
     leadOrCity: '任务须有牵头处室或涉及市州', citiesRequired: '请选择市州',
-    deadlineWithin: '完成时限须在计划起止日期内（{start} 至 {end}）', tasksOf: '{n} 项任务', viewTasks: '查看督办任务',
+    deadlineWithin: '完成时限须在计划起止日期内（{start} 至 {end}）', otherCities: '等 {n} 个其他市州', citiesCount: '{n} 个市州', tasksOf: '{n} 项任务', viewTasks: '查看督办任务',
     import: {
       title: '从文本导入计划', text: '计划文本', textPlaceholder: '粘贴工作要点全文：部分以「一、」开头，要点以「（一）」开头',
       loadFile: '读取 .txt 文件', preview: '解析预览', back: '返回修改文本', create: '创建计划', outline: '内容预览',
