@@ -13,8 +13,8 @@ describe('plan numbering', () => {
   it('prefixes parts and points by the UI language', () => {
     expect(partPrefix(3, 'zh-CN')).toBe('三、')
     expect(pointPrefix(12, 'zh-CN')).toBe('（十二）')
-    expect(partPrefix(3, 'en')).toBe('3.')
-    expect(pointPrefix(12, 'en')).toBe('(12)')
+    expect(partPrefix(3, 'en')).toBe('3. ')
+    expect(pointPrefix(12, 'en')).toBe('(12) ')
   })
 })
 

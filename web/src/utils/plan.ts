@@ -12,14 +12,14 @@ export function chineseNumeral(n: number): string {
   return `${tens === 1 ? '' : DIGITS[tens]}十${ones ? DIGITS[ones] : ''}`
 }
 
-/** The numbering of a part as the plan texts write it: `一、` (Chinese) or `1.` (English UI). */
+/** The numbering of a part as the plan texts write it: `一、` (Chinese) or `1. ` (English UI). */
 export function partPrefix(seq: number, locale: string): string {
-  return locale === 'en' ? `${seq}.` : `${chineseNumeral(seq)}、`
+  return locale === 'en' ? `${seq}. ` : `${chineseNumeral(seq)}、`
 }
 
-/** The numbering of a point: `（一）` or `(1)`. */
+/** The numbering of a point: `（一）` or `(1) `. */
 export function pointPrefix(seq: number, locale: string): string {
-  return locale === 'en' ? `(${seq})` : `（${chineseNumeral(seq)}）`
+  return locale === 'en' ? `(${seq}) ` : `（${chineseNumeral(seq)}）`
 }
 
 /** The year a document number or title names: 甘市监办函〔2023〕18号, [2023], 2023年. */
