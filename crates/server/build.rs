@@ -12,8 +12,13 @@ fn main() {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/dist");
     println!("cargo:rerun-if-changed={}", dist.display());
     if !dist.join("index.html").exists() {
-        if let Err(e) = std::fs::create_dir_all(&dist).and_then(|()| std::fs::write(dist.join("index.html"), PLACEHOLDER)) {
-            println!("cargo:warning=cannot write the web placeholder in {}: {e}", dist.display());
+        if let Err(e) = std::fs::create_dir_all(&dist)
+            .and_then(|()| std::fs::write(dist.join("index.html"), PLACEHOLDER))
+        {
+            println!(
+                "cargo:warning=cannot write the web placeholder in {}: {e}",
+                dist.display()
+            );
         }
     }
 }

@@ -37,6 +37,9 @@ enum Command {
     /// Import reference data from files.
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Run scheduled jobs now (servers run them by themselves every day).
+    #[command(subcommand)]
+    Jobs(JobsCommand),
     /// Print the OpenAPI document.
     Openapi,
     /// Run a computation engine on files (exit code 2 on bad input).
@@ -58,6 +61,16 @@ enum UserCommand {
         role: Vec<String>,
         #[arg(long)]
         display_name: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum JobsCommand {
+    /// Deadline reminders and overdue flags of the work plans; once per day across servers.
+    RunDaily {
+        /// The day to run for (YYYY-MM-DD; default today in China Standard Time).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
     },
 }
 
@@ -165,6 +178,19 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                     .await
                     .map_err(describe)?;
                 println!("{n} regions imported");
+            }
+            Command::Jobs(JobsCommand::RunDaily { date }) => {
+                let date = date.unwrap_or_else(longzhi_store::repo::plans::targets::today);
+                let holder = format!("cli-{}", std::process::id());
+                let run = longzhi_store::repo::plans::jobs::run_daily(&db, &holder, date).await?;
+                if run.ran {
+                    println!(
+                        "daily jobs for {date}: {} reminded, {} flagged overdue",
+                        run.reminded, run.flagged
+                    );
+                } else {
+                    println!("daily jobs for {date} already ran (another server holds the lease)");
+                }
             }
             Command::Serve | Command::Openapi | Command::Engine(_) => {}
         }

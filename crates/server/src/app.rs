@@ -15,12 +15,14 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
-use crate::config::Config;
+use crate::config::{Config, Storage};
+use longzhi_store::storage::{DbStorage, FsStorage, SharedStorage};
 
 #[derive(Clone)]
 pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
+    pub storage: SharedStorage,
 }
 
 /// JSON bodies larger than this are refused with `request.too_large` (uploads have their own
@@ -83,9 +85,17 @@ pub async fn start(
     longzhi_store::seed::base(&db).await?;
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
+    let storage: SharedStorage = match config.storage {
+        Storage::Db => Arc::new(DbStorage(db.clone())),
+        Storage::Fs => Arc::new(FsStorage(config.data_dir.join("files"))),
+    };
+    if config.jobs {
+        crate::jobs::spawn(db.clone());
+    }
     let app = router(AppState {
         db,
         config: Arc::new(config),
+        storage,
     });
     let server = axum::serve(
         listener,

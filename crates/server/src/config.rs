@@ -8,6 +8,8 @@
 //! | `secure_cookies` | `LONGZHI_SECURE_COOKIES` | `false` (set `true` behind HTTPS) |
 //! | `trust_proxy` | `LONGZHI_TRUST_PROXY` | `false` (take the client IP from `X-Forwarded-For`) |
 //! | `log_format` | `LONGZHI_LOG_FORMAT` | `text` (or `json`) |
+//! | `storage` | `LONGZHI_STORAGE` | `db` (file bytes in the database) or `fs` (under `<data_dir>/files`) |
+//! | `jobs` | `LONGZHI_JOBS` | `true` (run the scheduled jobs; each runs once across servers) |
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -23,6 +25,16 @@ pub struct Config {
     pub secure_cookies: bool,
     pub trust_proxy: bool,
     pub log_format: String,
+    pub storage: Storage,
+    pub jobs: bool,
+}
+
+/// Where uploaded files are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Storage {
+    Db,
+    Fs,
 }
 
 impl Default for Config {
@@ -34,6 +46,8 @@ impl Default for Config {
             secure_cookies: false,
             trust_proxy: false,
             log_format: "text".into(),
+            storage: Storage::Db,
+            jobs: true,
         }
     }
 }
@@ -81,6 +95,7 @@ impl Config {
         for (name, slot) in [
             ("LONGZHI_SECURE_COOKIES", &mut self.secure_cookies),
             ("LONGZHI_TRUST_PROXY", &mut self.trust_proxy),
+            ("LONGZHI_JOBS", &mut self.jobs),
         ] {
             if let Some(v) = var(name) {
                 *slot = parse_bool(&v).ok_or_else(|| {
@@ -90,6 +105,19 @@ impl Config {
         }
         if let Some(v) = var("LONGZHI_LOG_FORMAT") {
             self.log_format = v;
+        }
+        if let Some(v) = var("LONGZHI_STORAGE") {
+            self.storage = match v.as_str() {
+                "db" => Storage::Db,
+                "fs" => Storage::Fs,
+                _ => {
+                    return Err(ConfigError::Env(
+                        "LONGZHI_STORAGE",
+                        v,
+                        "db or fs expected".into(),
+                    ));
+                }
+            };
         }
         Ok(())
     }

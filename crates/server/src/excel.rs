@@ -95,7 +95,7 @@ impl Labels {
         Ok(Self(map))
     }
 
-    fn label(&self, dict: &str, code: &str, lang: Lang) -> Option<String> {
+    pub fn label(&self, dict: &str, code: &str, lang: Lang) -> Option<String> {
         let items = self.0.get(dict)?;
         items
             .iter()
@@ -175,7 +175,8 @@ fn columns(cols: &[Col], lang: Lang) -> Vec<Column> {
         .collect()
 }
 
-fn attachment(bytes: Vec<u8>, name: &str) -> Response {
+/// A download: `name` is offered as the file name, in any script.
+pub fn attachment(bytes: Vec<u8>, name: &str, mime: &str) -> Response {
     // RFC 5987: the file name may hold Chinese characters.
     let encoded: String = name
         .bytes()
@@ -189,7 +190,7 @@ fn attachment(bytes: Vec<u8>, name: &str) -> Response {
         .collect();
     (
         [
-            (header::CONTENT_TYPE, XLSX.to_owned()),
+            (header::CONTENT_TYPE, mime.to_owned()),
             (
                 header::CONTENT_DISPOSITION,
                 format!("attachment; filename*=UTF-8''{encoded}"),
@@ -227,16 +228,15 @@ pub fn export<T: Serialize>(
                 .collect()
         })
         .collect();
-    let name = lang.pick(sheet.0, sheet.1);
-    let bytes = xlsx::write_table(name, &columns(cols, lang), &rows, None)
+    table(lang.pick(sheet.0, sheet.1), &columns(cols, lang), &rows)
+}
+
+/// A one-sheet workbook named after the sheet and today's date.
+pub fn table(name: &str, columns: &[Column], rows: &[Vec<Cell>]) -> Result<Response, ApiError> {
+    let bytes = xlsx::write_table(name, columns, rows, None)
         .map_err(|e| ApiError::Internal(e.to_string()))?;
-    Ok(attachment(
-        bytes,
-        &format!(
-            "{name}-{}.xlsx",
-            Utc::now().with_timezone(&cst()).format("%Y%m%d")
-        ),
-    ))
+    let date = Utc::now().with_timezone(&cst()).format("%Y%m%d");
+    Ok(attachment(bytes, &format!("{name}-{date}.xlsx"), XLSX))
 }
 
 /// An import template: the titles, and a second sheet saying what each column takes.
@@ -266,11 +266,28 @@ pub fn template(lang: Lang, sheet: (&str, &str), cols: &[Col]) -> Result<Respons
     Ok(attachment(
         bytes,
         &format!("{name}-{}.xlsx", lang.pick("导入模板", "template")),
+        XLSX,
     ))
 }
 
 /// The file of a multipart upload (field `file`), refused past `limit` bytes while it arrives.
-pub async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Vec<u8>, ApiError> {
+pub async fn read_upload(multipart: Multipart, limit: usize) -> Result<Vec<u8>, ApiError> {
+    Ok(read_named_upload(multipart, limit).await?.1)
+}
+
+/// The upload size limit in bytes (the `upload.max_mb` parameter).
+pub async fn upload_limit(db: &longzhi_store::DatabaseConnection) -> Result<usize, ApiError> {
+    let mb =
+        longzhi_store::repo::params::get_int(db, longzhi_store::repo::params::Param::UploadMaxMb)
+            .await?;
+    Ok(usize::try_from(mb).unwrap_or(0) * 1024 * 1024)
+}
+
+/// The multipart field `file`: its file name (empty when none is given) and its bytes.
+pub async fn read_named_upload(
+    mut multipart: Multipart,
+    limit: usize,
+) -> Result<(String, Vec<u8>), ApiError> {
     while let Some(mut field) = multipart
         .next_field()
         .await
@@ -279,6 +296,7 @@ pub async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Vec<u
         if field.name() != Some("file") {
             continue;
         }
+        let name = field.file_name().unwrap_or_default().to_owned();
         let mut bytes = Vec::new();
         while let Some(chunk) = field
             .chunk()
@@ -290,7 +308,7 @@ pub async fn read_upload(mut multipart: Multipart, limit: usize) -> Result<Vec<u
             }
             bytes.extend_from_slice(&chunk);
         }
-        return Ok(bytes);
+        return Ok((name, bytes));
     }
     Err(ApiError::field("file", Rule::Required))
 }

@@ -156,6 +156,28 @@ pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> Str
             "内置字典不能删除,可停用",
             "Built-in dictionaries cannot be deleted; disable them instead",
         ),
+        "plan.not_draft" => (
+            "计划已发布,结构不能再修改",
+            "The plan is published; its structure can no longer change",
+        ),
+        "plan.not_published" => ("计划尚未发布", "The plan is not published"),
+        "plan.closed" => (
+            "计划已关闭,不能再报送或修改",
+            "The plan is closed; no more reports or changes",
+        ),
+        "plan.empty" => (
+            "计划中还没有任务,不能发布",
+            "The plan has no task to publish",
+        ),
+        "plan.report_pending" => (
+            "上一次报送尚待审核,审核后才能再次报送",
+            "The previous report awaits review",
+        ),
+        "plan.not_pending" => ("该报送已审核过", "This report has already been reviewed"),
+        "file.type_not_allowed" => (
+            "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",
+            "File type not accepted: PDF, PNG/JPEG images, Office documents, ZIP and plain text only",
+        ),
         "internal" => (
             "服务器内部错误,请联系管理员并提供请求编号",
             "Internal error; contact the administrator with the request id",
@@ -190,10 +212,16 @@ pub fn field_message(f: &FieldError, lang: Lang) -> String {
         (Lang::En, Rule::Range) if f.param("reason") == Some("exceeds_own") => {
             format!("{field}: beyond your own rights")
         }
-        (Lang::Zh, Rule::Range) => format!("{field}:应在 {} 到 {} 之间", p("min"), p("max")),
-        (Lang::En, Rule::Range) => {
-            format!("{field}: must be between {} and {}", p("min"), p("max"))
-        }
+        (Lang::Zh, Rule::Range) => match (f.param("min"), f.param("max")) {
+            (Some(lo), None) => format!("{field}:不能小于 {lo}"),
+            (None, Some(hi)) => format!("{field}:不能大于 {hi}"),
+            _ => format!("{field}:应在 {} 到 {} 之间", p("min"), p("max")),
+        },
+        (Lang::En, Rule::Range) => match (f.param("min"), f.param("max")) {
+            (Some(lo), None) => format!("{field}: must not be before or below {lo}"),
+            (None, Some(hi)) => format!("{field}: must not be after or above {hi}"),
+            _ => format!("{field}: must be between {} and {}", p("min"), p("max")),
+        },
         (Lang::Zh, Rule::Checksum) => format!("{field}:校验位错误"),
         (Lang::En, Rule::Checksum) => format!("{field}: wrong check character"),
         (Lang::Zh, Rule::Unique) => format!("{field}:已存在或与原值相同"),

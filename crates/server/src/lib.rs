@@ -7,6 +7,7 @@ mod error;
 mod excel;
 mod extract;
 mod i18n;
+mod jobs;
 mod openapi;
 mod routes;
 mod web;

@@ -32,26 +32,45 @@ async fn serve(uri: Uri, headers: HeaderMap) -> Response {
         },
     };
     let etag = format!("\"{}\"", hex(&file.metadata.sha256_hash()[..16]));
-    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| v.as_bytes() == etag.as_bytes()) {
+    if headers
+        .get(header::IF_NONE_MATCH)
+        .is_some_and(|v| v.as_bytes() == etag.as_bytes())
+    {
         return StatusCode::NOT_MODIFIED.into_response();
     }
-    let accepts = headers.get(header::ACCEPT_ENCODING).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let accepts = headers
+        .get(header::ACCEPT_ENCODING)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
     let compressed = [("br", ".br"), ("gzip", ".gz")]
         .into_iter()
-        .filter(|(enc, _)| accepts.split(',').any(|a| a.trim().split(';').next() == Some(*enc)))
+        .filter(|(enc, _)| {
+            accepts
+                .split(',')
+                .any(|a| a.trim().split(';').next() == Some(*enc))
+        })
         .find_map(|(enc, ext)| Dist::get(&format!("{path}{ext}")).map(|f| (enc, f)));
     let mime = file.metadata.mimetype().to_owned();
-    let cache = if path.starts_with("assets/") { "public, max-age=31536000, immutable" } else { "no-cache" };
+    let cache = if path.starts_with("assets/") {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut res = match compressed {
         Some((enc, f)) => {
             let mut r = f.data.into_owned().into_response();
-            r.headers_mut().insert(header::CONTENT_ENCODING, HeaderValue::from_static(enc));
+            r.headers_mut()
+                .insert(header::CONTENT_ENCODING, HeaderValue::from_static(enc));
             r
         }
         None => file.data.into_owned().into_response(),
     };
     let h = res.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_str(&mime).unwrap_or(HeaderValue::from_static("application/octet-stream")));
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&mime)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     if let Ok(v) = HeaderValue::from_str(&etag) {

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod backend;
+mod demo_plan;
 pub mod entity;
 mod error;
 pub mod lease;

@@ -33,7 +33,7 @@ const DEPARTMENTS: [(&str, &str); 6] = [
 ];
 
 /// Built-in roles: (code, name, English name, scope, permissions).
-const ROLES: [(&str, &str, &str, DataScope, &[&str]); 7] = [
+const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
     (
         "province_admin",
         "省级系统管理员",
@@ -52,6 +52,7 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 7] = [
             "system:region:list",
             "system:user:list",
             "system:user:view",
+            "plan:*:*",
         ],
     ),
     (
@@ -66,6 +67,13 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 7] = [
             "system:audit:list",
             "system:login-log:list",
             "system:session:*",
+            "plan:plan:list",
+            "plan:plan:view",
+            "plan:task:list",
+            "plan:task:view",
+            "plan:task:export",
+            "plan:task:report",
+            "plan:matrix:list",
         ],
     ),
     (
@@ -73,7 +81,32 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 7] = [
         "市局业务人员",
         "City staff",
         DataScope::Region,
-        &["system:org:list", "system:region:list"],
+        &[
+            "system:org:list",
+            "system:region:list",
+            "plan:plan:list",
+            "plan:plan:view",
+            "plan:task:list",
+            "plan:task:view",
+            "plan:task:export",
+            "plan:task:report",
+            "plan:matrix:list",
+        ],
+    ),
+    (
+        "dept_staff",
+        "处室业务人员",
+        "Department staff",
+        DataScope::Org,
+        &[
+            "system:org:list",
+            "plan:plan:list",
+            "plan:plan:view",
+            "plan:task:list",
+            "plan:task:view",
+            "plan:task:export",
+            "plan:task:report",
+        ],
     ),
     (
         "enterprise",
@@ -99,7 +132,7 @@ type Dict = (
     &'static str,
     &'static [(&'static str, &'static str, &'static str)],
 );
-const DICTS: [Dict; 5] = [
+const DICTS: [Dict; 8] = [
     (
         "org_kind",
         "组织类型",
@@ -160,6 +193,37 @@ const DICTS: [Dict; 5] = [
             ("locked", "账号锁定", "Locked"),
             ("disabled", "账号停用", "Disabled"),
             ("logout", "退出", "Signed out"),
+        ],
+    ),
+    (
+        "plan_status",
+        "计划状态",
+        "Plan status",
+        &[
+            ("draft", "草稿", "Draft"),
+            ("published", "已发布", "Published"),
+            ("closed", "已关闭", "Closed"),
+        ],
+    ),
+    (
+        "plan_task_status",
+        "任务进展",
+        "Task progress",
+        &[
+            ("not_started", "未开始", "Not started"),
+            ("in_progress", "进行中", "In progress"),
+            ("done", "已完成", "Done"),
+        ],
+    ),
+    (
+        "plan_review",
+        "审核状态",
+        "Review",
+        &[
+            ("none", "未报送", "Not reported"),
+            ("pending", "待审核", "Pending"),
+            ("accepted", "已通过", "Accepted"),
+            ("returned", "已退回", "Returned"),
         ],
     ),
 ];
@@ -446,7 +510,7 @@ const DEMO_ORGS: [(&str, &str, &str, &str, &str); 8] = [
 ];
 
 /// Demo users: (user name, display name, organisation code, role).
-const DEMO_USERS: [(&str, &str, &str, &str); 6] = [
+const DEMO_USERS: [(&str, &str, &str, &str); 7] = [
     ("admin", "系统管理员", "620000-bureau", "province_admin"),
     (
         "province",
@@ -463,6 +527,7 @@ const DEMO_USERS: [(&str, &str, &str, &str); 6] = [
         "enterprise",
     ),
     ("expert", "质量技术专家", "620000-experts", "expert"),
+    ("metrology", "省局计量处", "620000-metrology", "dept_staff"),
 ];
 
 /// Demo enterprises, institutions and users (see `docs/api.md` for the logins).
@@ -501,7 +566,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<()> {
         users::create_in(&txn, &p, n, false).await?;
     }
     txn.commit().await?;
-    Ok(())
+    crate::demo_plan::seed(db, crate::repo::plans::targets::today()).await
 }
 
 /// Imports regions from parsed CSV rows in one transaction (nothing is written if a row fails).

@@ -9,10 +9,13 @@ use crate::openapi::ApiDoc;
 mod auth;
 mod dashboard;
 mod dicts;
+mod files;
 pub mod health;
 mod logs;
+mod notices;
 mod orgs;
 mod params;
+mod plans;
 mod regions;
 mod roles;
 mod sessions;
@@ -35,4 +38,7 @@ fn v1() -> OpenApiRouter<AppState> {
         .merge(logs::router())
         .merge(sessions::router())
         .merge(dashboard::router())
+        .merge(plans::router())
+        .merge(notices::router())
+        .merge(files::router())
 }

@@ -4,7 +4,6 @@ use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use longzhi_store::page::{Page, PageQuery};
-use longzhi_store::repo::params::{self, Param};
 use longzhi_store::repo::users::{self, NewUser, UserFilter, UserImport, UserUpdate, UserView};
 use serde::Deserialize;
 use utoipa_axum::router::UtoipaMethodRouterExt;
@@ -237,7 +236,7 @@ async fn import(
     lang: Lang,
     multipart: Multipart,
 ) -> ApiResult<Json<ImportResult>> {
-    let limit = params::get_int(&st.db, Param::UploadMaxMb).await? as usize * 1024 * 1024;
+    let limit = excel::upload_limit(&st.db).await?;
     let bytes = excel::read_upload(multipart, limit).await?;
     let rows = excel::rows(&bytes, &IMPORT, &Labels::load(&st.db, &IMPORT).await?)?
         .into_iter()

@@ -67,26 +67,65 @@ async fn the_web_console_is_served_with_its_client_side_routes() {
     let page = app.http.get(app.url("/")).send().await.unwrap();
     assert_eq!(page.status(), StatusCode::OK);
     assert_eq!(page.headers()["cache-control"], "no-cache");
-    assert!(page.headers()["content-type"].to_str().unwrap().starts_with("text/html"));
+    assert!(
+        page.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
     let html = page.text().await.unwrap();
     // A route of the app (reloaded in the browser) gets the same page.
-    let deep = app.http.get(app.url("/system/users")).send().await.unwrap().text().await.unwrap();
+    let deep = app
+        .http
+        .get(app.url("/system/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(deep, html);
     // An unknown API path stays an API error.
-    let api = app.http.get(app.url("/api/v1/nothing-here")).send().await.unwrap();
+    let api = app
+        .http
+        .get(app.url("/api/v1/nothing-here"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(api.status(), StatusCode::NOT_FOUND);
-    assert_eq!(api.json::<serde_json::Value>().await.unwrap()["code"], "not_found");
+    assert_eq!(
+        api.json::<serde_json::Value>().await.unwrap()["code"],
+        "not_found"
+    );
     // Hashed assets are cached for good and come pre-compressed (when the console is built).
     if let Some(start) = html.find("/assets/") {
         let asset = &html[start..start + html[start..].find('"').unwrap()];
-        let res = app.http.get(app.url(asset)).header("accept-encoding", "gzip, br").send().await.unwrap();
+        let res = app
+            .http
+            .get(app.url(asset))
+            .header("accept-encoding", "gzip, br")
+            .send()
+            .await
+            .unwrap();
         assert_eq!(res.status(), StatusCode::OK, "{asset}");
-        assert_eq!(res.headers()["cache-control"], "public, max-age=31536000, immutable");
+        assert_eq!(
+            res.headers()["cache-control"],
+            "public, max-age=31536000, immutable"
+        );
         assert_eq!(res.headers()["content-encoding"], "br");
         let etag = res.headers()["etag"].clone();
-        let again = app.http.get(app.url(asset)).header("if-none-match", etag).send().await.unwrap();
+        let again = app
+            .http
+            .get(app.url(asset))
+            .header("if-none-match", etag)
+            .send()
+            .await
+            .unwrap();
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED);
     } else {
-        assert!(html.contains("scripts/run"), "the placeholder says how to build the console");
+        assert!(
+            html.contains("scripts/run"),
+            "the placeholder says how to build the console"
+        );
     }
 }

@@ -235,8 +235,8 @@ pub async fn authenticate<C: ConnectionTrait>(
     else {
         return Ok(Err(SessionRefused::Unknown));
     };
-    let roles = super::roles::of_user(db, u.id).await?;
-    let (scope, permissions) = super::roles::fold(&roles);
+    let must_change_password = u.must_change_password;
+    let principal = principal_of(db, u, request_id).await?;
     if now - s.last_seen_at >= TOUCH_EVERY {
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, Expr::value(now))
@@ -245,21 +245,32 @@ pub async fn authenticate<C: ConnectionTrait>(
             .await?;
     }
     Ok(Ok(Authenticated {
-        principal: Principal {
-            user_id: u.id,
-            username: u.username,
-            display_name: u.display_name,
-            org_id: u.org_id,
-            region_path: u.region_path,
-            scope,
-            permissions,
-            role_codes: roles.into_iter().map(|r| r.code).collect(),
-            request_id: request_id.to_owned(),
-        },
+        principal,
         session_id: id,
         csrf_token: s.csrf_token,
-        must_change_password: u.must_change_password,
+        must_change_password,
     }))
+}
+
+/// The principal of user `u`: its roles folded into one scope and one permission set.
+pub async fn principal_of<C: ConnectionTrait>(
+    db: &C,
+    u: user::Model,
+    request_id: &str,
+) -> Result<Principal> {
+    let roles = super::roles::of_user(db, u.id).await?;
+    let (scope, permissions) = super::roles::fold(&roles);
+    Ok(Principal {
+        user_id: u.id,
+        username: u.username,
+        display_name: u.display_name,
+        org_id: u.org_id,
+        region_path: u.region_path,
+        scope,
+        permissions,
+        role_codes: roles.into_iter().map(|r| r.code).collect(),
+        request_id: request_id.to_owned(),
+    })
 }
 
 /// Ends the session of `token` (logging out) and records it in the login log.

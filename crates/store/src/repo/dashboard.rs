@@ -13,6 +13,10 @@ use crate::scope::Principal;
 #[serde(rename_all = "snake_case")]
 pub enum Metric {
     Users,
+    /// Targets of published plans not completed yet.
+    OpenTasks,
+    /// Targets past their deadline and not completed.
+    OverdueTasks,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -33,6 +37,8 @@ pub async fn by_city<C: ConnectionTrait>(
 ) -> Result<Vec<RegionValue>> {
     let counts = match metric {
         Metric::Users => super::users::count_by_city(db, p).await?,
+        Metric::OpenTasks => super::plans::targets::count_by_city(db, p, false).await?,
+        Metric::OverdueTasks => super::plans::targets::count_by_city(db, p, true).await?,
     };
     let cities = region::Entity::find()
         .filter(region::Column::Level.is_in(["prefecture", "special"]))

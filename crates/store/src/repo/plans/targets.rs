@@ -756,3 +756,32 @@ pub async fn report_visible<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) 
         .await?
         > 0)
 }
+
+/// Open (not completed) targets of published plans per city-level region code, in scope; only
+/// the overdue ones when `overdue`.
+pub async fn count_by_city<C: ConnectionTrait>(
+    db: &C,
+    p: &Principal,
+    overdue: bool,
+) -> Result<HashMap<String, u64>> {
+    let published = plan::Entity::find()
+        .select_only()
+        .column(plan::Column::Id)
+        .filter(plan::Column::Status.eq("published"))
+        .into_query();
+    let today = today();
+    let mut counts = HashMap::new();
+    for t in scoped::<plan_target::Entity>(p)
+        .filter(plan_target::Column::PlanId.in_subquery(published))
+        .all(db)
+        .await?
+    {
+        if completed(&t) || (overdue && !is_overdue(&t, today)) {
+            continue;
+        }
+        if let Some(city) = super::super::regions::city_code(&t.region_path) {
+            *counts.entry(city.to_owned()).or_insert(0) += 1;
+        }
+    }
+    Ok(counts)
+}

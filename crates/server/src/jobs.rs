@@ -1,0 +1,30 @@
+//! The scheduler: every server wakes up regularly and offers to run the daily jobs; the lease
+//! inside each job lets one server per day do the work (`longzhi jobs run-daily` runs it by hand).
+
+use std::time::Duration;
+
+use longzhi_store::DatabaseConnection;
+use longzhi_store::repo::plans::{jobs, targets};
+
+/// How often a server offers to run the daily jobs.
+const TICK: Duration = Duration::from_secs(15 * 60);
+
+pub fn spawn(db: DatabaseConnection) {
+    // Unique enough among servers: process id and start time.
+    let holder = format!(
+        "server-{}-{}",
+        std::process::id(),
+        chrono::Utc::now().timestamp_nanos_opt().unwrap_or_default()
+    );
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(TICK);
+        loop {
+            tick.tick().await;
+            match jobs::run_daily(&db, &holder, targets::today()).await {
+                Ok(run) if run.ran => tracing::info!(?run, "daily plan job"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "daily plan job failed"),
+            }
+        }
+    });
+}

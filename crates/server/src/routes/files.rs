@@ -1,0 +1,46 @@
+//! `/files`: uploads (checked by content, limited by `upload.max_mb`) and downloads.
+
+use axum::extract::{DefaultBodyLimit, Multipart, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use longzhi_store::repo::files::{self, FileView};
+use utoipa_axum::router::UtoipaMethodRouterExt;
+use utoipa_axum::{router::OpenApiRouter, routes};
+
+use crate::app::AppState;
+use crate::error::ApiResult;
+use crate::excel;
+use crate::extract::{Auth, Json, Path};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(upload).layer(DefaultBodyLimit::disable()))
+        .routes(routes!(download))
+}
+
+/// Upload a file (multipart field `file`): PDF, PNG/JPEG, Office documents, ZIP or plain text.
+/// It stays the uploader's until a plan or a report refers to it.
+#[utoipa::path(post, path = "/files", tag = "files", request_body(content_type = "multipart/form-data"),
+    responses((status = 201, body = FileView), (status = 413, body = crate::i18n::ErrorBody)))]
+async fn upload(
+    State(st): State<AppState>,
+    auth: Auth,
+    multipart: Multipart,
+) -> ApiResult<(StatusCode, Json<FileView>)> {
+    let limit = excel::upload_limit(&st.db).await?;
+    let (name, bytes) = excel::read_named_upload(multipart, limit).await?;
+    let file = files::upload(&st.db, st.storage.as_ref(), auth.principal(), &name, bytes).await?;
+    Ok((StatusCode::CREATED, Json(file)))
+}
+
+/// Download a file: its uploader, or whoever can see the plan or report it is attached to.
+#[utoipa::path(get, path = "/files/{id}", tag = "files", params(("id" = i64, Path)),
+    responses((status = 200, description = "The file's bytes")))]
+async fn download(
+    State(st): State<AppState>,
+    auth: Auth,
+    Path(id): Path<i64>,
+) -> ApiResult<Response> {
+    let (f, bytes) = files::download(&st.db, st.storage.as_ref(), auth.principal(), id).await?;
+    Ok(excel::attachment(bytes, &f.name, &f.mime))
+}

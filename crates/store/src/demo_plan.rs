@@ -1,0 +1,151 @@
+//! The demo work plan of `longzhi seed --demo`: the real 2023 work points (甘市监办函〔2023〕18号)
+//! imported from their text and run through the current year, so that a new user sees a plan
+//! in motion — tasks reported, accepted, returned, pending and overdue.
+
+use chrono::{Datelike, NaiveDate};
+use longzhi_domain::outline;
+use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+
+use crate::entity::plan;
+use crate::repo::plans::structure::{self, TaskInput};
+use crate::repo::plans::targets::{self, NewReport, ReviewInput, TargetFilter};
+use crate::repo::plans::{self, NewPlan};
+use crate::repo::{auth, orgs, users};
+use crate::scope::Principal;
+use crate::{Result, StoreError};
+
+pub const SEED_TEXT: &str = include_str!("../assets/seed-2023.txt");
+
+/// The department leading each point of the seed (seed-map.md), by point number.
+fn lead_department(point: i32) -> &'static str {
+    match point {
+        14 => "metrology",
+        17 | 18 => "recall",
+        19 => "product-safety",
+        _ => "quality",
+    }
+}
+
+async fn principal_of(db: &DatabaseConnection, username: &str) -> Result<Principal> {
+    let u = users::by_username(db, username)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    auth::principal_of(db, u, "seed-demo").await
+}
+
+/// A stable pseudo-random number in 0..100 for a pair, to spread the demo's progress.
+fn dice(a: i64, b: i64) -> i64 {
+    (a * 7919 + b * 104_729).rem_euclid(100)
+}
+
+/// Creates, publishes and advances the demo plan unless a plan exists already.
+pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
+    if plan::Entity::find().count(db).await? > 0 {
+        return Ok(());
+    }
+    let province = principal_of(db, "province").await?;
+    let outline = outline::parse(SEED_TEXT);
+    let year = today.year();
+    let date = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or(StoreError::Rule("demo.date"));
+    let created = plans::create(
+        db,
+        &province,
+        NewPlan {
+            year,
+            title: outline
+                .title
+                .clone()
+                .unwrap_or_else(|| "质量发展工作要点".into()),
+            doc_no: outline.doc_no.clone(),
+            start_date: date(1, 1)?,
+            end_date: date(12, 31)?,
+            attachment_ids: vec![],
+            outline: Some(outline),
+        },
+    )
+    .await?;
+    let detail = plans::detail(db, &province, created.id).await?;
+    for part in &detail.parts {
+        for point in &part.points {
+            let dept = orgs::by_code(db, &format!("620000-{}", lead_department(point.seq))).await?;
+            // Points that give 各地 (every city) work are addressed to all city bureaus.
+            let city_scope = if point.body.contains("各地") {
+                "all"
+            } else {
+                "none"
+            };
+            // Early parts fall due in the first half, the rest before the year's end.
+            let deadline = if part.seq <= 2 {
+                date(6, 30)?
+            } else {
+                date(12, 15)?
+            };
+            structure::create_task(
+                db,
+                &province,
+                point.id,
+                TaskInput {
+                    title: point.title.clone(),
+                    lead_dept_id: Some(dept.id),
+                    participant_ids: vec![],
+                    city_scope: city_scope.into(),
+                    city_codes: vec![],
+                    deadline,
+                    evidence: "工作方案、进展情况报告及佐证材料".into(),
+                    version: None,
+                },
+            )
+            .await?;
+        }
+    }
+    plans::publish(db, &province, created.id).await?;
+    advance(db, &province, created.id, today).await
+}
+
+/// Reports on the targets of the two demo cities and the lead departments, and reviews them.
+async fn advance(
+    db: &DatabaseConnection,
+    province: &Principal,
+    plan_id: i64,
+    today: NaiveDate,
+) -> Result<()> {
+    let all = TargetFilter {
+        plan_id: Some(plan_id),
+        ..Default::default()
+    };
+    let page = crate::page::PageQuery::everything(None);
+    for t in targets::list(db, province, &all, &page).await?.items {
+        let roll = dice(t.point_id, t.org_id);
+        let due = t.deadline < today;
+        // Past deadlines: most done; open ones: some started.
+        let (status, percent) = match (due, roll) {
+            (true, 0..=69) | (false, 0..=14) => ("done", 100),
+            (true, 70..=84) | (false, 15..=54) => ("in_progress", 30 + (roll % 6) * 10),
+            _ => continue,
+        };
+        let report = NewReport {
+            status: status.into(),
+            percent: percent as i32,
+            text: format!("{}:已按要点部署落实,完成 {percent}%。", t.org_name),
+            report_date: today.min(t.deadline),
+            attachment_ids: vec![],
+        };
+        let r = targets::report(db, province, t.id, report).await?;
+        let decision = match roll % 5 {
+            0 => continue, // awaits review
+            1 => ("return", Some("请补充佐证材料后重新报送".to_owned())),
+            _ => ("accept", None),
+        };
+        targets::review(
+            db,
+            province,
+            r.id,
+            ReviewInput {
+                decision: decision.0.into(),
+                comment: decision.1,
+            },
+        )
+        .await?;
+    }
+    Ok(())
+}
