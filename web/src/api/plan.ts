@@ -249,7 +249,8 @@ export interface Matrix {
 export interface MatrixFilters {
   dept_id?: number | null
   region_code?: string | null
-  status?: CellStatus | ''
+  /** A cell status, or `overdue` (cells with an overdue target). */
+  status?: CellStatus | 'overdue' | ''
 }
 
 export const planApi = {

@@ -62,6 +62,7 @@ describe('supervision matrix', () => {
     const s = chartSeries(matrix, (p) => `${p.part_seq}.${p.seq}`)
     expect(s.cities).toEqual([{ name: '兰州市', value: 33 }, { name: '天水市', value: 0 }])
     expect(s.points).toEqual([{ name: '1.1', value: 50 }, { name: '1.2', value: 0 }, { name: '2.1', value: 0 }])
+    expect(chartSeries(matrix, () => '', (c) => c.region_code).cities.map((c) => c.name)).toEqual(['620100', '620500'])
   })
 
   it('copes with an empty matrix', () => {

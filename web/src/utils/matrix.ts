@@ -1,5 +1,5 @@
 /** The supervision matrix (GET /plans/{id}/matrix) as table rows, cell tones and chart series. */
-import type { Matrix, MatrixCell, MatrixPoint } from '@/api/plan'
+import type { Matrix, MatrixCell, MatrixCity, MatrixPoint } from '@/api/plan'
 import { ratePercent } from './plan'
 
 /** How a cell is drawn: the cell status, or `empty` where the point has no target of that city. */
@@ -58,9 +58,13 @@ export function overdueCount(m: Matrix): number {
 }
 
 /** Bar-chart series: completion percentage per city and per point, in the table's order. */
-export function chartSeries(m: Matrix, pointLabel: (p: MatrixPoint) => string): { cities: { name: string; value: number }[]; points: { name: string; value: number }[] } {
+export function chartSeries(
+  m: Matrix,
+  pointLabel: (p: MatrixPoint) => string,
+  cityLabel: (c: MatrixCity) => string = (c) => c.name,
+): { cities: { name: string; value: number }[]; points: { name: string; value: number }[] } {
   return {
-    cities: m.cities.map((c) => ({ name: c.name, value: cityStat(m, c.org_id).percent })),
+    cities: m.cities.map((c) => ({ name: cityLabel(c), value: cityStat(m, c.org_id).percent })),
     points: matrixRows(m).map((r) => ({ name: pointLabel(r.point), value: r.percent })),
   }
 }

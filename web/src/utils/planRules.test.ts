@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FormItemRule } from 'element-plus'
-import { citiesWhenSome, commentToReturn, deadlineWithin, doneAtFull, endAfterStart, leadOrCity, yearInRange } from './planRules'
+import { citiesWhenSome, commentToReturn, deadlineWithin, doneAtFull, endAfterStart, leadOrCity, notAfter, yearInRange } from './planRules'
 
 /** Runs a rule's validator: the error message, or null when the value passes. */
 function run(rule: FormItemRule, value: unknown): string | null {
@@ -32,18 +32,24 @@ describe('plan form rules (the contract’s rules, mirrored)', () => {
     expect(run(rule, '')).toBeNull()
   })
 
-  it('needs a lead department or some city', () => {
-    const m = { lead_dept_id: null as number | null, city_scope: 'none', city_codes: [] as string[] }
+  it('needs a lead department when no city is addressed', () => {
+    const m = { lead_dept_id: null as number | null, city_scope: 'none' }
     const rule = leadOrCity(() => m)
     expect(run(rule, null)).not.toBeNull()
     m.city_scope = 'all'
     expect(run(rule, null)).toBeNull()
+    // `some` without codes is the cities' own error.
     m.city_scope = 'some'
-    expect(run(rule, null)).not.toBeNull()
-    m.city_codes = ['620100']
     expect(run(rule, null)).toBeNull()
-    Object.assign(m, { city_scope: 'none', city_codes: [], lead_dept_id: 2 })
+    Object.assign(m, { city_scope: 'none', lead_dept_id: 2 })
     expect(run(rule, 2)).toBeNull()
+  })
+
+  it('refuses reports dated after today', () => {
+    const rule = notAfter(() => '2023-05-10')
+    expect(run(rule, '2023-05-10')).toBeNull()
+    expect(run(rule, '2023-05-11')).not.toBeNull()
+    expect(run(rule, '')).toBeNull()
   })
 
   it('needs cities when the scope is some', () => {

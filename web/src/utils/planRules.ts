@@ -1,7 +1,8 @@
 /**
  * Form rules of the plan pages, mirroring docs/guide/plan-api.md: dates in order, deadlines
  * within the plan, cities when the scope is `some`, a lead department or some city, a comment to
- * return a report, `done` only at 100 %. Lengths are the console's limits of the free texts.
+ * return a report, `done` only at 100 %, no report dated after today; the lengths are the server's
+ * (crates/store/src/repo/plans).
  */
 import type { FormItemRule } from 'element-plus'
 import { i18n } from '@/i18n'
@@ -15,12 +16,11 @@ export const PLAN_LIMITS = {
   title: 200,
   docNo: 64,
   partTitle: 200,
-  pointTitle: 200,
-  pointBody: 5000,
+  pointTitle: 500,
   taskTitle: 500,
   evidence: 2000,
-  reportText: 5000,
-  comment: 1000,
+  reportText: 4000,
+  comment: 2000,
 } as const
 
 function check(problem: () => string | null, trigger: FormItemRule['trigger'] = 'change'): FormItemRule {
@@ -61,12 +61,14 @@ export function deadlineWithin(start: () => string, end: () => string): FormItem
   }
 }
 
-/** A task needs a lead department or some city (`city_scope` all, or some with codes). */
-export function leadOrCity(model: () => { lead_dept_id: number | null; city_scope: string; city_codes: string[] }): FormItemRule {
+/**
+ * A task needs a lead department or some city: without cities (`city_scope = none`) the lead
+ * department is required (`some` without codes is `city_codes`' own error).
+ */
+export function leadOrCity(model: () => { lead_dept_id: number | null; city_scope: string }): FormItemRule {
   return check(() => {
     const m = model()
-    const hasCity = m.city_scope === 'all' || (m.city_scope === 'some' && m.city_codes.length > 0)
-    return m.lead_dept_id || hasCity ? null : t('plan.leadOrCity')
+    return m.lead_dept_id || m.city_scope !== 'none' ? null : t('plan.leadOrCity')
   })
 }
 
@@ -81,6 +83,11 @@ export function citiesWhenSome(scope: () => string): FormItemRule {
 /** `done` needs `percent = 100`. */
 export function doneAtFull(status: () => string): FormItemRule {
   return { trigger: 'change', validator: (_r, v, cb) => (status() === 'done' && Number(v) !== 100 ? cb(new Error(t('task.report.doneNeeds100'))) : cb()) }
+}
+
+/** A report is not dated after today (YYYY-MM-DD strings compare as dates). */
+export function notAfter(today: () => string): FormItemRule {
+  return { trigger: 'change', validator: (_r, v, cb) => (v && String(v) > today() ? cb(new Error(t('task.report.noFuture'))) : cb()) }
 }
 
 /** A comment is required to return a report. */

@@ -165,7 +165,7 @@ const en: typeof zh = {
     report: {
       title: 'Report progress', text: 'Progress', reportDate: 'Report date', attachments: 'Evidence', submit: 'Submit report', submitted: 'Reported; awaiting review',
       pendingHint: 'The previous report awaits review; you can report again once it is reviewed', closedHint: 'The plan is closed; no more reports', draftHint: 'The plan is not published yet',
-      doneNeeds100: 'A done task is 100% done', submittedBy: 'By', reviewedBy: 'Reviewed by', comment: 'Review comment',
+      doneNeeds100: 'A done task is 100% done', noFuture: 'The report date cannot be after today', submittedBy: 'By', reviewedBy: 'Reviewed by', comment: 'Review comment',
     },
     review: {
       title: 'Review the report', accept: 'Accept', return: 'Return', comment: 'Comment', commentRequired: 'Say why the report is returned',

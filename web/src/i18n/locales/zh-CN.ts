@@ -163,7 +163,7 @@ export default {
     report: {
       title: '报送进展', text: '进展情况', reportDate: '报送日期', attachments: '佐证材料', submit: '提交报送', submitted: '已报送，等待审核',
       pendingHint: '上一次报送正在审核，审核后才能再次报送', closedHint: '计划已关闭，不能再报送', draftHint: '计划尚未发布',
-      doneNeeds100: '状态为已完成时，完成进度须为 100%', submittedBy: '报送人', reviewedBy: '审核人', comment: '审核意见',
+      doneNeeds100: '状态为已完成时，完成进度须为 100%', noFuture: '报送日期不能晚于今天', submittedBy: '报送人', reviewedBy: '审核人', comment: '审核意见',
     },
     review: {
       title: '审核报送', accept: '通过', return: '退回', comment: '审核意见', commentRequired: '退回时须填写审核意见',
