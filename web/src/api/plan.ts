@@ -264,10 +264,10 @@ export const planApi = {
   previewImport: (text: string) => http.post<Outline>('/plans/import/preview', { text }),
 
   createPart: (planId: number, body: PartInput) => http.post<PartView>(`/plans/${planId}/parts`, body),
-  updatePart: (id: number, body: Required<PartInput>) => http.put<PartView>(`/plans/parts/${id}`, body),
+  updatePart: (id: number, body: Required<PartInput>) => http.put<void>(`/plans/parts/${id}`, body),
   removePart: (id: number) => http.delete(`/plans/parts/${id}`),
   createPoint: (partId: number, body: PointInput) => http.post<PointView>(`/plans/parts/${partId}/points`, body),
-  updatePoint: (id: number, body: Required<PointInput>) => http.put<PointView>(`/plans/points/${id}`, body),
+  updatePoint: (id: number, body: Required<PointInput>) => http.put<void>(`/plans/points/${id}`, body),
   removePoint: (id: number) => http.delete(`/plans/points/${id}`),
   createTask: (pointId: number, body: NewTask) => http.post<TaskView>(`/plans/points/${pointId}/tasks`, body),
   updateTask: (id: number, body: NewTask & { version: number }) => http.put<TaskView>(`/plans/tasks/${id}`, body),
