@@ -70,6 +70,10 @@ impl ApiError {
             Self::Body(_) => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
+            // A file of the wrong kind is not a conflict with the stored state.
+            Self::Rule("file.type_not_allowed" | "import.file") => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
             Self::VersionConflict | Self::Duplicate(_) | Self::Rule(_) => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

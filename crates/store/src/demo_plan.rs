@@ -149,3 +149,46 @@ async fn advance(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_seed_text_has_five_parts_and_nineteen_points() {
+        let o = outline::parse(SEED_TEXT);
+        assert_eq!(o.title.as_deref(), Some("2023年质量发展工作要点"));
+        assert_eq!(o.doc_no.as_deref(), Some("甘市监办函〔2023〕18号"));
+        let titles: Vec<&str> = o.parts.iter().map(|p| p.title.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "强化政治引领,增强做好质量工作的行动自觉",
+                "聚力质量强省建设,深入开展质量提升行动",
+                "加力全面质量管理,推动经济社会高质量发展",
+                "支撑产业现代化发展,深化质量基础设施服务",
+                "着眼消费者权益保护,提升安全召回监管效能",
+            ]
+        );
+        let points: Vec<(i32, &str)> = o
+            .parts
+            .iter()
+            .flat_map(|p| p.points.iter().map(|q| (q.seq, q.title.as_str())))
+            .collect();
+        assert_eq!(points.len(), 19);
+        assert!(
+            points
+                .iter()
+                .enumerate()
+                .all(|(i, (seq, _))| *seq == i as i32 + 1)
+        );
+        assert_eq!(points[4].1, "深入开展质量统计分析评价");
+        assert_eq!(points[17].1, "探索开展汽车三包工作");
+        // Every point keeps its whole paragraph.
+        assert!(
+            o.parts[4].points[1]
+                .body
+                .contains("家用汽车产品修理更换退货责任规定")
+        );
+    }
+}

@@ -1,38 +1,15 @@
 use longzhi_reports::xlsx::{Cell, Column, read_first_sheet, write_table};
-use reqwest::{StatusCode, header, multipart};
+use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::helpers::{Client, TestApp, assert_error};
 
 async fn download(c: &Client, path: &str, lang: &str) -> (StatusCode, Vec<u8>, String) {
-    let res = c
-        .request(reqwest::Method::GET, path)
-        .header(header::ACCEPT_LANGUAGE, lang)
-        .send()
-        .await
-        .unwrap();
-    let status = res.status();
-    let disposition = res
-        .headers()
-        .get(header::CONTENT_DISPOSITION)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    (status, res.bytes().await.unwrap().to_vec(), disposition)
+    c.download(path, lang).await
 }
 
 async fn upload(c: &Client, path: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
-    let form = multipart::Form::new().part(
-        "file",
-        multipart::Part::bytes(bytes).file_name("import.xlsx"),
-    );
-    crate::helpers::read(
-        c.request(reqwest::Method::POST, path)
-            .multipart(form)
-            .send()
-            .await
-            .unwrap(),
-    )
-    .await
+    c.upload(path, "import.xlsx", bytes).await
 }
 
 fn sheet(headers: &[&str], rows: &[&[&str]]) -> Vec<u8> {
@@ -266,7 +243,7 @@ async fn bad_files_are_refused_with_a_reason() {
             b"%PDF-1.7 not a workbook".to_vec(),
         )
         .await,
-        StatusCode::CONFLICT,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
         "import.file",
     );
     let missing = sheet(&["用户名"], &[&["x"]]);

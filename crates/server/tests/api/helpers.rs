@@ -106,6 +106,7 @@ impl TestApp {
         let mut config = Config {
             database_url: Some(url.clone()),
             bind: "127.0.0.1:0".parse().unwrap(),
+            jobs: false,
             ..Config::default()
         };
         configure(&mut config);
@@ -128,6 +129,7 @@ impl TestApp {
         let config = Config {
             database_url: Some(self.database_url.clone()),
             bind: "127.0.0.1:0".parse().unwrap(),
+            jobs: false,
             ..Config::default()
         };
         let (addr, server) = longzhi_server::start(config)
@@ -142,6 +144,7 @@ impl TestApp {
         let config = Config {
             database_url: Some(self.database_url.clone()),
             bind: "127.0.0.1:0".parse().unwrap(),
+            jobs: false,
             ..Config::default()
         };
         let (addr, server) = longzhi_server::start(config)
@@ -274,6 +277,39 @@ impl Client {
         let (s, b) = self.get(path).await;
         assert_eq!(s, StatusCode::OK, "GET {path}: {b}");
         b
+    }
+
+    /// A GET of a file in language `lang`: status, bytes and `Content-Disposition`.
+    pub async fn download(&self, path: &str, lang: &str) -> (StatusCode, Vec<u8>, String) {
+        let res = self
+            .request(Method::GET, path)
+            .header(reqwest::header::ACCEPT_LANGUAGE, lang)
+            .send()
+            .await
+            .expect("request");
+        let status = res.status();
+        let disposition = res
+            .headers()
+            .get(reqwest::header::CONTENT_DISPOSITION)
+            .map(|v| v.to_str().unwrap().to_owned())
+            .unwrap_or_default();
+        (status, res.bytes().await.unwrap().to_vec(), disposition)
+    }
+
+    /// A multipart upload of `bytes` as field `file` named `name`.
+    pub async fn upload(&self, path: &str, name: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
+        let form = reqwest::multipart::Form::new().part(
+            "file",
+            reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+        );
+        read(
+            self.request(Method::POST, path)
+                .multipart(form)
+                .send()
+                .await
+                .expect("request"),
+        )
+        .await
     }
 
     /// The ids of a list page.

@@ -11,6 +11,7 @@ mod auth;
 mod bad_input;
 mod excel;
 mod orgs;
+mod plans;
 mod platform;
 mod system;
 mod users;
