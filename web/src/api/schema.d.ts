@@ -2,7 +2,7 @@
 // Do not edit: regenerate instead. CI runs `npm run check:api` to catch drift.
 
 export interface paths {
-    "/auth/login": {
+    "/api/v1/auth/login": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,52 +12,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in with user name and password. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["LoginRequest"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["LoginResponse"];
-                    };
-                };
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        post: operations["postAuthLogin"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/auth/logout": {
+    "/api/v1/auth/logout": {
         parameters: {
             query?: never;
             header?: never;
@@ -67,30 +29,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** End the current session. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/auth/me": {
+    "/api/v1/auth/me": {
         parameters: {
             query?: never;
             header?: never;
@@ -98,33 +44,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user, their permissions and data scope. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Me"];
-                    };
-                };
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        get: operations["getAuthMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -133,7 +53,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/auth/password": {
+    "/api/v1/auth/password": {
         parameters: {
             query?: never;
             header?: never;
@@ -146,42 +66,14 @@ export interface paths {
          * Change one's own password (also the forced change of an initial password). Ends the user's
          *     other sessions.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["PasswordChange"];
-                };
-            };
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        post: operations["postAuthPassword"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/auth/sessions": {
+    "/api/v1/auth/sessions": {
         parameters: {
             query?: never;
             header?: never;
@@ -189,25 +81,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user's live sessions. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SessionView"][];
-                    };
-                };
-            };
-        };
+        get: operations["getAuthSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -216,7 +90,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/auth/sessions/{id}": {
+    "/api/v1/auth/sessions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -227,39 +101,13 @@ export interface paths {
         put?: never;
         post?: never;
         /** End one of one's own sessions. */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        delete: operations["deleteAuthSessionsById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/dashboard/regions": {
+    "/api/v1/dashboard/regions": {
         parameters: {
             query?: never;
             header?: never;
@@ -267,27 +115,7 @@ export interface paths {
             cookie?: never;
         };
         /** One value per city-level region the caller can see. */
-        get: {
-            parameters: {
-                query: {
-                    metric: unknown;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegionValue"][];
-                    };
-                };
-            };
-        };
+        get: operations["getDashboardRegions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -296,7 +124,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/dicts/{type}": {
+    "/api/v1/dicts/{type}": {
         parameters: {
             query?: never;
             header?: never;
@@ -304,27 +132,7 @@ export interface paths {
             cookie?: never;
         };
         /** The active items of a dictionary, for forms and labels. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DictItemView"][];
-                    };
-                };
-            };
-        };
+        get: operations["getDictsByType"];
         put?: never;
         post?: never;
         delete?: never;
@@ -333,7 +141,416 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/audit-logs": {
+    "/api/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file (multipart field `file`): PDF, PNG/JPEG, Office documents, ZIP or plain text.
+         *     It stays the uploader's until a plan or a report refers to it.
+         */
+        post: operations["postFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Download a file: its uploader, or whoever can see the plan or report it is attached to. */
+        get: operations["getFilesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postNoticesByIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postNoticesReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getNoticesUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPlans"];
+        put?: never;
+        /** Create a draft plan, with the parts and points of an imported outline if given. */
+        post: operations["postPlans"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPlansById"];
+        put: operations["putPlansById"];
+        post?: never;
+        /** Delete a draft plan. */
+        delete: operations["deletePlansById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a published plan: no more reports. */
+        post: operations["postPlansByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Points × cities with the state of each cell and the completion rates. */
+        get: operations["getPlansByIdMatrix"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/matrix/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matrix as an Excel sheet: a row per point, a column per city, then the rates. */
+        get: operations["getPlansByIdMatrixExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/parts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postPlansByIdParts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: every addressee gets its targets and a notice. */
+        post: operations["postPlansByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The outline of a plan's text (parts 一、…, points (一)…), to correct before creating it.
+         *     Nothing is stored.
+         */
+        post: operations["postPlansImportPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/parts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putPlansPartsById"];
+        post?: never;
+        /** Delete a part with its points and tasks. */
+        delete: operations["deletePlansPartsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/parts/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postPlansPartsByIdPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putPlansPointsById"];
+        post?: never;
+        delete: operations["deletePlansPointsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/points/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a task to a point: a lead department and/or the cities it is addressed to, a deadline
+         *     within the plan's dates, the evidence expected.
+         */
+        post: operations["postPlansPointsByIdTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/reports/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept a pending report, or return it with a comment. */
+        post: operations["postPlansReportsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The targets in the caller's scope: a city's own, a department's own, all for the province. */
+        get: operations["getPlansTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A target with its task, reports (newest first) and timeline (oldest first). */
+        get: operations["getPlansTargetsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/targets/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress on a target of a published plan (one report awaiting review at a time). */
+        post: operations["postPlansTargetsByIdReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/targets/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The targets of the current filter as an Excel file. */
+        get: operations["getPlansTargetsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/plans/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putPlansTasksById"];
+        post?: never;
+        delete: operations["deletePlansTasksById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/audit-logs": {
         parameters: {
             query?: never;
             header?: never;
@@ -341,41 +558,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who changed what and when, with the fields before and after. */
-        get: {
-            parameters: {
-                query?: {
-                    action?: string;
-                    /** @description Actor user name contains. */
-                    actor?: string;
-                    entity?: string;
-                    entity_id?: string;
-                    /** @description From this instant (inclusive, RFC 3339). */
-                    from?: string;
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    /** @description Until this instant (exclusive, RFC 3339). */
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_AuditView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemAuditLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -384,131 +567,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/dict-items/{id}": {
+    "/api/v1/system/audit-logs/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DictItemInput"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DictItemView"];
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/system/dicts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description Code or name contains. */
-                    q?: string;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_DictTypeView"];
-                    };
-                };
-            };
-        };
+        /** The audit entries of the current filter as an Excel file. */
+        get: operations["getSystemAuditLogsExport"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DictTypeInput"];
-                };
-            };
-            responses: {
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DictTypeView"];
-                    };
-                };
-            };
-        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/dicts/{id}": {
+    "/api/v1/system/dict-items/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -516,57 +592,47 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DictTypeInput"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DictTypeView"];
-                    };
-                };
-            };
-        };
+        put: operations["putSystemDictItemsById"];
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteSystemDictItemsById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/dicts/{type}/items": {
+    "/api/v1/system/dicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSystemDicts"];
+        put?: never;
+        post: operations["postSystemDicts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/dicts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putSystemDictsById"];
+        post?: never;
+        delete: operations["deleteSystemDictsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/dicts/{type}/items": {
         parameters: {
             query?: never;
             header?: never;
@@ -574,60 +640,16 @@ export interface paths {
             cookie?: never;
         };
         /** All items of a dictionary type, switched-off ones included. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DictItemView"][];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemDictsByTypeItems"];
         put?: never;
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    type: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["DictItemInput"];
-                };
-            };
-            responses: {
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["DictItemView"];
-                    };
-                };
-            };
-        };
+        post: operations["postSystemDictsByTypeItems"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/login-logs": {
+    "/api/v1/system/login-logs": {
         parameters: {
             query?: never;
             header?: never;
@@ -635,37 +657,7 @@ export interface paths {
             cookie?: never;
         };
         /** Sign-ins, failed sign-ins, lock-outs and sign-outs. */
-        get: {
-            parameters: {
-                query?: {
-                    from?: string;
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description User name or IP contains. */
-                    q?: string;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    success?: boolean;
-                    to?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_LoginLogView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemLoginLogs"];
         put?: never;
         post?: never;
         delete?: never;
@@ -674,192 +666,68 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/orgs": {
+    "/api/v1/system/login-logs/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    kind?: string;
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    parent_id?: number;
-                    /** @description Name, code or credit code contains. */
-                    q?: string;
-                    /** @description Only organisations in this region's subtree (a region code). */
-                    region_code?: string;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_OrgView"];
-                    };
-                };
-            };
+        /** The sign-ins of the current filter as an Excel file. */
+        get: operations["getSystemLoginLogsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        get: operations["getSystemOrgs"];
         put?: never;
         /**
          * Create an organisation in a region of the caller's scope (enterprises and institutions need a
          *     valid 统一社会信用代码).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewOrg"];
-                };
-            };
-            responses: {
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrgView"];
-                    };
-                };
-            };
-        };
+        post: operations["postSystemOrgs"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/orgs/{id}": {
+    "/api/v1/system/orgs/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrgView"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["OrgUpdate"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrgView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemOrgsById"];
+        put: operations["putSystemOrgsById"];
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteSystemOrgsById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/orgs/tree": {
+    "/api/v1/system/orgs/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    kind?: string;
-                    parent_id?: number;
-                    /** @description Name, code or credit code contains. */
-                    q?: string;
-                    /** @description Only organisations in this region's subtree (a region code). */
-                    region_code?: string;
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrgNode"][];
-                    };
-                };
-            };
-        };
+        /** The organisations of the current filter as an Excel file. */
+        get: operations["getSystemOrgsExport"];
         put?: never;
         post?: never;
         delete?: never;
@@ -868,32 +736,35 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/params": {
+    "/api/v1/system/orgs/import": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ParamView"][];
-                    };
-                };
-            };
+        get?: never;
+        put?: never;
+        /**
+         * Create the organisations of an Excel file (multipart field `file`): all rows, or none and
+         *     every row error.
+         */
+        post: operations["postSystemOrgsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/orgs/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The Excel template of an organisation import, with notes on every column. */
+        get: operations["getSystemOrgsImportTemplate"];
         put?: never;
         post?: never;
         delete?: never;
@@ -902,7 +773,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/params/{key}": {
+    "/api/v1/system/orgs/tree": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSystemOrgsTree"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/params": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSystemParams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/params/{key}": {
         parameters: {
             query?: never;
             header?: never;
@@ -911,31 +814,7 @@ export interface paths {
         };
         get?: never;
         /** Change a parameter's value (checked against its type and bounds). */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    key: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ParamUpdate"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ParamView"];
-                    };
-                };
-            };
-        };
+        put: operations["putSystemParamsByKey"];
         post?: never;
         delete?: never;
         options?: never;
@@ -943,7 +822,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/permissions": {
+    "/api/v1/system/permissions": {
         parameters: {
             query?: never;
             header?: never;
@@ -951,25 +830,7 @@ export interface paths {
             cookie?: never;
         };
         /** Every permission the platform checks, grouped, with Chinese and English labels. */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PermissionGroup"][];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemPermissions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -978,44 +839,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/regions": {
+    "/api/v1/system/regions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    level?: string;
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description Name or code contains. */
-                    q?: string;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    /** @description Only this region's subtree (its code). */
-                    within?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_RegionView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemRegions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1024,7 +855,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/regions/{id}": {
+    "/api/v1/system/regions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1032,31 +863,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RegionUpdate"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegionView"];
-                    };
-                };
-            };
-        };
+        put: operations["putSystemRegionsById"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1064,35 +871,14 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/regions/tree": {
+    "/api/v1/system/regions/tree": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    /** @description A region code: only its subtree. */
-                    root?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RegionNode"][];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemRegionsTree"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1101,187 +887,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/roles": {
+    "/api/v1/system/roles": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description Name or code contains. */
-                    q?: string;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_RoleView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemRoles"];
         put?: never;
         /** Create a role; it may grant only what the caller holds, with a scope no wider than theirs. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RoleInput"];
-                };
-            };
-            responses: {
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RoleView"];
-                    };
-                };
-            };
-        };
+        post: operations["postSystemRoles"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/roles/{id}": {
+    "/api/v1/system/roles/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RoleView"];
-                    };
-                };
-            };
-        };
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["RoleInput"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["RoleView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemRolesById"];
+        put: operations["putSystemRolesById"];
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteSystemRolesById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/sessions": {
+    "/api/v1/system/sessions": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: {
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description IP or user agent contains. */
-                    q?: string;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    user_id?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_SessionView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1290,7 +936,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/system/sessions/{id}": {
+    "/api/v1/system/sessions/{id}": {
         parameters: {
             query?: never;
             header?: never;
@@ -1301,31 +947,13 @@ export interface paths {
         put?: never;
         post?: never;
         /** End someone's session now. */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteSystemSessionsById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/users": {
+    "/api/v1/system/users": {
         parameters: {
             query?: never;
             header?: never;
@@ -1333,182 +961,34 @@ export interface paths {
             cookie?: never;
         };
         /** Users in the caller's scope. */
-        get: {
-            parameters: {
-                query?: {
-                    org_id?: number;
-                    /** @description 1-based page number (default 1). */
-                    page?: number;
-                    /** @description Rows per page (default 20, at most 500). */
-                    page_size?: number;
-                    /** @description User name, display name, phone or e-mail contains. */
-                    q?: string;
-                    /** @description Only users of organisations in this region's subtree. */
-                    region_code?: string;
-                    role_id?: number;
-                    /** @description Comma-separated sort fields; a leading `-` sorts descending. */
-                    sort?: string;
-                    status?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Page_UserView"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemUsers"];
         put?: never;
         /** Create a user; they must change the initial password at first sign-in. */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["NewUser"];
-                };
-            };
-            responses: {
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserView"];
-                    };
-                };
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        post: operations["postSystemUsers"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/users/{id}": {
+    "/api/v1/system/users/{id}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserView"];
-                    };
-                };
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        get: operations["getSystemUsersById"];
         /** Update a user (send back the `version` read); roles beyond the caller's own are kept as they are. */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UserUpdate"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserView"];
-                    };
-                };
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
+        put: operations["putSystemUsersById"];
         post?: never;
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        delete: operations["deleteSystemUsersById"];
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/users/{id}/reset-password": {
+    "/api/v1/system/users/{id}/reset-password": {
         parameters: {
             query?: never;
             header?: never;
@@ -1518,36 +998,14 @@ export interface paths {
         get?: never;
         put?: never;
         /** Set a new initial password (the user must change it; their sessions end). */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResetPassword"];
-                };
-            };
-            responses: {
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["postSystemUsersByIdResetPassword"];
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/system/users/{id}/status": {
+    "/api/v1/system/users/{id}/status": {
         parameters: {
             query?: never;
             header?: never;
@@ -1556,31 +1014,61 @@ export interface paths {
         };
         get?: never;
         /** Enable or disable an account (disabling ends its sessions). */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["StatusChange"];
-                };
-            };
-            responses: {
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["UserView"];
-                    };
-                };
-            };
+        put: operations["putSystemUsersByIdStatus"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/users/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
+        /** The users of the current filter as an Excel file. */
+        get: operations["getSystemUsersExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/users/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the users of an Excel file (multipart field `file`): all rows, or none and every row
+         *     error.
+         */
+        post: operations["postSystemUsersImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/system/users/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel template of a user import, with notes on every column. */
+        get: operations["getSystemUsersImportTemplate"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1608,6 +1096,10 @@ export interface components {
             /** Format: int64 */
             id: number;
             request_id?: string | null;
+        };
+        Count: {
+            /** Format: int64 */
+            count: number;
         };
         /**
          * @description Ordered from widest to narrowest.
@@ -1671,6 +1163,30 @@ export interface components {
             message: string;
             rule: components["schemas"]["Rule"];
         };
+        FileView: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            mime: string;
+            name: string;
+            sha256: string;
+            /** Format: int64 */
+            size: number;
+        };
+        ImportError: {
+            /** @description The rule broken (`required`, `format`, `unique` …). */
+            code: components["schemas"]["Rule"];
+            field: string;
+            message: string;
+            /** @description The row as Excel numbers it (the header is row 1). */
+            row: number;
+        };
+        /** @description What an import did: rows created, or (nothing stored) every row error. */
+        ImportResult: {
+            created: number;
+            errors: components["schemas"]["ImportError"][];
+        };
         LoginLogView: {
             /** Format: date-time */
             at: string;
@@ -1696,6 +1212,50 @@ export interface components {
             token: string;
             user: components["schemas"]["UserView"];
         };
+        Matrix: {
+            by_city: components["schemas"]["Rate_CityKey"][];
+            by_point: components["schemas"]["Rate_PointKey"][];
+            cells: components["schemas"]["MatrixCell"][];
+            cities: components["schemas"]["MatrixCity"][];
+            /** Format: int64 */
+            completed: number;
+            points: components["schemas"]["MatrixPoint"][];
+            /** Format: double */
+            rate: number;
+            /** Format: int64 */
+            total: number;
+        };
+        MatrixCell: {
+            /** Format: int64 */
+            completed: number;
+            /** Format: int64 */
+            org_id: number;
+            overdue: boolean;
+            /** Format: int64 */
+            point_id: number;
+            /**
+             * @description `done` when every target is completed, `in_progress` when any was reported,
+             *     `not_started` otherwise.
+             */
+            status: string;
+            /** Format: int64 */
+            total: number;
+        };
+        MatrixCity: {
+            name: string;
+            /** Format: int64 */
+            org_id: number;
+            region_code: string;
+        };
+        MatrixPoint: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            part_seq: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+        };
         Me: {
             csrf_token: string;
             data_scope: components["schemas"]["DataScope"];
@@ -1704,6 +1264,11 @@ export interface components {
             roles: string[];
             user: components["schemas"]["UserView"];
         };
+        /**
+         * @description The metrics a map can be coloured by.
+         * @enum {string}
+         */
+        Metric: "users" | "open_tasks" | "overdue_tasks";
         NewOrg: {
             code: string;
             contact?: string | null;
@@ -1717,6 +1282,27 @@ export interface components {
             /** Format: int32 */
             sort?: number;
         };
+        NewPlan: {
+            attachment_ids?: number[];
+            doc_no?: string | null;
+            /** Format: date */
+            end_date: string;
+            outline?: components["schemas"]["Outline"] | null;
+            /** Format: date */
+            start_date: string;
+            title: string;
+            /** Format: int32 */
+            year: number;
+        };
+        NewReport: {
+            attachment_ids?: number[];
+            /** Format: int32 */
+            percent: number;
+            /** Format: date */
+            report_date: string;
+            status: string;
+            text: string;
+        };
         NewUser: {
             display_name: string;
             email?: string | null;
@@ -1727,6 +1313,22 @@ export interface components {
             phone?: string | null;
             role_ids?: number[];
             username: string;
+        };
+        NoticeView: {
+            body: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description `task_assigned`, `report_submitted`, `report_returned`, `report_accepted`,
+             *     `deadline_near`, `overdue`.
+             */
+            kind: string;
+            link: string;
+            /** Format: date-time */
+            read_at?: string | null;
+            title: string;
         };
         OrgNode: components["schemas"]["OrgView"] & {
             children: components["schemas"]["OrgNode"][];
@@ -1768,6 +1370,26 @@ export interface components {
             updated_at: string;
             /** Format: int32 */
             version: number;
+        };
+        Outline: {
+            /** @description The document number, e.g. 甘市监办函〔2023〕18号. */
+            doc_no?: string | null;
+            parts: components["schemas"]["OutlinePart"][];
+            /** @description The plan's title when the text names it (the last short line before the first part). */
+            title?: string | null;
+        };
+        OutlinePart: {
+            points: components["schemas"]["OutlinePoint"][];
+            /** Format: int32 */
+            seq: number;
+            title: string;
+        };
+        OutlinePoint: {
+            /** @description The whole paragraph (and any paragraph that follows before the next heading). */
+            body: string;
+            /** Format: int32 */
+            seq: number;
+            title: string;
         };
         Page_AuditView: {
             items: {
@@ -1836,6 +1458,30 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_NoticeView: {
+            items: {
+                body: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int64 */
+                id: number;
+                /**
+                 * @description `task_assigned`, `report_submitted`, `report_returned`, `report_accepted`,
+                 *     `deadline_near`, `overdue`.
+                 */
+                kind: string;
+                link: string;
+                /** Format: date-time */
+                read_at?: string | null;
+                title: string;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_OrgView: {
             items: {
                 code: string;
@@ -1862,6 +1508,47 @@ export interface components {
                 updated_at: string;
                 /** Format: int32 */
                 version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_PlanView: {
+            items: {
+                attachments: components["schemas"]["FileView"][];
+                /** Format: int64 */
+                completed_count: number;
+                /**
+                 * Format: double
+                 * @description Completed targets / targets (0 when there is none).
+                 */
+                completion: number;
+                /** Format: date-time */
+                created_at: string;
+                doc_no?: string | null;
+                /** Format: date */
+                end_date: string;
+                /** Format: int64 */
+                id: number;
+                /** Format: date-time */
+                published_at?: string | null;
+                /** Format: date */
+                start_date: string;
+                status: string;
+                /** Format: int64 */
+                target_count: number;
+                /** Format: int64 */
+                task_count: number;
+                title: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+                /** Format: int32 */
+                year: number;
             }[];
             /** Format: int64 */
             page: number;
@@ -1946,6 +1633,49 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_TargetView: {
+            items: {
+                /** Format: date */
+                deadline: string;
+                /** Format: int64 */
+                id: number;
+                /** Format: date-time */
+                last_report_at?: string | null;
+                lead_dept_name?: string | null;
+                /** Format: int64 */
+                org_id: number;
+                org_kind: string;
+                org_name: string;
+                /** @description Past its deadline and not completed. */
+                overdue: boolean;
+                /** Format: int32 */
+                percent: number;
+                /** Format: int64 */
+                plan_id: number;
+                plan_status: string;
+                plan_title: string;
+                /** Format: int64 */
+                point_id: number;
+                /** Format: int32 */
+                point_seq: number;
+                point_title: string;
+                region_code: string;
+                region_name: string;
+                review: string;
+                status: string;
+                /** Format: int64 */
+                task_id: number;
+                task_title: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_UserView: {
             items: {
                 /** Format: date-time */
@@ -2001,6 +1731,19 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        PartInput: {
+            /** Format: int32 */
+            seq?: number | null;
+            title: string;
+        };
+        PartView: {
+            /** Format: int64 */
+            id: number;
+            points: components["schemas"]["PointView"][];
+            /** Format: int32 */
+            seq: number;
+            title: string;
+        };
         PasswordChange: {
             new_password: string;
             old_password: string;
@@ -2016,6 +1759,96 @@ export interface components {
             label: string;
             label_en: string;
             permissions: components["schemas"]["PermissionEntry"][];
+        };
+        PlanDetail: {
+            parts: components["schemas"]["PartView"][];
+            plan: components["schemas"]["PlanView"];
+        };
+        PlanUpdate: {
+            attachment_ids?: number[];
+            doc_no?: string | null;
+            /** Format: date */
+            end_date: string;
+            /** Format: date */
+            start_date: string;
+            title: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
+        };
+        PlanView: {
+            attachments: components["schemas"]["FileView"][];
+            /** Format: int64 */
+            completed_count: number;
+            /**
+             * Format: double
+             * @description Completed targets / targets (0 when there is none).
+             */
+            completion: number;
+            /** Format: date-time */
+            created_at: string;
+            doc_no?: string | null;
+            /** Format: date */
+            end_date: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** Format: date */
+            start_date: string;
+            status: string;
+            /** Format: int64 */
+            target_count: number;
+            /** Format: int64 */
+            task_count: number;
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
+        };
+        PointInput: {
+            body?: string;
+            /** Format: int32 */
+            seq?: number | null;
+            title: string;
+        };
+        PointView: {
+            body: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            seq: number;
+            tasks: components["schemas"]["TaskView"][];
+            title: string;
+        };
+        PreviewInput: {
+            text: string;
+        };
+        Rate_CityKey: {
+            /** Format: int64 */
+            org_id: number;
+        } & {
+            /** Format: int64 */
+            completed: number;
+            /** Format: double */
+            rate: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Rate_PointKey: {
+            /** Format: int64 */
+            point_id: number;
+        } & {
+            /** Format: int64 */
+            completed: number;
+            /** Format: double */
+            rate: number;
+            /** Format: int64 */
+            total: number;
         };
         /** @description A region with its children, for tree views. */
         RegionNode: components["schemas"]["RegionView"] & {
@@ -2052,8 +1885,34 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        ReportView: {
+            attachments: components["schemas"]["FileView"][];
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            percent: number;
+            /** Format: date */
+            report_date: string;
+            review: string;
+            review_comment?: string | null;
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            reviewed_by_name?: string | null;
+            status: string;
+            /** Format: date-time */
+            submitted_at: string;
+            submitted_by_name: string;
+            /** Format: int64 */
+            target_id: number;
+            text: string;
+        };
         ResetPassword: {
             password: string;
+        };
+        ReviewInput: {
+            comment?: string | null;
+            /** @description `accept` or `return`. */
+            decision: string;
         };
         RoleInput: {
             /** @description Ignored on update: a role's code never changes. */
@@ -2128,6 +1987,94 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        TargetDetail: {
+            evidence: string;
+            reports: components["schemas"]["ReportView"][];
+            target: components["schemas"]["TargetView"];
+            task: components["schemas"]["TaskView"];
+            timeline: components["schemas"]["TimelineEntry"][];
+        };
+        TargetView: {
+            /** Format: date */
+            deadline: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            last_report_at?: string | null;
+            lead_dept_name?: string | null;
+            /** Format: int64 */
+            org_id: number;
+            org_kind: string;
+            org_name: string;
+            /** @description Past its deadline and not completed. */
+            overdue: boolean;
+            /** Format: int32 */
+            percent: number;
+            /** Format: int64 */
+            plan_id: number;
+            plan_status: string;
+            plan_title: string;
+            /** Format: int64 */
+            point_id: number;
+            /** Format: int32 */
+            point_seq: number;
+            point_title: string;
+            region_code: string;
+            region_name: string;
+            review: string;
+            status: string;
+            /** Format: int64 */
+            task_id: number;
+            task_title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        TaskInput: {
+            city_codes?: string[];
+            city_scope: string;
+            /** Format: date */
+            deadline: string;
+            evidence?: string;
+            /** Format: int64 */
+            lead_dept_id?: number | null;
+            participant_ids?: number[];
+            title: string;
+            /**
+             * Format: int32
+             * @description Required to update.
+             */
+            version?: number | null;
+        };
+        TaskView: {
+            city_codes: string[];
+            /** @description `all`, `some` or `none`: which city bureaus the task is addressed to. */
+            city_scope: string;
+            /** Format: date */
+            deadline: string;
+            evidence: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            lead_dept_id?: number | null;
+            lead_dept_name?: string | null;
+            participant_ids: number[];
+            participant_names: string[];
+            /** Format: int64 */
+            point_id: number;
+            /** Format: int32 */
+            seq: number;
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        TimelineEntry: {
+            /** @description `published`, `reported`, `accepted`, `returned`, `reminded`, `overdue`. */
+            action: string;
+            actor_name: string;
+            /** Format: date-time */
+            at: string;
+            detail?: string | null;
+        };
         UserUpdate: {
             display_name: string;
             email?: string | null;
@@ -2173,4 +2120,2057 @@ export interface components {
     pathItems: never;
 }
 export type $defs = Record<string, never>;
-export type operations = Record<string, never>;
+export interface operations {
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            423: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postAuthPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordChange"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getAuthSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionView"][];
+                };
+            };
+        };
+    };
+    deleteAuthSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getDashboardRegions: {
+        parameters: {
+            query: {
+                metric: components["schemas"]["Metric"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionValue"][];
+                };
+            };
+        };
+    };
+    getDictsByType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictItemView"][];
+                };
+            };
+        };
+    };
+    postFiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileView"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getFilesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file's bytes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getNotices: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                /** @description Only unread (`true`) or only read (`false`) notices. */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_NoticeView"];
+                };
+            };
+        };
+    };
+    postNoticesByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postNoticesReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getNoticesUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Count"];
+                };
+            };
+        };
+    };
+    getPlans: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Title or document number contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PlanView"];
+                };
+            };
+        };
+    };
+    postPlans: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewPlan"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+        };
+    };
+    getPlansById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanDetail"];
+                };
+            };
+        };
+    };
+    putPlansById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+        };
+    };
+    deletePlansById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postPlansByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+        };
+    };
+    getPlansByIdMatrix: {
+        parameters: {
+            query?: {
+                /** @description Tasks led by this department. */
+                dept_id?: number;
+                /** @description Cities in this region's subtree. */
+                region_code?: string;
+                /** @description Cells of this status (`done`, `in_progress`, `not_started`, or `overdue`). */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Matrix"];
+                };
+            };
+        };
+    };
+    getPlansByIdMatrixExport: {
+        parameters: {
+            query?: {
+                /** @description Tasks led by this department. */
+                dept_id?: number;
+                /** @description Cities in this region's subtree. */
+                region_code?: string;
+                /** @description Cells of this status (`done`, `in_progress`, `not_started`, or `overdue`). */
+                status?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    postPlansByIdParts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartView"];
+                };
+            };
+        };
+    };
+    postPlansByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanView"];
+                };
+            };
+        };
+    };
+    postPlansImportPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Outline"];
+                };
+            };
+        };
+    };
+    putPlansPartsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartInput"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deletePlansPartsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postPlansPartsByIdPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointView"];
+                };
+            };
+        };
+    };
+    putPlansPointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointInput"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    deletePlansPointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postPlansPointsByIdTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+        };
+    };
+    postPlansReportsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+        };
+    };
+    getPlansTargets: {
+        parameters: {
+            query?: {
+                /** @description Tasks led by this department (or addressed to it). */
+                dept_id?: number;
+                /** @description The addressee. */
+                org_id?: number;
+                overdue?: boolean;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                plan_id?: number;
+                point_id?: number;
+                /** @description Task title contains. */
+                q?: string;
+                /** @description Addressees in this region's subtree (a region code). */
+                region_code?: string;
+                review?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_TargetView"];
+                };
+            };
+        };
+    };
+    getPlansTargetsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetDetail"];
+                };
+            };
+        };
+    };
+    postPlansTargetsByIdReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReport"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+        };
+    };
+    getPlansTargetsExport: {
+        parameters: {
+            query?: {
+                /** @description Tasks led by this department (or addressed to it). */
+                dept_id?: number;
+                /** @description The addressee. */
+                org_id?: number;
+                overdue?: boolean;
+                plan_id?: number;
+                point_id?: number;
+                /** @description Task title contains. */
+                q?: string;
+                /** @description Addressees in this region's subtree (a region code). */
+                region_code?: string;
+                review?: string;
+                /** @description As on the list. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    putPlansTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TaskInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskView"];
+                };
+            };
+        };
+    };
+    deletePlansTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSystemAuditLogs: {
+        parameters: {
+            query?: {
+                action?: string;
+                /** @description Actor user name contains. */
+                actor?: string;
+                entity?: string;
+                entity_id?: string;
+                /** @description From this instant (inclusive, RFC 3339). */
+                from?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                /** @description Until this instant (exclusive, RFC 3339). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditView"];
+                };
+            };
+        };
+    };
+    getSystemAuditLogsExport: {
+        parameters: {
+            query?: {
+                action?: string;
+                /** @description Actor user name contains. */
+                actor?: string;
+                entity?: string;
+                entity_id?: string;
+                /** @description From this instant (inclusive, RFC 3339). */
+                from?: string;
+                /** @description As on the list. */
+                sort?: string;
+                /** @description Until this instant (exclusive, RFC 3339). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    putSystemDictItemsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictItemInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictItemView"];
+                };
+            };
+        };
+    };
+    deleteSystemDictItemsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSystemDicts: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Code or name contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DictTypeView"];
+                };
+            };
+        };
+    };
+    postSystemDicts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictTypeInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictTypeView"];
+                };
+            };
+        };
+    };
+    putSystemDictsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictTypeInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictTypeView"];
+                };
+            };
+        };
+    };
+    deleteSystemDictsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSystemDictsByTypeItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictItemView"][];
+                };
+            };
+        };
+    };
+    postSystemDictsByTypeItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                type: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DictItemInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DictItemView"];
+                };
+            };
+        };
+    };
+    getSystemLoginLogs: {
+        parameters: {
+            query?: {
+                from?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description User name or IP contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                success?: boolean;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_LoginLogView"];
+                };
+            };
+        };
+    };
+    getSystemLoginLogsExport: {
+        parameters: {
+            query?: {
+                from?: string;
+                /** @description User name or IP contains. */
+                q?: string;
+                /** @description As on the list. */
+                sort?: string;
+                success?: boolean;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    getSystemOrgs: {
+        parameters: {
+            query?: {
+                kind?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                parent_id?: number;
+                /** @description Name, code or credit code contains. */
+                q?: string;
+                /** @description Only organisations in this region's subtree (a region code). */
+                region_code?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_OrgView"];
+                };
+            };
+        };
+    };
+    postSystemOrgs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewOrg"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgView"];
+                };
+            };
+        };
+    };
+    getSystemOrgsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgView"];
+                };
+            };
+        };
+    };
+    putSystemOrgsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OrgUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgView"];
+                };
+            };
+        };
+    };
+    deleteSystemOrgsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSystemOrgsExport: {
+        parameters: {
+            query?: {
+                kind?: string;
+                parent_id?: number;
+                /** @description Name, code or credit code contains. */
+                q?: string;
+                /** @description Only organisations in this region's subtree (a region code). */
+                region_code?: string;
+                /** @description As on the list. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    postSystemOrgsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSystemOrgsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    getSystemOrgsTree: {
+        parameters: {
+            query?: {
+                kind?: string;
+                parent_id?: number;
+                /** @description Name, code or credit code contains. */
+                q?: string;
+                /** @description Only organisations in this region's subtree (a region code). */
+                region_code?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrgNode"][];
+                };
+            };
+        };
+    };
+    getSystemParams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParamView"][];
+                };
+            };
+        };
+    };
+    putSystemParamsByKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ParamUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ParamView"];
+                };
+            };
+        };
+    };
+    getSystemPermissions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PermissionGroup"][];
+                };
+            };
+        };
+    };
+    getSystemRegions: {
+        parameters: {
+            query?: {
+                level?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Name or code contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                /** @description Only this region's subtree (its code). */
+                within?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RegionView"];
+                };
+            };
+        };
+    };
+    putSystemRegionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegionUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionView"];
+                };
+            };
+        };
+    };
+    getSystemRegionsTree: {
+        parameters: {
+            query?: {
+                /** @description A region code: only its subtree. */
+                root?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionNode"][];
+                };
+            };
+        };
+    };
+    getSystemRoles: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Name or code contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RoleView"];
+                };
+            };
+        };
+    };
+    postSystemRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"];
+                };
+            };
+        };
+    };
+    getSystemRolesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"];
+                };
+            };
+        };
+    };
+    putSystemRolesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RoleInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleView"];
+                };
+            };
+        };
+    };
+    deleteSystemRolesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSystemSessions: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description IP or user agent contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                user_id?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SessionView"];
+                };
+            };
+        };
+    };
+    deleteSystemSessionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getSystemUsers: {
+        parameters: {
+            query?: {
+                org_id?: number;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description User name, display name, phone or e-mail contains. */
+                q?: string;
+                /** @description Only users of organisations in this region's subtree. */
+                region_code?: string;
+                role_id?: number;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_UserView"];
+                };
+            };
+        };
+    };
+    postSystemUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewUser"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSystemUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putSystemUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteSystemUsersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    postSystemUsersByIdResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPassword"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    putSystemUsersByIdStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserView"];
+                };
+            };
+        };
+    };
+    getSystemUsersExport: {
+        parameters: {
+            query?: {
+                org_id?: number;
+                /** @description User name, display name, phone or e-mail contains. */
+                q?: string;
+                /** @description Only users of organisations in this region's subtree. */
+                region_code?: string;
+                role_id?: number;
+                /** @description As on the list. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+    postSystemUsersImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getSystemUsersImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+        };
+    };
+}
