@@ -16,7 +16,10 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_owned());
     opts.sqlx_logging(false)
         .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10));
+        .acquire_timeout(Duration::from_secs(10))
+        // A ping on every acquire doubles the round trips of a request; only connections idle
+        // long enough to have been dropped by the server (or a restart) are checked.
+        .test_before_acquire_if_idle_for(Duration::from_secs(30));
     if url.starts_with("sqlite:") {
         if let Some(dir) =
             sqlite_path(url).and_then(|p| std::path::Path::new(p).parent().map(|d| d.to_owned()))
