@@ -49,7 +49,14 @@ pub fn router(state: AppState) -> Router {
         .merge(api.with_state(state.clone()))
         .merge(crate::openapi::docs(openapi))
         .merge(crate::routes::health::router(state.clone()))
-        .merge(crate::web::router());
+        .merge(crate::web::router())
+        // Inside the error renderer and the security headers: a panic or a timeout answers in
+        // the error shape like any other error.
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::REQUEST_TIMEOUT,
+            Duration::from_secs(60),
+        ))
+        .layer(CatchPanicLayer::new());
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::if_not_present(
             name,
@@ -66,8 +73,6 @@ pub fn router(state: AppState) -> Router {
                     tracing::info_span!("request", method = %req.method(), uri = %req.uri().path(), request_id = %id)
                 }))
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
-                .layer(CatchPanicLayer::new())
-                .layer(TimeoutLayer::with_status_code(axum::http::StatusCode::REQUEST_TIMEOUT, Duration::from_secs(60)))
                 .layer(CompressionLayer::new()),
         )
 }

@@ -47,7 +47,8 @@ pub fn client(parts: &Parts, trust_proxy: bool) -> Client {
                 .and_then(|v| v.to_str().ok())
         })
         .flatten()
-        .and_then(|v| v.split(',').next())
+        // The proxy appends the address it saw: the last entry is the one a client cannot forge.
+        .and_then(|v| v.rsplit(',').next())
         .map(|s| s.trim().to_owned());
     let peer = parts
         .extensions
@@ -225,5 +226,17 @@ mod tests {
         assert!(constant_time_eq(b"abc", b"abc"));
         assert!(!constant_time_eq(b"abc", b"abd"));
         assert!(!constant_time_eq(b"abc", b"ab"));
+    }
+
+    #[test]
+    fn behind_a_proxy_the_client_is_the_last_forwarded_address() {
+        let (parts, ()) = axum::http::Request::builder()
+            .header("x-forwarded-for", "6.6.6.6, 10.0.0.7")
+            .body(())
+            .unwrap()
+            .into_parts();
+        // A client may send any X-Forwarded-For; the proxy appends the address it saw.
+        assert_eq!(client(&parts, true).ip, "10.0.0.7");
+        assert_eq!(client(&parts, false).ip, "");
     }
 }

@@ -21,6 +21,10 @@ pub struct PageQuery {
     pub page_size: Option<u64>,
     /// Comma-separated sort fields; a leading `-` sorts descending.
     pub sort: Option<String>,
+    /// Set by [`PageQuery::everything`] only: never from a request.
+    #[serde(skip)]
+    #[param(ignore)]
+    pub everything: bool,
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -47,8 +51,9 @@ impl PageQuery {
     pub fn everything(sort: Option<String>) -> Self {
         Self {
             page: Some(1),
-            page_size: Some(u64::MAX),
+            page_size: None,
             sort,
+            everything: true,
         }
     }
 
@@ -90,12 +95,11 @@ where
     C: ConnectionTrait,
 {
     let page = q.page()?;
-    let max = if q.page_size == Some(u64::MAX) {
-        u64::MAX
+    let page_size = if q.everything {
+        MAX_EXPORT_ROWS
     } else {
-        MAX_PAGE_SIZE
+        q.page_size(MAX_PAGE_SIZE)?
     };
-    let page_size = Ord::min(q.page_size(max)?, MAX_EXPORT_ROWS);
     let mut select = select;
     for (col, order) in parse_sort(q.sort.as_deref().unwrap_or(default_sort), sortable)? {
         select = select.order_by(col, order);

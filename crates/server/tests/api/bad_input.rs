@@ -99,3 +99,15 @@ async fn unknown_routes_and_methods_answer_in_the_error_shape() {
         "request.method",
     );
 }
+
+#[tokio::test]
+async fn page_sizes_beyond_the_limit_are_refused_whatever_their_value() {
+    let app = TestApp::spawn().await;
+    let admin = app.login("admin").await;
+    for size in ["501", "18446744073709551615"] {
+        let res = admin
+            .get(&format!("/api/v1/system/orgs?page_size={size}"))
+            .await;
+        crate::helpers::assert_field(&res, "page_size", "range");
+    }
+}
