@@ -185,6 +185,28 @@ export interface Param {
   updated_at: string
 }
 
+/**
+ * The `action` strings the server records (`audit::record` in crates/store/src): record changes,
+ * account actions, plan transitions, and the steps of a plan target (also shown in its history).
+ */
+export const AUDIT_ACTIONS = [
+  'create',
+  'update',
+  'delete',
+  'reset_password',
+  'change_password',
+  'force_logout',
+  'publish',
+  'close',
+  'published',
+  'reported',
+  'accepted',
+  'returned',
+  'reminded',
+  'overdue',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
 export interface AuditLog {
   id: number
   at: string

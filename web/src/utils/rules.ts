@@ -5,6 +5,7 @@
 import type { FormItemRule } from 'element-plus'
 import { i18n } from '@/i18n'
 import { checkCreditCode } from './creditCode'
+import { checkOrgCode, ORG_CODE_MAX } from './org'
 import { checkPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_CLASSES, PASSWORD_MIN_LENGTH } from './password'
 import { checkUsername, USERNAME_MAX, USERNAME_MIN } from './username'
 
@@ -42,6 +43,16 @@ export function username(): FormItemRule {
     const p = checkUsername(String(v))
     if (p === 'length') return t('rules.length', { field: t('user.username'), min: USERNAME_MIN, max: USERNAME_MAX })
     return p ? t('rules.usernameFormat') : null
+  })
+}
+
+/** An organisation's code: up to 32 of `A–Z a–z 0–9 _ -` (the length counted as part of the format, as the server does). */
+export function orgCode(): FormItemRule {
+  return rule((v) => {
+    if (isEmpty(v)) return null
+    const p = checkOrgCode(String(v))
+    if (p === 'required') return t('rules.required', { field: t('org.code') })
+    return p ? t('rules.orgCodeFormat', { max: ORG_CODE_MAX }) : null
   })
 }
 

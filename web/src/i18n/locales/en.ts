@@ -36,6 +36,7 @@ const en: typeof zh = {
   rules: {
     required: '{field} is required', select: 'Choose {field}', length: '{field} must be {min}–{max} characters',
     usernameFormat: 'A user name starts with a letter and holds letters, digits, _ . - only',
+    orgCodeFormat: 'An organisation code has 1–{max} letters, digits, _ or -',
     creditLength: 'A unified social credit code has 18 characters', creditFormat: 'The credit code holds characters it may not',
     creditChecksum: 'The credit code’s check character is wrong', email: 'Not an e-mail address', phone: 'Not a mobile number',
   },
@@ -120,11 +121,15 @@ const en: typeof zh = {
   audit: {
     actor: 'Actor', at: 'Time', entity: 'Entity', entityId: 'Record ID', action: 'Action', diff: 'Changes', field: 'Field',
     before: 'Before', after: 'After', viewDiff: 'View changes', requestId: 'Request ID',
-    actions: { create: 'Create', update: 'Update', delete: 'Delete' },
+    actions: {
+      create: 'Create', update: 'Update', delete: 'Delete', reset_password: 'Reset password', change_password: 'Change password', force_logout: 'Force logout',
+      publish: 'Publish plan', close: 'Close plan', published: 'Task assigned', reported: 'Progress reported', accepted: 'Report accepted', returned: 'Report returned',
+      reminded: 'Reminder sent', overdue: 'Overdue',
+    },
   },
   loginLog: { keyword: 'User name, IP', username: 'User name', result: 'Result', success: 'Success', failure: 'Failure', reason: 'Reason', ip: 'IP address', userAgent: 'Browser', at: 'Time' },
   session: {
-    user: 'User', ip: 'IP address', userAgent: 'Browser', createdAt: 'Signed in', lastSeen: 'Last active', expiresAt: 'Expires',
+    user: 'User', keyword: 'IP or browser', ip: 'IP address', userAgent: 'Browser', createdAt: 'Signed in', lastSeen: 'Last active', expiresAt: 'Expires',
     forceLogout: 'Force logout', forceConfirm: 'End this session now?', current: 'This session', revoke: 'Revoke',
     revokeConfirm: 'Revoke this session?', revoked: 'Session revoked',
   },

@@ -34,6 +34,7 @@ export default {
   rules: {
     required: '请填写{field}', select: '请选择{field}', length: '{field}长度应为 {min}–{max} 个字符',
     usernameFormat: '用户名以字母开头，只能包含字母、数字、_ . -',
+    orgCodeFormat: '机构编码为 1–{max} 位字母、数字、_ 或 -',
     creditLength: '统一社会信用代码应为 18 位', creditFormat: '统一社会信用代码含有无效字符',
     creditChecksum: '统一社会信用代码校验位不正确', email: '邮箱格式不正确', phone: '手机号格式不正确',
   },
@@ -118,11 +119,15 @@ export default {
   audit: {
     actor: '操作人', at: '时间', entity: '对象', entityId: '记录 ID', action: '动作', diff: '变更', field: '字段',
     before: '修改前', after: '修改后', viewDiff: '查看变更', requestId: '请求 ID',
-    actions: { create: '新增', update: '修改', delete: '删除' },
+    actions: {
+      create: '新增', update: '修改', delete: '删除', reset_password: '重置密码', change_password: '修改密码', force_logout: '强制退出',
+      publish: '发布计划', close: '关闭计划', published: '下发任务', reported: '报送进展', accepted: '审核通过', returned: '退回修改',
+      reminded: '催办提醒', overdue: '任务逾期',
+    },
   },
   loginLog: { keyword: '用户名、IP', username: '用户名', result: '结果', success: '成功', failure: '失败', reason: '原因', ip: 'IP 地址', userAgent: '浏览器', at: '时间' },
   session: {
-    user: '用户', ip: 'IP 地址', userAgent: '浏览器', createdAt: '登录时间', lastSeen: '最后活动', expiresAt: '过期时间',
+    user: '用户', keyword: 'IP 或浏览器', ip: 'IP 地址', userAgent: '浏览器', createdAt: '登录时间', lastSeen: '最后活动', expiresAt: '过期时间',
     forceLogout: '强制退出', forceConfirm: '确定强制退出该会话吗？', current: '当前会话', revoke: '注销',
     revokeConfirm: '确定注销该会话吗？', revoked: '会话已注销',
   },
