@@ -11,14 +11,13 @@ The API is at <a href=/api/docs>/api/docs</a>.</p>";
 fn main() {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../web/dist");
     println!("cargo:rerun-if-changed={}", dist.display());
-    if !dist.join("index.html").exists() {
-        if let Err(e) = std::fs::create_dir_all(&dist)
+    if !dist.join("index.html").exists()
+        && let Err(e) = std::fs::create_dir_all(&dist)
             .and_then(|()| std::fs::write(dist.join("index.html"), PLACEHOLDER))
-        {
-            println!(
-                "cargo:warning=cannot write the web placeholder in {}: {e}",
-                dist.display()
-            );
-        }
+    {
+        println!(
+            "cargo:warning=cannot write the web placeholder in {}: {e}",
+            dist.display()
+        );
     }
 }

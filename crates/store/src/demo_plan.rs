@@ -102,7 +102,7 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
     advance(db, &province, created.id, today).await
 }
 
-/// Reports on the targets of the two demo cities and the lead departments, and reviews them.
+/// Reports on some of the targets (as the province would record them) and reviews most reports.
 async fn advance(
     db: &DatabaseConnection,
     province: &Principal,

@@ -4,7 +4,8 @@
 
 use longzhi_domain::{CreditCode, DataScope};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, Set,
 };
 
 use crate::entity::{org, region, role};
@@ -260,31 +261,70 @@ async fn load_regions<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<()> {
     Ok(())
 }
 
+/// The module of a permission code (`plan` of `plan:task:report`).
+fn module(permission: &str) -> &str {
+    permission.split(':').next().unwrap_or_default()
+}
+
+/// The permissions of `builtin` whose modules `have` has none of (a module added by an
+/// upgrade); the modules an administrator already tailored are left alone.
+fn new_modules(have: &[String], builtin: &[&str]) -> Vec<String> {
+    builtin
+        .iter()
+        .filter(|p| {
+            !have
+                .iter()
+                .any(|h| module(h) == module(p) || module(h) == "*")
+        })
+        .map(|p| (*p).to_owned())
+        .collect()
+}
+
+/// Creates the built-in roles; on an existing database, gives each built-in role the
+/// permissions of the modules it has not met yet.
 async fn seed_roles<C: ConnectionTrait>(db: &C) -> Result<()> {
     let now = chrono::Utc::now();
     for (i, (code, name, name_en, scope, perms)) in ROLES.iter().enumerate() {
-        if role::Entity::find()
+        let existing = role::Entity::find()
             .filter(role::Column::Code.eq(*code))
-            .count(db)
-            .await?
-            == 0
-        {
-            role::Entity::insert(role::ActiveModel {
-                code: Set((*code).into()),
-                name: Set((*name).into()),
-                name_en: Set((*name_en).into()),
-                data_scope: Set(scope.as_str().into()),
-                permissions: Set(serde_json::Value::from(perms.to_vec()).to_string()),
-                builtin: Set(true),
-                status: Set("active".into()),
-                sort: Set(i as i32),
-                version: Set(1),
-                created_at: Set(now),
-                updated_at: Set(now),
-                ..Default::default()
-            })
-            .exec_without_returning(db)
+            .one(db)
             .await?;
+        match existing {
+            Some(r) if r.builtin => {
+                let mut have: Vec<String> =
+                    serde_json::from_str(&r.permissions).unwrap_or_default();
+                let new = new_modules(&have, perms);
+                if !new.is_empty() {
+                    have.extend(new);
+                    role::ActiveModel {
+                        id: Set(r.id),
+                        permissions: Set(serde_json::Value::from(have).to_string()),
+                        updated_at: Set(now),
+                        ..Default::default()
+                    }
+                    .update(db)
+                    .await?;
+                }
+            }
+            Some(_) => {}
+            None => {
+                role::Entity::insert(role::ActiveModel {
+                    code: Set((*code).into()),
+                    name: Set((*name).into()),
+                    name_en: Set((*name_en).into()),
+                    data_scope: Set(scope.as_str().into()),
+                    permissions: Set(serde_json::Value::from(perms.to_vec()).to_string()),
+                    builtin: Set(true),
+                    status: Set("active".into()),
+                    sort: Set(i as i32),
+                    version: Set(1),
+                    created_at: Set(now),
+                    updated_at: Set(now),
+                    ..Default::default()
+                })
+                .exec_without_returning(db)
+                .await?;
+            }
         }
     }
     Ok(())
@@ -576,4 +616,18 @@ pub async fn import_regions(db: &DatabaseConnection, rows: &[regions::RegionRow]
     let n = regions::upsert_rows(&txn, &p, rows).await?;
     txn.commit().await?;
     Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_upgrade_adds_new_modules_only() {
+        let have = vec!["system:org:list".to_owned(), "plan:task:list".to_owned()];
+        let builtin = ["system:user:list", "plan:task:report", "survey:form:list"];
+        // `system` and `plan` were tailored by someone: only the unseen `survey` is added.
+        assert_eq!(new_modules(&have, &builtin), ["survey:form:list"]);
+        assert!(new_modules(&["*:*:*".to_owned()], &builtin).is_empty());
+    }
 }

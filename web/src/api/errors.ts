@@ -49,7 +49,6 @@ export const RULE_CODES = [
   'plan.closed',
   'plan.report_pending',
   'plan.not_pending',
-  'file.too_large',
   'file.type_not_allowed',
 ] as const
 

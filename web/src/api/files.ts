@@ -15,7 +15,7 @@ export interface FileView {
 export const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip,.txt,application/pdf,image/png,image/jpeg,text/plain'
 
 export const filesApi = {
-  /** Multipart field `file`; 413 `file.too_large`, 4xx `file.type_not_allowed`. */
+  /** Multipart field `file`; 413 `request.too_large`, 415 `file.type_not_allowed`. */
   upload: (file: File) => {
     const form = new FormData()
     form.append('file', file)

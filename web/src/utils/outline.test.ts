@@ -13,10 +13,10 @@ const outline = (): Outline => ({
 })
 
 describe('outline editing', () => {
-  it('removes a point and renumbers the rest of its part', () => {
+  it('removes a point and renumbers the points through the plan', () => {
     const o = removePoint(outline(), 0, 1)
     expect(o.parts[0].points.map((p) => [p.seq, p.title])).toEqual([[1, '全面贯彻党的二十大精神'], [2, '谋篇布局']])
-    expect(o.parts[1].points[0].seq).toBe(1)
+    expect(o.parts[1].points[0].seq).toBe(3)
     expect(countPoints(o)).toBe(3)
   })
 

@@ -1,11 +1,13 @@
 /** Editing an imported plan outline (POST /plans/import/preview) before it becomes NewPlan.outline. */
 import type { Outline } from '@/api/plan'
 
-/** Parts and their points numbered 1..n in their current order. */
+/** Parts numbered 1..n, points numbered through the whole plan (as the notice numbers them:
+ * 一、(一)…(四) 二、(五)…), in their current order. */
 export function renumber(o: Outline): Outline {
+  let n = 0
   return {
     ...o,
-    parts: o.parts.map((part, i) => ({ ...part, seq: i + 1, points: part.points.map((pt, j) => ({ ...pt, seq: j + 1 })) })),
+    parts: o.parts.map((part, i) => ({ ...part, seq: i + 1, points: part.points.map((pt) => ({ ...pt, seq: ++n })) })),
   }
 }
 

@@ -276,7 +276,7 @@ async fn a_plan_runs_from_draft_to_accepted_reports_and_completion_rates() {
     assert_eq!(city_rate(&lz), 1.0);
     assert_eq!(city_rate(&ts), 0.0);
     assert_eq!(m["by_point"][0]["rate"], 0.5);
-    let plan_view = province.ok(&format!("/api/v1/plans?q=督办全流程")).await;
+    let plan_view = province.ok("/api/v1/plans?q=督办全流程").await;
     assert_eq!(plan_view["items"][0]["completed_count"], 1);
     assert_eq!(plan_view["items"][0]["target_count"], 3);
     // A filter keeps the cells of a status; a city sees its own column only.
@@ -315,16 +315,21 @@ async fn a_plan_runs_from_draft_to_accepted_reports_and_completion_rates() {
         .unwrap();
     assert!(ts_open["value"].as_f64().unwrap() >= 1.0);
 
-    // Closed: no more reports.
+    // Closed: no more reports, but what is pending is still reviewed.
+    let ts_target = targets(&tianshui, plan).await[0]["id"].as_i64().unwrap();
+    let (_, pending) = report(&tianshui, ts_target, "in_progress", 10).await;
     let (s, closed) = province
         .post(&format!("/api/v1/plans/{plan}/close"), json!({}))
         .await;
     assert_eq!(s, StatusCode::OK, "{closed}");
-    let ts_target = targets(&tianshui, plan).await[0]["id"].as_i64().unwrap();
     assert_error(
-        &report(&tianshui, ts_target, "in_progress", 10).await,
+        &report(&tianshui, ts_target, "in_progress", 20).await,
         StatusCode::CONFLICT,
         "plan.closed",
+    );
+    assert_eq!(
+        review(&province, &pending, "accept", None).await.0,
+        StatusCode::OK
     );
 }
 

@@ -72,7 +72,7 @@ const en: typeof zh = {
       report_pending: 'The previous report awaits review; report again after it is reviewed',
       not_pending: 'This report has already been reviewed',
     },
-    file: { too_large: 'The file is larger than allowed', type_not_allowed: 'This kind of file is not accepted' },
+    file: { type_not_allowed: 'This kind of file is not accepted' },
     not_found: 'No such record, or it is outside your data scope',
     conflict: {
       version: 'Someone else changed this record; reload and try again',

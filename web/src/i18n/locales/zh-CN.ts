@@ -70,7 +70,7 @@ export default {
       report_pending: '上一次报送尚未审核，审核后才能再次报送',
       not_pending: '该报送已审核，不能重复审核',
     },
-    file: { too_large: '文件超过大小限制', type_not_allowed: '不支持的文件类型' },
+    file: { type_not_allowed: '不支持的文件类型' },
     not_found: '记录不存在或不在您的数据范围内',
     conflict: {
       version: '记录已被他人修改，请刷新后重试',

@@ -521,6 +521,16 @@ pub(crate) async fn create_for_plan<C: ConnectionTrait>(
     Ok(created)
 }
 
+/// A status as the notices (written in Chinese, the bureau's language) name it.
+fn status_label(status: &str) -> &str {
+    match status {
+        "not_started" => "未开始",
+        "in_progress" => "进行中",
+        "done" => "已完成",
+        other => other,
+    }
+}
+
 fn check_report(r: &NewReport) -> Result<String> {
     let mut errs = FieldErrors::new();
     if !STATUSES.contains(&r.status.as_str()) {
@@ -636,7 +646,7 @@ pub async fn report(
         let notice = Notice {
             kind: "report_submitted",
             title: format!("进展待审核:{}", org.map(|o| o.name).unwrap_or_default()),
-            body: format!("{} {}%", r.status, r.percent),
+            body: format!("{} {}%", status_label(&r.status), r.percent),
             link: format!("/plan/tasks?target={target_id}"),
         };
         notices::to_users(&txn, [owner], &notice).await?;
@@ -681,8 +691,8 @@ pub async fn review(
     let txn = crate::backend::begin_write(db).await?;
     let report = get_scoped::<plan_report::Entity, _>(&txn, p, report_id).await?;
     let before = actionable(&txn, p, report.target_id).await?;
-    let plan = get_plan(&txn, p, report.plan_id).await?;
-    require_status(&plan, "published")?;
+    // A pending report is reviewed even after the plan closed: closing stops reporting only.
+    get_plan(&txn, p, report.plan_id).await?;
     if report.review != "pending" {
         return Err(StoreError::Rule("plan.not_pending"));
     }
