@@ -198,6 +198,13 @@ async fn a_plan_runs_from_draft_to_accepted_reports_and_completion_rates() {
     let (s, first) = report(&lanzhou, target, "in_progress", 40).await;
     assert_eq!(s, StatusCode::CREATED, "{first}");
     assert_eq!(first["review"], "pending");
+    // The plan's owner is told there is a report to review.
+    let owner = province.ok("/api/v1/notices?unread=true").await;
+    assert_eq!(owner["items"][0]["kind"], "report_submitted");
+    assert_eq!(
+        owner["items"][0]["link"],
+        format!("/plan/tasks?target={target}")
+    );
     assert_error(
         &report(&lanzhou, target, "in_progress", 50).await,
         StatusCode::CONFLICT,

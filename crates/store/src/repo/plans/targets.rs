@@ -641,7 +641,8 @@ pub async fn report(
         Some(&json!({"status": r.status, "percent": r.percent, "report": report.id})),
     )
     .await?;
-    if let Some(owner) = plan.owner_id {
+    // The plan's owner hears of the report, unless they wrote it themselves.
+    if let Some(owner) = plan.owner_id.filter(|o| *o != p.user_id) {
         let org = org::Entity::find_by_id(after.org_id).one(&txn).await?;
         let notice = Notice {
             kind: "report_submitted",
