@@ -7,7 +7,7 @@ use longzhi_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, Set,
+    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -97,15 +97,14 @@ pub fn permissions_of(r: &role::Model) -> Vec<Permission> {
 
 /// The active roles of a user.
 pub async fn of_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<role::Model>> {
-    let ids: Vec<i64> = user_role::Entity::find()
+    // One round trip: it runs on every authenticated request.
+    let held = user_role::Entity::find()
+        .select_only()
+        .column(user_role::Column::RoleId)
         .filter(user_role::Column::UserId.eq(user_id))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|ur| ur.role_id)
-        .collect();
+        .into_query();
     Ok(role::Entity::find()
-        .filter(role::Column::Id.is_in(ids))
+        .filter(role::Column::Id.in_subquery(held))
         .filter(role::Column::Status.eq("active"))
         .order_by_asc(role::Column::Sort)
         .all(db)
