@@ -429,62 +429,43 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
 
 /// Publishes a draft: creates the targets of every task and tells each addressee.
 pub async fn publish(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<PlanView> {
-    let txn = crate::backend::begin_write(db).await?;
-    let before = writable(&txn, p, id).await?;
-    require_status(&before, "draft")?;
-    let created = targets::create_for_plan(&txn, p, &before).await?;
-    if created == 0 {
-        return Err(StoreError::Rule("plan.empty"));
-    }
-    let now = Utc::now();
-    let after = plan::ActiveModel {
-        id: Set(id),
-        status: Set("published".into()),
-        published_at: Set(Some(now)),
-        updated_at: Set(now),
-        version: Set(before.version + 1),
-        ..Default::default()
-    }
-    .update(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        p,
-        target(&after),
-        "publish",
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
-    txn.commit().await?;
-    get(db, p, id).await
+    transition(db, p, id, ("draft", "published", "publish")).await
 }
 
 /// Closes a published plan: no more reports.
 pub async fn close(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<PlanView> {
+    transition(db, p, id, ("published", "closed", "close")).await
+}
+
+/// Moves plan `id` from one status to the next, stamping the moment and auditing `action`;
+/// publishing also creates the targets (and refuses a plan without any).
+async fn transition(
+    db: &DatabaseConnection,
+    p: &Principal,
+    id: i64,
+    (from, to, action): (&str, &str, &str),
+) -> Result<PlanView> {
     let txn = crate::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
-    require_status(&before, "published")?;
+    require_status(&before, from)?;
+    if to == "published" && targets::create_for_plan(&txn, p, &before).await? == 0 {
+        return Err(StoreError::Rule("plan.empty"));
+    }
     let now = Utc::now();
-    let after = plan::ActiveModel {
+    let mut am = plan::ActiveModel {
         id: Set(id),
-        status: Set("closed".into()),
-        closed_at: Set(Some(now)),
+        status: Set(to.into()),
         updated_at: Set(now),
         version: Set(before.version + 1),
         ..Default::default()
+    };
+    if to == "published" {
+        am.published_at = Set(Some(now));
+    } else {
+        am.closed_at = Set(Some(now));
     }
-    .update(&txn)
-    .await?;
-    audit::record(
-        &txn,
-        p,
-        target(&after),
-        "close",
-        Some(&before),
-        Some(&after),
-    )
-    .await?;
+    let after = am.update(&txn).await?;
+    audit::record(&txn, p, target(&after), action, Some(&before), Some(&after)).await?;
     txn.commit().await?;
     get(db, p, id).await
 }

@@ -217,6 +217,20 @@ fn audit_target<'a>(plan: &'a plan::Model, entity: &'a str, id: i64) -> Target<'
     }
 }
 
+/// Audits a change of the structure and commits it with its audit entry.
+async fn commit<T: Serialize>(
+    txn: DatabaseTransaction,
+    p: &Principal,
+    target: Target<'_>,
+    action: &str,
+    before: Option<&T>,
+    after: Option<&T>,
+) -> Result<()> {
+    audit::record(&txn, p, target, action, before, after).await?;
+    txn.commit().await?;
+    Ok(())
+}
+
 fn check_title(field: &str, title: &str, max: usize) -> std::result::Result<String, FieldError> {
     let t = title.trim();
     if t.is_empty() {
@@ -389,8 +403,8 @@ pub async fn update_part(
     }
     .update(&txn)
     .await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_part", id),
         "update",
@@ -398,7 +412,6 @@ pub async fn update_part(
         Some(&after),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -422,8 +435,8 @@ pub async fn delete_part(db: &DatabaseConnection, p: &Principal, id: i64) -> Res
         .exec(&txn)
         .await?;
     plan_part::Entity::delete_by_id(id).exec(&txn).await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_part", id),
         "delete",
@@ -431,7 +444,6 @@ pub async fn delete_part(db: &DatabaseConnection, p: &Principal, id: i64) -> Res
         None,
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -472,8 +484,8 @@ pub async fn update_point(
     }
     .update(&txn)
     .await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_point", id),
         "update",
@@ -481,7 +493,6 @@ pub async fn update_point(
         Some(&after),
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -493,8 +504,8 @@ pub async fn delete_point(db: &DatabaseConnection, p: &Principal, id: i64) -> Re
         .exec(&txn)
         .await?;
     plan_point::Entity::delete_by_id(id).exec(&txn).await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_point", id),
         "delete",
@@ -502,7 +513,6 @@ pub async fn delete_point(db: &DatabaseConnection, p: &Principal, id: i64) -> Re
         None,
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
@@ -631,8 +641,8 @@ pub async fn create_task(
     }
     .insert(&txn)
     .await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_task", task.id),
         "create",
@@ -640,7 +650,6 @@ pub async fn create_task(
         Some(&task),
     )
     .await?;
-    txn.commit().await?;
     task_views_of(db, vec![task])
         .await?
         .pop()
@@ -680,8 +689,8 @@ pub async fn update_task(
     )
     .await?;
     let after = task_of(&txn, id).await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_task", id),
         "update",
@@ -689,7 +698,6 @@ pub async fn update_task(
         Some(&after),
     )
     .await?;
-    txn.commit().await?;
     task_views_of(db, vec![after])
         .await?
         .pop()
@@ -700,8 +708,8 @@ pub async fn delete_task(db: &DatabaseConnection, p: &Principal, id: i64) -> Res
     let task = task_of(db, id).await?;
     let (txn, plan) = draft(db, p, task.plan_id).await?;
     plan_task::Entity::delete_by_id(id).exec(&txn).await?;
-    audit::record(
-        &txn,
+    commit(
+        txn,
         p,
         audit_target(&plan, "plan_task", id),
         "delete",
@@ -709,7 +717,6 @@ pub async fn delete_task(db: &DatabaseConnection, p: &Principal, id: i64) -> Res
         None,
     )
     .await?;
-    txn.commit().await?;
     Ok(())
 }
 
