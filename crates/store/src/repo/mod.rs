@@ -34,6 +34,31 @@ pub(crate) async fn get_scoped<E: Scoped, C: ConnectionTrait>(
         .ok_or(StoreError::NotFound)
 }
 
+/// The row `id` of `E` (no scope: for the parts of a record whose scope was checked).
+pub(crate) async fn by_id<E, C>(db: &C, id: i64) -> Result<E::Model>
+where
+    E: EntityTrait,
+    <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
+    C: ConnectionTrait,
+{
+    E::find_by_id(id).one(db).await?.ok_or(StoreError::NotFound)
+}
+
+/// The rows of `E` whose `col` is one of `ids`, keyed by `key` (their id): the lookups that
+/// turn a page of rows into views.
+pub(crate) async fn by_ids<E: EntityTrait, C: ConnectionTrait>(
+    db: &C,
+    col: E::Column,
+    ids: impl IntoIterator<Item = i64>,
+    key: impl Fn(&E::Model) -> i64,
+) -> Result<std::collections::HashMap<i64, E::Model>> {
+    let mut ids: Vec<i64> = ids.into_iter().collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rows = E::find().filter(col.is_in(ids)).all(db).await?;
+    Ok(rows.into_iter().map(|r| (key(&r), r)).collect())
+}
+
 /// Writes the set fields of `am` to row `id` if its version is still `version`, and bumps the
 /// version; `VersionConflict` when someone wrote first (nothing is changed then).
 pub(crate) async fn update_versioned<E, A, C>(

@@ -107,12 +107,7 @@ pub(crate) async fn regions_by_id<C: ConnectionTrait>(
     db: &C,
     ids: impl IntoIterator<Item = i64>,
 ) -> Result<HashMap<i64, region::Model>> {
-    let ids: Vec<i64> = ids.into_iter().collect();
-    let rows = region::Entity::find()
-        .filter(region::Column::Id.is_in(ids))
-        .all(db)
-        .await?;
-    Ok(rows.into_iter().map(|r| (r.id, r)).collect())
+    super::by_ids::<region::Entity, _>(db, region::Column::Id, ids, |r| r.id).await
 }
 
 async fn views<C: ConnectionTrait>(db: &C, rows: Vec<org::Model>) -> Result<Vec<OrgView>> {

@@ -16,6 +16,7 @@ use crate::entity::{org, plan, plan_part, plan_point, plan_target, plan_task, re
 use crate::scope::{Principal, scoped};
 use crate::{Result, StoreError};
 
+use super::super::by_id;
 use super::{require_status, writable};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -247,27 +248,6 @@ fn next_seq(seqs: impl Iterator<Item = i32>) -> i32 {
     seqs.max().unwrap_or(0) + 1
 }
 
-async fn part_of(db: &impl ConnectionTrait, id: i64) -> Result<plan_part::Model> {
-    plan_part::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)
-}
-
-async fn point_of(db: &impl ConnectionTrait, id: i64) -> Result<plan_point::Model> {
-    plan_point::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)
-}
-
-async fn task_of(db: &impl ConnectionTrait, id: i64) -> Result<plan_task::Model> {
-    plan_task::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)
-}
-
 async fn insert_part<C: ConnectionTrait>(
     db: &C,
     p: &Principal,
@@ -392,7 +372,7 @@ pub async fn update_part(
     id: i64,
     input: PartInput,
 ) -> Result<()> {
-    let before = part_of(db, id).await?;
+    let before = by_id::<plan_part::Entity, _>(db, id).await?;
     let (txn, plan) = draft(db, p, before.plan_id).await?;
     let title = check_title("title", &input.title, 200)?;
     let after = plan_part::ActiveModel {
@@ -417,7 +397,7 @@ pub async fn update_part(
 
 /// Deletes a part with its points and their tasks.
 pub async fn delete_part(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
-    let part = part_of(db, id).await?;
+    let part = by_id::<plan_part::Entity, _>(db, id).await?;
     let (txn, plan) = draft(db, p, part.plan_id).await?;
     let points: Vec<i64> = plan_point::Entity::find()
         .filter(plan_point::Column::PartId.eq(id))
@@ -453,7 +433,7 @@ pub async fn create_point(
     part_id: i64,
     input: PointInput,
 ) -> Result<PointView> {
-    let part = part_of(db, part_id).await?;
+    let part = by_id::<plan_part::Entity, _>(db, part_id).await?;
     let (txn, plan) = draft(db, p, part.plan_id).await?;
     let point = insert_point(&txn, p, &plan, part_id, &input).await?;
     txn.commit().await?;
@@ -472,7 +452,7 @@ pub async fn update_point(
     id: i64,
     input: PointInput,
 ) -> Result<()> {
-    let before = point_of(db, id).await?;
+    let before = by_id::<plan_point::Entity, _>(db, id).await?;
     let (txn, plan) = draft(db, p, before.plan_id).await?;
     let title = check_title("title", &input.title, 500)?;
     let after = plan_point::ActiveModel {
@@ -497,7 +477,7 @@ pub async fn update_point(
 }
 
 pub async fn delete_point(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
-    let point = point_of(db, id).await?;
+    let point = by_id::<plan_point::Entity, _>(db, id).await?;
     let (txn, plan) = draft(db, p, point.plan_id).await?;
     plan_task::Entity::delete_many()
         .filter(plan_task::Column::PointId.eq(id))
@@ -611,7 +591,7 @@ pub async fn create_task(
     point_id: i64,
     t: TaskInput,
 ) -> Result<TaskView> {
-    let point = point_of(db, point_id).await?;
+    let point = by_id::<plan_point::Entity, _>(db, point_id).await?;
     let (txn, plan) = draft(db, p, point.plan_id).await?;
     let f = check_task(&txn, &plan, &t).await?;
     let seq = next_seq(
@@ -662,7 +642,7 @@ pub async fn update_task(
     id: i64,
     t: TaskInput,
 ) -> Result<TaskView> {
-    let before = task_of(db, id).await?;
+    let before = by_id::<plan_task::Entity, _>(db, id).await?;
     let (txn, plan) = draft(db, p, before.plan_id).await?;
     let version = t
         .version
@@ -688,7 +668,7 @@ pub async fn update_task(
         am,
     )
     .await?;
-    let after = task_of(&txn, id).await?;
+    let after = by_id::<plan_task::Entity, _>(&txn, id).await?;
     commit(
         txn,
         p,
@@ -705,7 +685,7 @@ pub async fn update_task(
 }
 
 pub async fn delete_task(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
-    let task = task_of(db, id).await?;
+    let task = by_id::<plan_task::Entity, _>(db, id).await?;
     let (txn, plan) = draft(db, p, task.plan_id).await?;
     plan_task::Entity::delete_by_id(id).exec(&txn).await?;
     commit(

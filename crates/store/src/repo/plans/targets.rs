@@ -22,8 +22,8 @@ use crate::scope::{Principal, scoped};
 use crate::{Result, StoreError};
 
 use super::super::files::{self, FileView};
-use super::super::get_scoped;
 use super::super::notices::{self, Notice};
+use super::super::{by_id, by_ids, get_scoped};
 use super::structure::{self, TaskView, json_codes};
 use super::{completed, get_plan, require_status};
 
@@ -205,60 +205,42 @@ async fn filtered<C: ConnectionTrait>(
     Ok(s)
 }
 
-async fn by_ids<C: ConnectionTrait, E: EntityTrait>(
-    db: &C,
-    col: E::Column,
-    ids: impl IntoIterator<Item = i64>,
-) -> Result<Vec<E::Model>>
-where
-    E::Column: ColumnTrait,
-{
-    let mut ids: Vec<i64> = ids.into_iter().collect();
-    ids.sort_unstable();
-    ids.dedup();
-    Ok(E::find().filter(col.is_in(ids)).all(db).await?)
-}
-
 pub(crate) async fn views<C: ConnectionTrait>(
     db: &C,
     rows: Vec<plan_target::Model>,
 ) -> Result<Vec<TargetView>> {
     let plans: HashMap<i64, plan::Model> =
-        by_ids::<_, plan::Entity>(db, plan::Column::Id, rows.iter().map(|t| t.plan_id))
-            .await?
-            .into_iter()
-            .map(|x| (x.id, x))
-            .collect();
-    let tasks: HashMap<i64, plan_task::Model> =
-        by_ids::<_, plan_task::Entity>(db, plan_task::Column::Id, rows.iter().map(|t| t.task_id))
-            .await?
-            .into_iter()
-            .map(|x| (x.id, x))
-            .collect();
-    let points: HashMap<i64, plan_point::Model> = by_ids::<_, plan_point::Entity>(
+        by_ids::<plan::Entity, _>(db, plan::Column::Id, rows.iter().map(|t| t.plan_id), |x| {
+            x.id
+        })
+        .await?;
+    let tasks: HashMap<i64, plan_task::Model> = by_ids::<plan_task::Entity, _>(
+        db,
+        plan_task::Column::Id,
+        rows.iter().map(|t| t.task_id),
+        |x| x.id,
+    )
+    .await?;
+    let points: HashMap<i64, plan_point::Model> = by_ids::<plan_point::Entity, _>(
         db,
         plan_point::Column::Id,
         rows.iter().map(|t| t.point_id),
+        |x| x.id,
     )
-    .await?
-    .into_iter()
-    .map(|x| (x.id, x))
-    .collect();
+    .await?;
     let org_ids = rows
         .iter()
         .map(|t| t.org_id)
         .chain(tasks.values().filter_map(|t| t.lead_dept_id));
-    let orgs: HashMap<i64, org::Model> = by_ids::<_, org::Entity>(db, org::Column::Id, org_ids)
-        .await?
-        .into_iter()
-        .map(|x| (x.id, x))
-        .collect();
-    let regions: HashMap<i64, region::Model> =
-        by_ids::<_, region::Entity>(db, region::Column::Id, orgs.values().map(|o| o.region_id))
-            .await?
-            .into_iter()
-            .map(|x| (x.id, x))
-            .collect();
+    let orgs: HashMap<i64, org::Model> =
+        by_ids::<org::Entity, _>(db, org::Column::Id, org_ids, |x| x.id).await?;
+    let regions: HashMap<i64, region::Model> = by_ids::<region::Entity, _>(
+        db,
+        region::Column::Id,
+        orgs.values().map(|o| o.region_id),
+        |x| x.id,
+    )
+    .await?;
     let today = today();
     Ok(rows
         .into_iter()
@@ -378,10 +360,7 @@ fn timeline_detail(action: &str, after: Option<&str>) -> Option<String> {
 
 pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<TargetDetail> {
     let t = get_scoped::<plan_target::Entity, _>(db, p, id).await?;
-    let task = plan_task::Entity::find_by_id(t.task_id)
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let task = by_id::<plan_task::Entity, _>(db, t.task_id).await?;
     let evidence = task.evidence.clone();
     let task = structure::task_views_of(db, vec![task])
         .await?
@@ -451,15 +430,13 @@ pub(crate) async fn create_for_plan<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|o| city_code.get(&o.region_id).cloned().map(|c| (c, o)))
         .collect();
-    let depts: HashMap<i64, org::Model> = by_ids::<_, org::Entity>(
+    let depts: HashMap<i64, org::Model> = by_ids::<org::Entity, _>(
         db,
         org::Column::Id,
         tasks.iter().filter_map(|t| t.lead_dept_id),
+        |x| x.id,
     )
-    .await?
-    .into_iter()
-    .map(|o| (o.id, o))
-    .collect();
+    .await?;
     let now = Utc::now();
     let mut per_org: HashMap<i64, usize> = HashMap::new();
     let mut created = 0;
@@ -588,10 +565,7 @@ pub async fn report(
     let text = check_report(&r)?;
     let txn = crate::backend::begin_write(db).await?;
     let before = actionable(&txn, p, target_id).await?;
-    let plan = plan::Entity::find_by_id(before.plan_id)
-        .one(&txn)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let plan = by_id::<plan::Entity, _>(&txn, before.plan_id).await?;
     require_status(&plan, "published")?;
     if before.review == "pending" {
         return Err(StoreError::Rule("plan.report_pending"));
