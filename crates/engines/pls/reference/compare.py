@@ -167,7 +167,7 @@ def main() -> None:
     r2 = [fit.r_squared.get("Rsq", c) for c in fit.r_squared.cols]
     compare("ECSI path: GoF", [("gof", ours["gof"], math.sqrt(np.mean(communality) * np.mean(r2)))])
 
-    # ACSI-style index: raw-item weights w/sd rescaled to sum 1, mean mapped from the scale to 0-100.
+    # ACSI-style index: raw-item weights w/sd rescaled to absolute sum 1, mean mapped from the scale to 0-100.
     lo_s, hi_s = base["scale"]
 
     def acsi(rows: np.ndarray) -> dict[str, float]:
@@ -176,7 +176,7 @@ def main() -> None:
             cols_c = [mobi.columns.index(i) for i in c["items"]]
             u = np.array([fit.outer_weights.get(i, c["name"]) / np.std(mobi.values[:, j], ddof=1)
                           for i, j in zip(c["items"], cols_c)])
-            u = u / u.sum()
+            u = u / np.abs(u).sum()
             mean = float(u @ mobi.values[np.ix_(rows, cols_c)].mean(axis=0))
             lo = float(np.minimum(u * lo_s, u * hi_s).sum())
             hi = float(np.maximum(u * lo_s, u * hi_s).sum())

@@ -1,8 +1,9 @@
 //! The ACSI-style 0–100 satisfaction index of each construct, overall and for groups of rows.
 //!
 //! Each construct's standardised outer weights are turned into weights of the raw items
-//! (`w_j / s_j`, s_j the item's standard deviation) and rescaled to sum to 1, so the index score is
-//! a weighted mean of the items on their own scale. Its mean is then mapped linearly from the
+//! (`w_j / s_j`, s_j the item's standard deviation) and rescaled so their absolute values sum to 1,
+//! so the index score is a weighted mean of the items on their own scale. (With mode B weights of
+//! mixed sign, a signed sum could change sign with an item's unit and mirror the index.) Its mean is then mapped linearly from the
 //! smallest to the largest value that weighted mean can take on the items' response scales to
 //! 0…100: `(x̄ − min)/(max − min) · 100`.
 
@@ -13,7 +14,7 @@ use crate::spec::Spec;
 /// Raw-item weights and the attainable range of each construct's weighted mean.
 #[derive(Debug, Clone)]
 pub(crate) struct IndexWeights {
-    /// Per item; the weights of a block sum to 1.
+    /// Per item; the absolute weights of a block sum to 1.
     item: Vec<f64>,
     /// Per construct: smallest and largest attainable weighted mean.
     bounds: Vec<(f64, f64)>,
@@ -27,7 +28,7 @@ impl IndexWeights {
         let mut bounds = Vec::with_capacity(spec.constructs().len());
         for (c, construct) in spec.constructs().iter().enumerate() {
             let b = spec.block(c);
-            let total: f64 = b.clone().map(|j| weights[j] / sd[j]).sum();
+            let total: f64 = b.clone().map(|j| (weights[j] / sd[j]).abs()).sum();
             let (mut lo, mut hi) = (0.0, 0.0);
             for j in b {
                 let u = weights[j] / sd[j] / total;
