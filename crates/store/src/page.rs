@@ -1,10 +1,12 @@
 //! One shape for pagination, sorting and free-text search on every list.
 
 use longzhi_domain::{FieldError, Rule};
-use sea_orm::sea_query::{Expr, ExprTrait, Func, LikeExpr, SimpleExpr};
+use sea_orm::sea_query::{
+    Alias, Asterisk, Expr, ExprTrait, Func, LikeExpr, SimpleExpr, WindowStatement,
+};
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, Order, PaginatorTrait, QueryOrder, QuerySelect,
-    Select,
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, FromQueryResult, Order, PaginatorTrait,
+    QueryOrder, QueryResult, QuerySelect, QueryTrait, Select,
 };
 use serde::{Deserialize, Serialize};
 
@@ -79,8 +81,27 @@ impl PageQuery {
 /// Rows one export may hold.
 pub const MAX_EXPORT_ROWS: u64 = 100_000;
 
-/// Sorts by the requested whitelisted fields (then by `id` so pages are stable), counts, and
-/// fetches one page.
+/// The column that carries the size of the filtered set on every row of a page.
+const TOTAL: &str = "page_total";
+
+/// A row of a page and the size of the whole filtered set (`COUNT(*) OVER ()`).
+struct Counted<M> {
+    row: M,
+    total: i64,
+}
+
+impl<M: FromQueryResult> FromQueryResult for Counted<M> {
+    fn from_query_result(res: &QueryResult, pre: &str) -> Result<Self, DbErr> {
+        Ok(Self {
+            row: M::from_query_result(res, pre)?,
+            total: res.try_get(pre, TOTAL)?,
+        })
+    }
+}
+
+/// Sorts by the requested whitelisted fields (then by `id` so pages are stable) and fetches one
+/// page with the filtered set's size in the same statement (lists run on every page view; a
+/// separate count would double their round trips).
 pub async fn paginate<E, C>(
     db: &C,
     select: Select<E>,
@@ -105,14 +126,24 @@ where
         select = select.order_by(col, order);
     }
     select = select.order_by(id, Order::Asc);
-    let total = select.clone().count(db).await?;
-    let items = select
+    let mut counted = select
+        .clone()
         .offset((page - 1).saturating_mul(page_size))
-        .limit(page_size)
-        .all(db)
-        .await?;
+        .limit(page_size);
+    QueryTrait::query(&mut counted).expr_window_as(
+        Func::count(Expr::col(Asterisk)),
+        WindowStatement::new(),
+        Alias::new(TOTAL),
+    );
+    let rows = counted.into_model::<Counted<E::Model>>().all(db).await?;
+    let total = match rows.first() {
+        Some(r) => u64::try_from(r.total).unwrap_or_default(),
+        None if page == 1 => 0,
+        // Past the last page: no row carries the size.
+        None => select.count(db).await?,
+    };
     Ok(Page {
-        items,
+        items: rows.into_iter().map(|r| r.row).collect(),
         total,
         page,
         page_size,

@@ -41,6 +41,45 @@ async fn regions_hold_gansu_and_the_three_special_areas() {
     );
 }
 
+/// Pages partition the filtered, sorted set, and every page (even one past the end) reports the
+/// size of the whole set.
+#[tokio::test]
+async fn pages_partition_the_filtered_set_and_report_its_size() {
+    let app = TestApp::spawn().await;
+    let admin = app.login("admin").await;
+    let list = "/api/v1/system/orgs?kind=county_office&sort=-name";
+    let all = admin.ok(&format!("{list}&page_size=500")).await;
+    assert_eq!(all["total"], 86);
+    let mut paged = Vec::new();
+    for page in 1..=4 {
+        let p = admin.ok(&format!("{list}&page_size=30&page={page}")).await;
+        assert_eq!(p["total"], 86, "page {page}");
+        assert_eq!(p["page"], page);
+        paged.extend(
+            p["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|o| o["id"].clone()),
+        );
+    }
+    let ids: Vec<_> = all["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].clone())
+        .collect();
+    assert_eq!(paged, ids);
+    let none = admin.ok("/api/v1/system/orgs?kind=no_such_kind").await;
+    assert_eq!(
+        (
+            none["total"].clone(),
+            none["items"].as_array().unwrap().len()
+        ),
+        (json!(0), 0)
+    );
+}
+
 #[tokio::test]
 async fn every_city_level_region_has_its_bureau() {
     let app = TestApp::spawn().await;

@@ -26,4 +26,14 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
+/// A session's user: read with it on every authenticated request.
+impl Related<super::user::Entity> for Entity {
+    fn to() -> RelationDef {
+        Entity::belongs_to(super::user::Entity)
+            .from(Column::UserId)
+            .to(super::user::Column::Id)
+            .into()
+    }
+}
+
 impl ActiveModelBehavior for ActiveModel {}

@@ -31,4 +31,22 @@ pub struct Model {
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {}
 
+/// A user's roles, through `user_roles`.
+impl Related<super::role::Entity> for Entity {
+    fn to() -> RelationDef {
+        super::user_role::Entity::belongs_to(super::role::Entity)
+            .from(super::user_role::Column::RoleId)
+            .to(super::role::Column::Id)
+            .into()
+    }
+
+    fn via() -> Option<RelationDef> {
+        let held_by: RelationDef = super::user_role::Entity::belongs_to(Entity)
+            .from(super::user_role::Column::UserId)
+            .to(Column::Id)
+            .into();
+        Some(held_by.rev())
+    }
+}
+
 impl ActiveModelBehavior for ActiveModel {}

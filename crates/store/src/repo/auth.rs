@@ -13,7 +13,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::entity::{login_log, session, user};
+use crate::entity::{login_log, role, session, user};
 use crate::page::{Page, PageQuery, contains_any, paginate};
 use crate::scope::{Principal, scoped};
 use crate::{Result, StoreError, password};
@@ -219,7 +219,15 @@ pub async fn authenticate<C: ConnectionTrait>(
 ) -> Result<std::result::Result<Authenticated, SessionRefused>> {
     let now = Utc::now();
     let id = session_id(token);
-    let Some(s) = session::Entity::find_by_id(id.clone()).one(db).await? else {
+    // It runs on every authenticated request: the session, its user and the user's roles come in
+    // one round trip (a row per role).
+    let mut rows = session::Entity::find_by_id(id.clone())
+        .find_also_related(user::Entity)
+        .find_also(user::Entity, role::Entity)
+        .all(db)
+        .await?
+        .into_iter();
+    let Some((s, u, role)) = rows.next() else {
         return Ok(Err(SessionRefused::Unknown));
     };
     if s.revoked_at.is_some() {
@@ -228,15 +236,12 @@ pub async fn authenticate<C: ConnectionTrait>(
     if s.expires_at <= now || s.last_seen_at + Duration::minutes(s.idle_minutes.into()) <= now {
         return Ok(Err(SessionRefused::Expired));
     }
-    let Some(u) = user::Entity::find_by_id(s.user_id)
-        .one(db)
-        .await?
-        .filter(|u| u.status == "active")
-    else {
+    let Some(u) = u.filter(|u| u.status == "active") else {
         return Ok(Err(SessionRefused::Unknown));
     };
     let must_change_password = u.must_change_password;
-    let principal = principal_of(db, u, request_id).await?;
+    let roles = super::roles::in_force(role.into_iter().chain(rows.filter_map(|(_, _, r)| r)));
+    let principal = principal(u, roles, request_id);
     if now - s.last_seen_at >= TOUCH_EVERY {
         session::Entity::update_many()
             .col_expr(session::Column::LastSeenAt, Expr::value(now))
@@ -259,8 +264,12 @@ pub async fn principal_of<C: ConnectionTrait>(
     request_id: &str,
 ) -> Result<Principal> {
     let roles = super::roles::of_user(db, u.id).await?;
+    Ok(principal(u, roles, request_id))
+}
+
+fn principal(u: user::Model, roles: Vec<role::Model>, request_id: &str) -> Principal {
     let (scope, permissions) = super::roles::fold(&roles);
-    Ok(Principal {
+    Principal {
         user_id: u.id,
         username: u.username,
         display_name: u.display_name,
@@ -270,7 +279,7 @@ pub async fn principal_of<C: ConnectionTrait>(
         permissions,
         role_codes: roles.into_iter().map(|r| r.code).collect(),
         request_id: request_id.to_owned(),
-    })
+    }
 }
 
 /// Ends the session of `token` (logging out) and records it in the login log.

@@ -7,7 +7,7 @@ use longzhi_domain::{
 };
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
-    PaginatorTrait, QueryFilter, QueryOrder, QuerySelect, QueryTrait, Set,
+    PaginatorTrait, QueryFilter, QuerySelect, QueryTrait, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -97,18 +97,24 @@ pub fn permissions_of(r: &role::Model) -> Vec<Permission> {
 
 /// The active roles of a user.
 pub async fn of_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<role::Model>> {
-    // One round trip: it runs on every authenticated request.
     let held = user_role::Entity::find()
         .select_only()
         .column(user_role::Column::RoleId)
         .filter(user_role::Column::UserId.eq(user_id))
         .into_query();
-    Ok(role::Entity::find()
-        .filter(role::Column::Id.in_subquery(held))
-        .filter(role::Column::Status.eq("active"))
-        .order_by_asc(role::Column::Sort)
-        .all(db)
-        .await?)
+    Ok(in_force(
+        role::Entity::find()
+            .filter(role::Column::Id.in_subquery(held))
+            .all(db)
+            .await?,
+    ))
+}
+
+/// Of the roles a user holds, those in force (active), in menu order.
+pub(crate) fn in_force(held: impl IntoIterator<Item = role::Model>) -> Vec<role::Model> {
+    let mut roles: Vec<role::Model> = held.into_iter().filter(|r| r.status == "active").collect();
+    roles.sort_by_key(|r| (r.sort, r.id));
+    roles
 }
 
 /// Folds roles into (widest scope, all permissions). No role: scope `own`, no permissions.
