@@ -3,7 +3,9 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use longzhi_signal::{Analysis, CellStats, PeriodSignals, Prior, Reports, Rule, Table, Window};
+use longzhi_signal::{
+    Analysis, CellStats, FitStatus, PeriodSignals, Prior, Reports, Rule, Table, Window,
+};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -401,10 +403,32 @@ fn cell_out<'a>(input: &'a Input, c: &CellStats, rules: &'a [Rule]) -> CellOut<'
     }
 }
 
+/// The prior's parameters, then whether the fit met the optimality conditions and the bounds
+/// of the parameter box it lies on (`alpha1_lower`, `beta2_upper`, `p_lower`, …).
+#[derive(Serialize)]
+struct PriorOut {
+    #[serde(flatten)]
+    prior: Prior,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    converged: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    active_bounds: Option<Vec<&'static str>>,
+}
+
+impl PriorOut {
+    fn new(prior: Prior, fit: Option<&FitStatus>) -> Self {
+        Self {
+            prior,
+            converged: fit.map(|f| f.converged),
+            active_bounds: fit.map(|f| f.active_bounds.iter().map(|b| b.name()).collect()),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Output<'a> {
     n_total: u64,
-    prior: Prior,
+    prior: PriorOut,
     log_likelihood: f64,
     cells: Vec<CellOut<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -415,7 +439,7 @@ struct Output<'a> {
 struct PeriodOut<'a> {
     period: &'a str,
     n_total: u64,
-    prior: Option<Prior>,
+    prior: Option<PriorOut>,
     new_signals: Vec<SignalOut<'a>>,
 }
 
@@ -438,7 +462,7 @@ fn periods_out<'a>(
         .map(|(p, label)| PeriodOut {
             period: label,
             n_total: p.n_total,
-            prior: p.prior,
+            prior: p.prior.map(|prior| PriorOut::new(prior, p.fit.as_ref())),
             new_signals: p
                 .new_signals
                 .iter()
@@ -460,7 +484,7 @@ fn write_json(
 ) -> Result<(), String> {
     let output = Output {
         n_total: analysis.n_total,
-        prior: analysis.prior,
+        prior: PriorOut::new(analysis.prior, analysis.fit.as_ref()),
         log_likelihood: analysis.log_likelihood,
         cells: analysis
             .cells

@@ -78,10 +78,23 @@ fn statistics_of_a_hand_checked_table() {
         .keys()
         .map(String::as_str)
         .collect();
-    assert_eq!(keys.len(), 5);
-    for k in ["alpha1", "beta1", "alpha2", "beta2", "p"] {
+    assert_eq!(keys.len(), 7);
+    for k in [
+        "alpha1",
+        "beta1",
+        "alpha2",
+        "beta2",
+        "p",
+        "converged",
+        "active_bounds",
+    ] {
         assert!(keys.contains(&k));
     }
+    assert!(json["prior"]["converged"].is_boolean());
+    assert!(json["prior"]["active_bounds"].is_array());
+    // Canonical labels: component 1 has the larger prior mean.
+    let p = &json["prior"];
+    assert!(num(&p["alpha1"]) / num(&p["beta1"]) >= num(&p["alpha2"]) / num(&p["beta2"]));
     let order: Vec<(String, String)> = json["cells"]
         .as_array()
         .unwrap()

@@ -16,7 +16,7 @@ mod windows;
 use rayon::prelude::*;
 
 pub use disproportionality::{TwoByTwo, information_component};
-pub use fit::{Fit, fit_prior};
+pub use fit::{ActiveBound, Fit, fit_prior};
 pub use likelihood::{Prior, log_likelihood};
 pub use posterior::{Posterior, Posteriors};
 pub use rules::{Condition, Op, PRESETS, Rule, Stat};
@@ -56,7 +56,17 @@ pub struct Analysis {
     pub prior: Prior,
     /// The zero-truncated marginal log-likelihood of `prior` over the cells.
     pub log_likelihood: f64,
+    /// How the prior was fitted: `None` when it was given.
+    pub fit: Option<FitStatus>,
     pub cells: Vec<CellStats>,
+}
+
+/// Whether the fitted prior meets the first-order optimality conditions on the parameter box,
+/// and the bounds it lies on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FitStatus {
+    pub converged: bool,
+    pub active_bounds: Vec<ActiveBound>,
 }
 
 /// The closed-form statistics of one cell (everything but MGPS).
@@ -105,11 +115,15 @@ pub fn analyse(table: &Table, prior: Option<Prior>) -> Result<Analysis, SignalEr
     let closed = closed_form(table);
     let expected: Vec<f64> = closed.iter().map(|c| c.expected).collect();
     let counts: Vec<u64> = cells.iter().map(|c| c.n).collect();
-    let (prior, log_likelihood) = match prior {
-        Some(p) => (p, log_likelihood(&p, &counts, &expected)),
+    let (prior, log_likelihood, fit) = match prior {
+        Some(p) => (p, log_likelihood(&p, &counts, &expected), None),
         None => {
             let fit = fit_prior(&counts, &expected)?;
-            (fit.prior, fit.log_likelihood)
+            let status = FitStatus {
+                converged: fit.converged,
+                active_bounds: fit.active_bounds,
+            };
+            (fit.prior, fit.log_likelihood, Some(status))
         }
     };
     let posteriors = Posteriors::new(prior, &counts);
@@ -132,6 +146,7 @@ pub fn analyse(table: &Table, prior: Option<Prior>) -> Result<Analysis, SignalEr
         n_total: table.total(),
         prior,
         log_likelihood,
+        fit,
         cells: stats,
     })
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use crate::{CellStats, Prior, Rule, SignalError, Table, analyse};
+use crate::{CellStats, FitStatus, Prior, Rule, SignalError, Table, analyse};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Window {
@@ -27,6 +27,8 @@ pub struct Signal {
 pub struct PeriodSignals {
     pub n_total: u64,
     pub prior: Option<Prior>,
+    /// The fit's convergence and active bounds (none when there is no prior).
+    pub fit: Option<FitStatus>,
     pub new_signals: Vec<Signal>,
 }
 
@@ -51,11 +53,13 @@ pub fn signals_by_period(
         let mut result = PeriodSignals {
             n_total: current.total(),
             prior: None,
+            fit: None,
             new_signals: Vec::new(),
         };
         if current.total() > 0 {
             let analysis = analyse(&current, None)?;
             result.prior = Some(analysis.prior);
+            result.fit = analysis.fit.clone();
             for cell in &analysis.cells {
                 for (rule, r) in rules.iter().enumerate() {
                     if r.holds(cell) {
