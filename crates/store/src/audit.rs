@@ -1,17 +1,35 @@
 //! The audit log: who changed what, when, with the fields before and after. Written by the
 //! repositories inside the transaction of the change, so a change without its entry (or an entry
-//! without its change) cannot exist.
+//! without its change) cannot exist: an audit write that fails fails the change.
+//!
+//! **The hash chain.** Every entry stores `prev_hash`, the hash of the entry before it (64 zeros
+//! for the first), and `hash`, the hex SHA-256 of its canonical encoding ([`Fields::hash`]: every
+//! stored field and `prev_hash`). The one row of `audit_head` holds the last id and hash; an append
+//! ([`record`]) updates it first, which takes its row lock on PostgreSQL (SQLite write
+//! transactions already hold the database's write lock), so appends from concurrent transactions
+//! and from several servers form one chain in commit order, with consecutive ids. [`verify`] walks
+//! the chain and names the first entry that was changed, removed, reordered or added outside it.
 
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use chrono::{DateTime, SubsecRound, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Query};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+};
 use serde::Serialize;
 use serde_json::{Map, Value};
+use sha2::{Digest, Sha256};
 
 use crate::entity::audit_log;
 use crate::scope::Principal;
 
 /// Fields that change on every write and say nothing about it.
 const NOISE: [&str; 2] = ["version", "updated_at"];
+
+/// The one-row table that holds the end of the chain (`id` 1, `last_id`, `last_hash`).
+pub const HEAD_TABLE: &str = "audit_head";
+
+/// The `prev_hash` of the first entry.
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 /// The entity, record and scope an audit entry is about.
 pub struct Target<'a> {
@@ -23,6 +41,10 @@ pub struct Target<'a> {
 
 /// Records `action` on `target`. `before`/`after` are the record's states (None for a create /
 /// a delete); for an update only the fields that differ are kept.
+///
+/// `db` must be the transaction of the change: the entry is appended to the chain and the chain's
+/// head is updated (and, on PostgreSQL, stays locked) until that transaction ends. Any error must
+/// be propagated so that the change is rolled back with it.
 pub async fn record<C: ConnectionTrait, T: Serialize>(
     db: &C,
     p: &Principal,
@@ -40,23 +62,379 @@ pub async fn record<C: ConnectionTrait, T: Serialize>(
         }
         other => other,
     };
-    audit_log::ActiveModel {
-        at: Set(Utc::now()),
-        actor_id: Set(p.actor_id()),
-        actor_name: Set(p.username.clone()),
-        entity: Set(target.entity.to_owned()),
-        entity_id: Set(target.id),
-        action: Set(action.to_owned()),
-        before: Set(before.map(|v| Value::Object(v).to_string())),
-        after: Set(after.map(|v| Value::Object(v).to_string())),
-        request_id: Set(Some(p.request_id.clone())),
-        region_path: Set(target.region_path.to_owned()),
-        org_id: Set(target.org_id),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let entry = audit_log::Model {
+        id: 0,
+        at: Utc::now().trunc_subsecs(6),
+        actor_id: p.actor_id(),
+        actor_name: p.username.clone(),
+        entity: target.entity.to_owned(),
+        entity_id: target.id,
+        action: action.to_owned(),
+        before: before.map(|v| Value::Object(v).to_string()),
+        after: after.map(|v| Value::Object(v).to_string()),
+        request_id: Some(p.request_id.clone()),
+        region_path: target.region_path.to_owned(),
+        org_id: target.org_id,
+        prev_hash: String::new(),
+        hash: String::new(),
+    };
+    append(db, entry).await?;
     Ok(())
+}
+
+/// Appends `entry` (its `id`, `prev_hash` and `hash` are set here) to the chain.
+async fn append<C: ConnectionTrait>(
+    db: &C,
+    mut entry: audit_log::Model,
+) -> crate::Result<audit_log::Model> {
+    // Reserving the next id is the first write: it locks the head row until the transaction ends
+    // (PostgreSQL), so no other transaction can append between this read and the commit.
+    let reserve = Query::update()
+        .table(HEAD_TABLE)
+        .value("last_id", Expr::col("last_id").add(1))
+        .and_where(Expr::col("id").eq(1))
+        .returning(Query::returning().columns(["last_id", "last_hash"]))
+        .to_owned();
+    let head = db
+        .query_one(&reserve)
+        .await?
+        .ok_or_else(|| DbErr::Custom(format!("the audit chain has no head ({HEAD_TABLE})")))?;
+    entry.id = head.try_get("", "last_id")?;
+    entry.prev_hash = head.try_get("", "last_hash")?;
+    entry.at = entry.at.trunc_subsecs(6);
+    entry.hash = Fields::of(&entry).hash();
+    let am = audit_log::ActiveModel {
+        id: Set(entry.id),
+        at: Set(entry.at),
+        actor_id: Set(entry.actor_id),
+        actor_name: Set(entry.actor_name.clone()),
+        entity: Set(entry.entity.clone()),
+        entity_id: Set(entry.entity_id.clone()),
+        action: Set(entry.action.clone()),
+        before: Set(entry.before.clone()),
+        after: Set(entry.after.clone()),
+        request_id: Set(entry.request_id.clone()),
+        region_path: Set(entry.region_path.clone()),
+        org_id: Set(entry.org_id),
+        prev_hash: Set(entry.prev_hash.clone()),
+        hash: Set(entry.hash.clone()),
+    };
+    audit_log::Entity::insert(am)
+        .exec_without_returning(db)
+        .await?;
+    let advance = Query::update()
+        .table(HEAD_TABLE)
+        .value("last_hash", entry.hash.clone())
+        .and_where(Expr::col("id").eq(1))
+        .to_owned();
+    db.execute(&advance).await?;
+    Ok(entry)
+}
+
+/// What the hash of an entry covers, in its canonical order (version 1 of the encoding).
+///
+/// The encoding is the compact JSON array `["longzhi-audit/1", id, at, actor_id, actor_name,
+/// entity, entity_id, action, before, after, request_id, region_path, org_id, prev_hash]`:
+/// absent values are `null`, `at` is RFC 3339 UTC with exactly six fractional digits, `before` and
+/// `after` are the stored JSON texts as strings. Changing it would break every existing chain.
+#[derive(Debug, Clone, Copy)]
+pub struct Fields<'a> {
+    pub id: i64,
+    pub at: DateTime<Utc>,
+    pub actor_id: Option<i64>,
+    pub actor_name: &'a str,
+    pub entity: &'a str,
+    pub entity_id: &'a str,
+    pub action: &'a str,
+    pub before: Option<&'a str>,
+    pub after: Option<&'a str>,
+    pub request_id: Option<&'a str>,
+    pub region_path: &'a str,
+    pub org_id: Option<i64>,
+    pub prev_hash: &'a str,
+}
+
+impl<'a> Fields<'a> {
+    pub fn of(m: &'a audit_log::Model) -> Self {
+        Fields {
+            id: m.id,
+            at: m.at,
+            actor_id: m.actor_id,
+            actor_name: &m.actor_name,
+            entity: &m.entity,
+            entity_id: &m.entity_id,
+            action: &m.action,
+            before: m.before.as_deref(),
+            after: m.after.as_deref(),
+            request_id: m.request_id.as_deref(),
+            region_path: &m.region_path,
+            org_id: m.org_id,
+            prev_hash: &m.prev_hash,
+        }
+    }
+
+    /// The canonical encoding the hash is taken of.
+    pub fn canonical(&self) -> String {
+        let at = self
+            .at
+            .trunc_subsecs(6)
+            .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+            .to_string();
+        serde_json::json!([
+            "longzhi-audit/1",
+            self.id,
+            at,
+            self.actor_id,
+            self.actor_name,
+            self.entity,
+            self.entity_id,
+            self.action,
+            self.before,
+            self.after,
+            self.request_id,
+            self.region_path,
+            self.org_id,
+            self.prev_hash,
+        ])
+        .to_string()
+    }
+
+    /// Hex SHA-256 of [`Self::canonical`].
+    pub fn hash(&self) -> String {
+        Sha256::digest(self.canonical().as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// The first broken link of the chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Break {
+    /// The entry's fields no longer give its stored hash: a field was changed.
+    Altered {
+        id: i64,
+        expected: String,
+        stored: String,
+    },
+    /// The entry does not follow the one before it: its `prev_hash` is not that entry's hash
+    /// (entries reordered, or the entry before replaced and re-hashed).
+    Unlinked {
+        id: i64,
+        expected: String,
+        stored: String,
+    },
+    /// Entries `from..=to` are missing: deleted (at the end of the chain too).
+    Missing { from: i64, to: i64 },
+    /// The last entry is not the one the head records (`expected` is the head's hash).
+    Head {
+        id: i64,
+        expected: String,
+        stored: String,
+    },
+    /// The entry lies beyond the head: it was added without appending to the chain.
+    Unchained { id: i64 },
+}
+
+impl Break {
+    /// The entry the break is reported at (the first missing one for [`Break::Missing`]).
+    pub fn id(&self) -> i64 {
+        match self {
+            Break::Altered { id, .. }
+            | Break::Unlinked { id, .. }
+            | Break::Head { id, .. }
+            | Break::Unchained { id } => *id,
+            Break::Missing { from, .. } => *from,
+        }
+    }
+}
+
+impl std::fmt::Display for Break {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Break::Altered {
+                id,
+                expected,
+                stored,
+            } => write!(
+                f,
+                "entry {id} was altered: its fields hash to {expected}, stored hash {stored}"
+            ),
+            Break::Unlinked {
+                id,
+                expected,
+                stored,
+            } => write!(
+                f,
+                "entry {id} does not follow the entry before it: expected prev_hash {expected}, \
+                 stored {stored}"
+            ),
+            Break::Missing { from, to } if from == to => {
+                write!(f, "entry {from} is missing (deleted)")
+            }
+            Break::Missing { from, to } => {
+                write!(f, "entries {from} to {to} are missing (deleted)")
+            }
+            Break::Head {
+                id,
+                expected,
+                stored,
+            } => write!(
+                f,
+                "entry {id} is not the head of the chain: the head records hash {expected}, \
+                 the entry has {stored}"
+            ),
+            Break::Unchained { id } => write!(
+                f,
+                "entry {id} lies beyond the head of the chain (added outside the audit log)"
+            ),
+        }
+    }
+}
+
+/// The result of [`verify`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Verification {
+    /// Entries checked (up to the head read at the start).
+    pub entries: u64,
+    /// The head: the last entry's id and hash (0 and [`GENESIS`] for an empty log).
+    pub last_id: i64,
+    pub last_hash: String,
+    /// The first broken link, if any.
+    pub broken: Option<Break>,
+}
+
+/// Entries read per query while verifying.
+const BATCH: u64 = 1000;
+
+async fn head<C: ConnectionTrait>(db: &C) -> crate::Result<(i64, String)> {
+    let q = Query::select()
+        .columns(["last_id", "last_hash"])
+        .from(HEAD_TABLE)
+        .and_where(Expr::col("id").eq(1))
+        .to_owned();
+    let row = db
+        .query_one(&q)
+        .await?
+        .ok_or_else(|| DbErr::Custom(format!("the audit chain has no head ({HEAD_TABLE})")))?;
+    Ok((row.try_get("", "last_id")?, row.try_get("", "last_hash")?))
+}
+
+/// Walks the chain in id order up to the head (read first, so appends running meanwhile do not
+/// disturb it) and returns the first broken link: an entry whose fields do not give its hash, an
+/// entry that does not follow the one before it, missing entries (deleted in the middle or at the
+/// end), or entries beyond the head.
+pub async fn verify<C: ConnectionTrait>(db: &C) -> crate::Result<Verification> {
+    let (head_id, head_hash) = head(db).await?;
+    let mut prev_id = 0;
+    let mut prev_hash = GENESIS.to_owned();
+    let mut entries = 0;
+    let done = |entries, broken| {
+        Ok(Verification {
+            entries,
+            last_id: head_id,
+            last_hash: head_hash.clone(),
+            broken: Some(broken),
+        })
+    };
+    loop {
+        let batch = audit_log::Entity::find()
+            .filter(audit_log::Column::Id.gt(prev_id))
+            .filter(audit_log::Column::Id.lte(head_id))
+            .order_by_asc(audit_log::Column::Id)
+            .limit(BATCH)
+            .all(db)
+            .await?;
+        let last = batch.len() < BATCH as usize;
+        for e in batch {
+            if e.prev_hash != prev_hash {
+                // Ids before the chain existed may have gaps that the upgrade linked over; a gap
+                // with a broken link is a deletion.
+                let broken = if e.id > prev_id + 1 {
+                    Break::Missing {
+                        from: prev_id + 1,
+                        to: e.id - 1,
+                    }
+                } else {
+                    Break::Unlinked {
+                        id: e.id,
+                        expected: prev_hash,
+                        stored: e.prev_hash,
+                    }
+                };
+                return done(entries, broken);
+            }
+            let expected = Fields::of(&e).hash();
+            if expected != e.hash {
+                return done(
+                    entries,
+                    Break::Altered {
+                        id: e.id,
+                        expected,
+                        stored: e.hash,
+                    },
+                );
+            }
+            entries += 1;
+            prev_id = e.id;
+            prev_hash = e.hash;
+        }
+        if last {
+            break;
+        }
+    }
+    if prev_id < head_id {
+        return done(
+            entries,
+            Break::Missing {
+                from: prev_id + 1,
+                to: head_id,
+            },
+        );
+    }
+    if prev_hash != head_hash {
+        return done(
+            entries,
+            Break::Head {
+                id: prev_id,
+                expected: head_hash.clone(),
+                stored: prev_hash,
+            },
+        );
+    }
+    // Entries beyond the head: the largest id is read before the head again, so an append that
+    // commits in between raises the head as well and is not mistaken for one.
+    let max: Option<i64> = audit_log::Entity::find()
+        .select_only()
+        .column_as(audit_log::Column::Id.max(), "max")
+        .into_tuple()
+        .one(db)
+        .await?
+        .flatten();
+    let (now_id, _) = head(db).await?;
+    if max.is_some_and(|m| m > now_id) {
+        let first: Option<i64> = audit_log::Entity::find()
+            .select_only()
+            .column(audit_log::Column::Id)
+            .filter(audit_log::Column::Id.gt(now_id))
+            .order_by_asc(audit_log::Column::Id)
+            .into_tuple()
+            .one(db)
+            .await?;
+        return done(
+            entries,
+            Break::Unchained {
+                id: first.unwrap_or(now_id + 1),
+            },
+        );
+    }
+    Ok(Verification {
+        entries,
+        last_id: head_id,
+        last_hash: head_hash,
+        broken: None,
+    })
 }
 
 fn to_object<T: Serialize>(v: &T) -> Map<String, Value> {
@@ -97,6 +475,97 @@ mod tests {
 
     fn obj(v: Value) -> Map<String, Value> {
         v.as_object().unwrap().clone()
+    }
+
+    #[test]
+    fn the_canonical_encoding_covers_every_field_and_truncates_time_to_microseconds() {
+        let at = DateTime::parse_from_rfc3339("2026-12-06T00:31:44.123456789Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let f = Fields {
+            id: 7,
+            at,
+            actor_id: Some(1),
+            actor_name: "admin",
+            entity: "org",
+            entity_id: "5",
+            action: "update",
+            before: Some(r#"{"name":"甲"}"#),
+            after: None,
+            request_id: Some("r-1"),
+            region_path: "/620000/",
+            org_id: None,
+            prev_hash: GENESIS,
+        };
+        assert_eq!(
+            f.canonical(),
+            format!(
+                r#"["longzhi-audit/1",7,"2026-12-06T00:31:44.123456Z",1,"admin","org","5","update","{{\"name\":\"甲\"}}",null,"r-1","/620000/",null,"{GENESIS}"]"#
+            )
+        );
+        let h = f.hash();
+        assert_eq!(h.len(), 64);
+        assert!(
+            h.bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        );
+        // The time as stored (microseconds) hashes the same; every field changes the hash.
+        assert_eq!(
+            Fields {
+                at: at.trunc_subsecs(6),
+                ..f
+            }
+            .hash(),
+            h
+        );
+        let variants = [
+            Fields { id: 8, ..f },
+            Fields {
+                at: at + chrono::Duration::microseconds(1),
+                ..f
+            },
+            Fields {
+                actor_id: None,
+                ..f
+            },
+            Fields {
+                actor_name: "admin2",
+                ..f
+            },
+            Fields {
+                entity: "user",
+                ..f
+            },
+            Fields {
+                entity_id: "6",
+                ..f
+            },
+            Fields {
+                action: "delete",
+                ..f
+            },
+            Fields { before: None, ..f },
+            Fields {
+                after: Some("{}"),
+                ..f
+            },
+            Fields {
+                request_id: Some(""),
+                ..f
+            },
+            Fields {
+                region_path: "/",
+                ..f
+            },
+            Fields {
+                org_id: Some(0),
+                ..f
+            },
+            Fields { prev_hash: &h, ..f },
+        ];
+        for v in variants {
+            assert_ne!(v.hash(), h, "{v:?}");
+        }
     }
 
     #[test]
