@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use longzhi_signal::{
     Analysis, CellStats, FitStatus, PeriodSignals, Prior, Reports, Rule, Table, Window,
 };
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -82,8 +83,8 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
         counts: input.counts.as_deref(),
         strata,
     };
-    let analysis = longzhi_signal::analyse(&Table::count(&reports).map_err(engine_err)?, None)
-        .map_err(engine_err)?;
+    let table = Table::count(&reports).map_err(engine_err)?;
+    let analysis = longzhi_signal::analyse(&table, None).map_err(engine_err)?;
     let periods = match &input.periods {
         None => None,
         Some(p) => {
@@ -243,6 +244,16 @@ fn parse_reports(text: &str, path: &Path, args: &Args) -> Result<Input, InputErr
         .map(|c| column(c, "--period"))
         .transpose()?;
 
+    if strata_cols.is_empty() && period_col.is_none() {
+        let body = reader.position().byte() as usize;
+        if let Some(input) = text
+            .as_bytes()
+            .get(body..)
+            .and_then(|b| fast::parse(b, names.len(), row_col, col_col, count_col))
+        {
+            return Ok(input);
+        }
+    }
     let (mut rows, mut cols, mut strata, mut periods) = (
         Interner::default(),
         Interner::default(),
@@ -319,6 +330,199 @@ fn parse_reports(text: &str, path: &Path, args: &Args) -> Result<Input, InputErr
         strata: (!strata_cols.is_empty()).then(|| strata.finish()),
         periods: period_col.map(|_| periods.finish()),
     })
+}
+
+/// The common case at speed: unquoted CSV (no `"` anywhere in the body), no strata or periods.
+/// The body is cut at line ends into one chunk per thread; each chunk is split and interned on
+/// its own (labels of up to 7 bytes hash as one integer), then the chunks' labels are merged.
+/// Anything unusual — a quote, a line with a different number of fields, an empty line or value,
+/// a bad count — returns `None`, and the csv-crate path parses the file again to report it.
+mod fast {
+    use rayon::prelude::*;
+    use rustc_hash::FxHashMap;
+
+    use super::{Input, Labels};
+
+    /// Labels of one chunk: ids in order of first appearance.
+    #[derive(Default)]
+    struct Local<'a> {
+        short: FxHashMap<u64, u32>,
+        long: FxHashMap<&'a [u8], u32>,
+        labels: Vec<&'a [u8]>,
+        ids: Vec<u32>,
+    }
+
+    impl<'a> Local<'a> {
+        #[inline]
+        fn push(&mut self, value: &'a [u8]) {
+            let next = self.labels.len() as u32;
+            let id = if value.len() <= 7 {
+                // Up to 7 bytes and the length in the eighth: one integer per label.
+                let key = value
+                    .iter()
+                    .fold(value.len() as u64, |k, &b| (k << 8) | u64::from(b));
+                *self.short.entry(key).or_insert(next)
+            } else {
+                *self.long.entry(value).or_insert(next)
+            };
+            if id == next {
+                self.labels.push(value);
+            }
+            self.ids.push(id);
+        }
+    }
+
+    struct Chunk<'a> {
+        rows: Local<'a>,
+        cols: Local<'a>,
+        counts: Vec<u64>,
+    }
+
+    fn parse_chunk(
+        text: &[u8],
+        n_fields: usize,
+        row: usize,
+        col: usize,
+        count: Option<usize>,
+    ) -> Option<Chunk<'_>> {
+        let mut chunk = Chunk {
+            rows: Local::default(),
+            cols: Local::default(),
+            counts: Vec::new(),
+        };
+        let lines = text.len() / 16;
+        chunk.rows.ids.reserve(lines);
+        chunk.cols.ids.reserve(lines);
+        let mut fields: Vec<&[u8]> = Vec::with_capacity(n_fields);
+        for line in text.split(|&b| b == b'\n') {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            if line.is_empty() || line.contains(&b'\r') {
+                return None;
+            }
+            fields.clear();
+            fields.extend(line.split(|&b| b == b','));
+            if fields.len() != n_fields {
+                return None;
+            }
+            let (r, c) = (fields[row], fields[col]);
+            if r.is_empty() || c.is_empty() {
+                return None;
+            }
+            chunk.rows.push(r);
+            chunk.cols.push(c);
+            if let Some(k) = count {
+                let raw = fields[k].trim_ascii();
+                if raw.is_empty() || raw.len() > 19 || !raw.iter().all(u8::is_ascii_digit) {
+                    return None;
+                }
+                chunk
+                    .counts
+                    .push(raw.iter().fold(0u64, |n, &d| n * 10 + u64::from(d - b'0')));
+            }
+        }
+        Some(chunk)
+    }
+
+    /// The chunks' labels merged, sorted, and every report's id renumbered to the sorted order.
+    fn merge(parts: Vec<&Local<'_>>) -> Option<Labels> {
+        let mut index: FxHashMap<&[u8], u32> = FxHashMap::default();
+        let mut labels: Vec<&[u8]> = Vec::new();
+        let maps: Vec<Vec<u32>> = parts
+            .iter()
+            .map(|p| {
+                p.labels
+                    .iter()
+                    .map(|&l| {
+                        let next = labels.len() as u32;
+                        let id = *index.entry(l).or_insert(next);
+                        if id == next {
+                            labels.push(l);
+                        }
+                        id
+                    })
+                    .collect()
+            })
+            .collect();
+        let mut order: Vec<u32> = (0..labels.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| labels[a as usize].cmp(labels[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &id) in order.iter().enumerate() {
+            rank[id as usize] = r as u32;
+        }
+        let sorted = order
+            .iter()
+            .map(|&id| {
+                std::str::from_utf8(labels[id as usize])
+                    .ok()
+                    .map(str::to_string)
+            })
+            .collect::<Option<Vec<String>>>()?;
+        let total: usize = parts.iter().map(|p| p.ids.len()).sum();
+        let mut ids = Vec::with_capacity(total);
+        for (p, map) in parts.iter().zip(&maps) {
+            let to_rank: Vec<u32> = map.iter().map(|&g| rank[g as usize]).collect();
+            ids.par_extend(p.ids.par_iter().map(|&l| to_rank[l as usize]));
+        }
+        Some(Labels {
+            labels: sorted,
+            ids,
+        })
+    }
+
+    pub(super) fn parse(
+        body: &[u8],
+        n_fields: usize,
+        row: usize,
+        col: usize,
+        count: Option<usize>,
+    ) -> Option<Input> {
+        if body.contains(&b'"') {
+            return None;
+        }
+        let body = body.strip_suffix(b"\n").unwrap_or(body);
+        if body.is_empty() {
+            return None;
+        }
+        // Chunk boundaries just after a line end.
+        let parts = (rayon::current_num_threads() * 4).max(1);
+        let mut bounds = vec![0];
+        for k in 1..parts {
+            let target = body.len() * k / parts;
+            let last = *bounds.last()?;
+            if target <= last {
+                continue;
+            }
+            match body[target..].iter().position(|&b| b == b'\n') {
+                Some(at) => bounds.push(target + at + 1),
+                None => break,
+            }
+        }
+        bounds.push(body.len() + 1);
+        bounds.dedup();
+        let chunks: Vec<Chunk<'_>> = bounds
+            .windows(2)
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|w| parse_chunk(&body[w[0]..w[1] - 1], n_fields, row, col, count))
+            .collect::<Option<Vec<_>>>()?;
+        let (rows, cols) = rayon::join(
+            || merge(chunks.iter().map(|c| &c.rows).collect()),
+            || merge(chunks.iter().map(|c| &c.cols).collect()),
+        );
+        let counts = count.map(|_| {
+            chunks
+                .iter()
+                .flat_map(|c| c.counts.iter().copied())
+                .collect()
+        });
+        Some(Input {
+            rows: rows?,
+            cols: cols?,
+            counts,
+            strata: None,
+            periods: None,
+        })
+    }
 }
 
 /// One table per period label (in sorted order), each counted from that period's reports.
@@ -425,14 +629,12 @@ impl PriorOut {
     }
 }
 
+/// The leading fields of the JSON output (`cells` and `periods` follow, see [`write_json`]).
 #[derive(Serialize)]
-struct Output<'a> {
+struct Head {
     n_total: u64,
     prior: PriorOut,
     log_likelihood: f64,
-    cells: Vec<CellOut<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    periods: Option<Vec<PeriodOut<'a>>>,
 }
 
 #[derive(Serialize)]
@@ -482,20 +684,49 @@ fn write_json(
     rules: &[Rule],
     periods: Option<&[PeriodSignals]>,
 ) -> Result<(), String> {
-    let output = Output {
+    // The object's head, then the cells serialised in parallel chunks (the bulk of a large
+    // output), then the periods: the same bytes as serialising one struct with these fields.
+    let head = Head {
         n_total: analysis.n_total,
         prior: PriorOut::new(analysis.prior, analysis.fit.as_ref()),
         log_likelihood: analysis.log_likelihood,
-        cells: analysis
-            .cells
-            .iter()
-            .map(|c| cell_out(input, c, rules))
-            .collect(),
-        periods: periods.map(|p| periods_out(input, rules, p)),
     };
-    serde_json::to_writer(&mut *out, &output).map_err(|e| e.to_string())?;
-    writeln!(out).map_err(|e| e.to_string())
+    let mut bytes = serde_json::to_vec(&head).map_err(|e| e.to_string())?;
+    bytes.pop(); // the closing brace
+    bytes.extend_from_slice(b",\"cells\":[");
+    out.write_all(&bytes).map_err(|e| e.to_string())?;
+    let chunks: Vec<Vec<u8>> = analysis
+        .cells
+        .par_chunks(JSON_CHUNK)
+        .map(|cells| {
+            let mut buf = Vec::with_capacity(cells.len() * 400);
+            for (k, c) in cells.iter().enumerate() {
+                if k > 0 {
+                    buf.push(b',');
+                }
+                serde_json::to_writer(&mut buf, &cell_out(input, c, rules))
+                    .map_err(|e| e.to_string())?;
+            }
+            Ok(buf)
+        })
+        .collect::<Result<_, String>>()?;
+    for (k, chunk) in chunks.iter().enumerate() {
+        if k > 0 {
+            out.write_all(b",").map_err(|e| e.to_string())?;
+        }
+        out.write_all(chunk).map_err(|e| e.to_string())?;
+    }
+    out.write_all(b"]").map_err(|e| e.to_string())?;
+    if let Some(p) = periods {
+        out.write_all(b",\"periods\":").map_err(|e| e.to_string())?;
+        serde_json::to_writer(&mut *out, &periods_out(input, rules, p))
+            .map_err(|e| e.to_string())?;
+    }
+    writeln!(out, "}}").map_err(|e| e.to_string())
 }
+
+/// Cells per parallel chunk of JSON output.
+const JSON_CHUNK: usize = 8192;
 
 /// CSV: one line per cell (with a `signals` column, rule names joined by `;`, when rules were
 /// given); with periods, one line per new signal, led by `period` and `rule`.

@@ -341,3 +341,46 @@ fn bad_input_names_the_place() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot read /nonexistent.csv"), "{err}");
 }
+
+#[test]
+fn quoted_and_crlf_files_parse_as_plain_ones() {
+    // Plain CSV takes the parallel fast path; a quote or CRLF line ends change nothing.
+    let args = |path: &PathBuf| {
+        vec![
+            "--reports".to_string(),
+            path.to_str().unwrap().to_string(),
+            "--row".into(),
+            "product".into(),
+            "--col".into(),
+            "hazard".into(),
+        ]
+    };
+    let output = |name: &str, text: &str| {
+        let path = write(name, text);
+        let a = args(&path);
+        let (code, out, err) = run(&a.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    let plain = output("plain.csv", REPORTS);
+    let quoted = REPORTS.replacen("P3,H3", "\"P3\",H3", 1);
+    assert_eq!(output("quoted.csv", &quoted), plain);
+    assert_eq!(output("crlf.csv", &REPORTS.replace('\n', "\r\n")), plain);
+    // A long label (hashed as bytes, not as one integer) and no final line end.
+    let long = REPORTS.replace("P2", "a-product-label-longer-than-eight-bytes");
+    let json: Value = serde_json::from_str(&output("long.csv", long.trim_end())).unwrap();
+    assert_eq!(json["n_total"], 12);
+    assert_eq!(
+        cell(&json, "a-product-label-longer-than-eight-bytes", "H2")["n"],
+        4
+    );
+    // An empty label on the fast path still names its line.
+    let path = write("empty.csv", &REPORTS.replacen("P2,H1", ",H1", 1));
+    let a = args(&path);
+    let (code, _, err) = run(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("line 7") && err.contains("empty value"),
+        "{err}"
+    );
+}

@@ -31,7 +31,7 @@ const STARTS: [[f64; 5]; 6] = [
 /// from `SIGNAL_SHAPE`², its weight from `SIGNAL_WEIGHT` — the usual shape of the optimum, a
 /// null component and a small elevated one. The bound 20 is on both, so a start can begin where
 /// the optimum of a tight component lies.
-const GRID_SHAPE: [f64; 5] = [0.05, 0.3, 1.5, 6.0, 20.0];
+const GRID_SHAPE: [f64; 4] = [0.05, 0.5, 3.0, 20.0];
 const GRID_WEIGHT: [f64; 4] = [0.02, 0.1, 0.3, 0.6];
 const SIGNAL_SHAPE: [f64; 8] = [0.05, 0.2, 0.6, 1.5, 4.0, 8.0, 14.0, 20.0];
 const SIGNAL_WEIGHT: [f64; 4] = [0.005, 0.02, 0.06, 0.2];
@@ -63,6 +63,8 @@ const POLISH_ITERATIONS: usize = 10;
 /// A run stops when the gain of an iteration, or the gain a Newton step predicts, falls below
 /// this (the cost is the mean log-likelihood per cell, of order 1).
 const COST_TOLERANCE: f64 = 1e-14;
+/// The same for the last stage of a squashed fit, on all cells (below `KKT_GAIN`).
+const POLISH_TOLERANCE: f64 = 1e-12;
 
 /// Convergence as reported: in the free parameters the Newton step predicts a gain of at most
 /// this (relative to the mean log-likelihood per cell) …
@@ -178,7 +180,20 @@ pub fn fit_prior(n: &[u64], expected: &[f64]) -> Result<Fit, SignalError> {
     let start = Point::at(&data, theta)
         .ok_or_else(|| SignalError::Fit("the fitted prior has a non-finite likelihood".into()))?;
     let guide = squashed.as_ref().map(|[_, f]| f);
-    let polished = newton(&data, guide, start, POLISH_ITERATIONS);
+    let polished = if guide.is_some() {
+        // A gain below POLISH_TOLERANCE per cell is far below what the likelihood's rounding
+        // over this many cells can tell; each iteration costs a pass over all cells.
+        newton_fixed(
+            &data,
+            guide,
+            start,
+            POLISH_ITERATIONS,
+            [false; 5],
+            POLISH_TOLERANCE,
+        )
+    } else {
+        newton(&data, None, start, POLISH_ITERATIONS)
+    };
     let hessian_data = guide.unwrap_or(&data);
     let (converged, active) = kkt(hessian_data, &polished);
     let (theta, active) = canonical(polished.theta, active);
@@ -241,6 +256,7 @@ fn grid_starts(data: &FitData) -> Vec<[f64; 5]> {
                 p,
                 START_ITERATIONS,
                 [true, true, false, false, true],
+                COST_TOLERANCE,
             )
         });
     if let Some(null) = null {
@@ -349,16 +365,17 @@ fn project(theta: [f64; 5]) -> [f64; 5] {
 /// the Hessian's diagonal) is tried; the run ends when neither does, or when the gain is below
 /// `COST_TOLERANCE`.
 fn newton(data: &FitData, guide: Option<&FitData>, x: Point, iterations: usize) -> Point {
-    newton_fixed(data, guide, x, iterations, [false; 5])
+    newton_fixed(data, guide, x, iterations, [false; 5], COST_TOLERANCE)
 }
 
-/// [`newton`] with the parameters marked `fixed` held where they are.
+/// [`newton`] with the parameters marked `fixed` held where they are, stopping at `tolerance`.
 fn newton_fixed(
     data: &FitData,
     guide: Option<&FitData>,
     mut x: Point,
     iterations: usize,
     fixed: [bool; 5],
+    tolerance: f64,
 ) -> Point {
     let fixed_hessian = guide.map(|g| hessian(g, x.theta));
     for _ in 0..iterations {
@@ -373,7 +390,7 @@ fn newton_fixed(
         let Some((step, predicted)) = newton_step(&h, &x.grad, held) else {
             break;
         };
-        if predicted <= COST_TOLERANCE {
+        if predicted <= tolerance {
             break;
         }
         let next = search(data, &x, &step).or_else(|| {
@@ -389,7 +406,7 @@ fn newton_fixed(
         let Some(next) = next else { break };
         let gain = x.cost - next.cost;
         x = next;
-        if gain <= COST_TOLERANCE {
+        if gain <= tolerance {
             break;
         }
     }
@@ -453,7 +470,15 @@ fn search(data: &FitData, x: &Point, step: &[f64; 5]) -> Option<Point> {
 /// The Hessian of the cost at θ, by forward differences of the analytic gradient (steps into
 /// the box), symmetrised.
 fn hessian(data: &FitData, theta: [f64; 5]) -> Matrix5<f64> {
-    let base = Point::evaluate(data, theta);
+    // The per-count terms of α1 and α2 are shared by the columns that leave them alone.
+    let (k1, k2) = rayon::join(
+        || data.per_count(theta[0], true),
+        || data.per_count(theta[2], true),
+    );
+    let gradient = |t: [f64; 5], k1: &[(f64, f64)], k2: &[(f64, f64)]| {
+        data.log_likelihood_with(t, 1.0 - t[4], true, k1, k2).1
+    };
+    let base = gradient(theta, &k1, &k2);
     let columns: Vec<[f64; 5]> = (0..5)
         .into_par_iter()
         .map(|k| {
@@ -463,8 +488,13 @@ fn hessian(data: &FitData, theta: [f64; 5]) -> Matrix5<f64> {
             }
             let mut moved = theta;
             moved[k] += h;
-            let g = Point::evaluate(data, moved).grad;
-            std::array::from_fn(|j| (g[j] - base.grad[j]) / h)
+            let g = match k {
+                0 => gradient(moved, &data.per_count(moved[0], true), &k2),
+                2 => gradient(moved, &k1, &data.per_count(moved[2], true)),
+                _ => gradient(moved, &k1, &k2),
+            };
+            // In the cost's units: −(mean log-likelihood).
+            std::array::from_fn(|j| -(g[j] - base[j]) / (h * data.total_weight()))
         })
         .collect();
     let mut m = Matrix5::zeros();

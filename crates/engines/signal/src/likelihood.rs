@@ -141,7 +141,7 @@ impl FitData {
     /// to the previous one step up by lnΓ(x+1) = lnΓ(x) + ln x and ψ(x+1) = ψ(x) + 1/x, which
     /// is much cheaper than the functions themselves; the chain restarts from them every
     /// `RESTART` steps so rounding cannot build up.
-    fn per_count(&self, a: f64, with_gradient: bool) -> Vec<(f64, f64)> {
+    pub(crate) fn per_count(&self, a: f64, with_gradient: bool) -> Vec<(f64, f64)> {
         const MAX_GAP: f64 = 8.0;
         const RESTART: usize = 256;
         let exact = |n: f64| {
@@ -189,11 +189,24 @@ impl FitData {
         q: f64,
         with_gradient: bool,
     ) -> (f64, [f64; 5]) {
-        let [a1, b1, a2, b2, p] = theta;
         let (k1, k2) = (
-            self.per_count(a1, with_gradient),
-            self.per_count(a2, with_gradient),
+            self.per_count(theta[0], with_gradient),
+            self.per_count(theta[2], with_gradient),
         );
+        self.log_likelihood_with(theta, q, with_gradient, &k1, &k2)
+    }
+
+    /// [`FitData::log_likelihood`] given the per-count terms of α1 and α2 (from
+    /// [`FitData::per_count`]), which several evaluations at the same α can share.
+    pub(crate) fn log_likelihood_with(
+        &self,
+        theta: [f64; 5],
+        q: f64,
+        with_gradient: bool,
+        k1: &[(f64, f64)],
+        k2: &[(f64, f64)],
+    ) -> (f64, [f64; 5]) {
+        let [a1, b1, a2, b2, p] = theta;
         let c1 = Component {
             a: a1,
             b: b1,
