@@ -6,6 +6,12 @@
 2. The fitted prior must reach at least the log-likelihood (openEBGM's zero-truncated mixture
    likelihood, written here with scipy.stats.nbinom) of a multi-start L-BFGS-B fit in scipy and
    of vigipy's own fitted prior.
+2b. Issue 21 (optimum on a bound): on tables whose optimum has a parameter on the box — the
+   issue's shape, 40 products × 30 events, 5,000 reports with planted signals, β at its upper
+   bound 20 — and on ones whose optimum is inside, the fit must reach a many-start scipy
+   L-BFGS-B (box-constrained, untransformed parameters), report `converged`, name the bounds
+   scipy's optimum lies on in `active_bounds`, label component 1 as the one with the larger
+   mean, and give the same EBGM/EB05/EB95 as the same prior with the labels swapped.
 3. vigipy, given our prior, must give the same EBGM (and EB05/EB95 within its bisection
    tolerance), and the same PRR and ROR.
 4. Stratified expected counts and the rule output are checked the same way.
@@ -130,6 +136,96 @@ def scipy_fit(n, E):
     return best.x, -best.fun
 
 
+def many_start_fit(n, E, n_random, seed):
+    """L-BFGS-B on the untransformed box from the fixed starts, a grid of bound-touching starts
+    and `n_random` random ones; returns the best parameters and log-likelihood."""
+    starts = [[0.2041, 0.05816, 1.415, 1.838, 0.0969], [0.2, 0.1, 2, 4, 1 / 3], [0.1, 0.1, 10, 10, 0.2],
+              [2, 0.5, 19, 20, 0.02], [7, 0.5, 19.5, 20, 0.01], [20, 5, 2, 2, 0.03], [1, 1, 20, 20, 0.1],
+              [5, 1, 3, 3, 0.1], [0.5, 0.5, 5, 5, 0.5]]
+    rng = np.random.default_rng(seed)
+    for _ in range(n_random):
+        a = np.exp(rng.uniform(np.log(0.05), np.log(20), 4))
+        starts.append([a[0], a[1], a[2], a[3], rng.uniform(0.005, 0.5)])
+    bounds = [(1e-5, 20)] * 4 + [(0, 1)]
+    best = None
+    for x0 in starts:
+        r = optimize.minimize(lambda t: -loglik(t, n, E), x0, method="L-BFGS-B", bounds=bounds,
+                              options={"maxiter": 3000, "ftol": 1e-15, "gtol": 1e-10})
+        if np.isfinite(r.fun) and (best is None or r.fun < best.fun):
+            best = r
+    return best.x, -best.fun
+
+
+def canonical(theta):
+    """Component 1 = the larger prior mean α/β (the engine's labelling)."""
+    a1, b1, a2, b2, p = theta
+    return np.array([a2, b2, a1, b1, 1 - p]) if a1 / b1 < a2 / b2 else np.asarray(theta, float)
+
+
+NAMES = ["alpha1", "beta1", "alpha2", "beta2", "p"]
+
+
+def bounds_of(theta):
+    lo, hi = [1e-5] * 4 + [0.0], [20.0] * 4 + [1.0]
+    out = []
+    for k, (t, l, h) in enumerate(zip(theta, lo, hi)):
+        if abs(t - l) <= 1e-6 * (h - l):
+            out.append(NAMES[k] + "_lower")
+        elif abs(t - h) <= 1e-6 * (h - l):
+            out.append(NAMES[k] + "_upper")
+    return out
+
+
+def bound_tables():
+    """(name, counts) of tables for issue 21: planted signals over Zipf-like margins, the null
+    cells either exactly proportional (the fitted null component is as tight as the box allows:
+    β on 20) or overdispersed by Gamma(3, 3) noise (an optimum inside the box)."""
+    out = [("issue 21: 40 x 30, 5,000 reports, beta at 20", cell_counts(5000, 40, 30, seed=21))]
+    rng = np.random.default_rng(2121)
+    for name, n_reports, n_rows, n_cols, noise in (
+            ("25 x 20, 20,000 reports, overdispersed", 20000, 25, 20, True),
+            ("60 x 40, 200,000 reports", 200000, 60, 40, False)):
+        rows = 1.0 / np.arange(1, n_rows + 1) ** 0.9
+        cols = 1.0 / np.arange(1, n_cols + 1) ** 0.7
+        p = np.outer(rng.permutation(rows), rng.permutation(cols))
+        if noise:
+            p *= rng.gamma(3.0, 1 / 3.0, size=p.shape)
+        boosted = rng.choice(p.size, size=max(1, p.size // 30), replace=False)
+        p.flat[boosted] *= rng.uniform(2.0, 8.0, size=boosted.size)
+        out.append((name, rng.multinomial(n_reports, (p / p.sum()).ravel()).reshape(n_rows, n_cols)))
+    return out
+
+
+def check_bound_tables(tmp):
+    for k, (name, counts) in enumerate(bound_tables()):
+        rows, cols = np.nonzero(counts)
+        df = pd.DataFrame({"product": [f"P{r:02d}" for r in rows], "hazard": [f"H{c:02d}" for c in cols],
+                           "count": counts[rows, cols]})
+        path = Path(tmp) / f"bound{k}.csv"
+        df.to_csv(path, index=False)
+        ours = run(["--reports", str(path), "--row", "product", "--col", "hazard", "--count", "count"])
+        cells, a, b, c, d, N = table(df)
+        E = (a + b) * (a + c) / N
+        prior = ours["prior"]
+        theta = np.array([prior[k] for k in NAMES])
+        ll_ours = loglik(theta, a, E)
+        ref, ll_ref = many_start_fit(a, E, n_random=24 if len(a) < 5000 else 6, seed=k)
+        ref = canonical(ref)
+        print(f"  {name}: {len(a)} cells; ours {np.round(theta, 5).tolist()} ll {ll_ours:.6f} "
+              f"{prior['active_bounds']}; scipy {np.round(ref, 5).tolist()} ll {ll_ref:.6f} {bounds_of(ref)}")
+        check(f"{name}: log-likelihood >= many-start scipy L-BFGS-B", ll_ours >= ll_ref - TOL * abs(ll_ref),
+              f"ours {ll_ours:.8f}, scipy {ll_ref:.8f}")
+        check(f"{name}: reported log-likelihood", abs(ll_ours - ours["log_likelihood"]) <= TOL * abs(ll_ours))
+        check(f"{name}: converged", prior["converged"] is True)
+        check(f"{name}: active bounds = scipy's", sorted(prior["active_bounds"]) == sorted(bounds_of(ref)),
+              f"{prior['active_bounds']} vs {bounds_of(ref)}")
+        check(f"{name}: component 1 has the larger mean", theta[0] / theta[1] >= theta[2] / theta[3])
+        got = pd.DataFrame(ours["cells"])
+        swapped = np.array([theta[2], theta[3], theta[0], theta[1], 1 - theta[4]])
+        for key, want in zip(("ebgm", "eb05", "eb95"), posterior(swapped, a, E)):
+            check(f"{name}: {key} = that of the swapped labels", *close(got[key], want))
+
+
 def posterior(theta, n, E):
     a1, b1, a2, b2, p = theta
     l1 = np.log(p) + stats.nbinom.logpmf(n, a1, b1 / (b1 + E))
@@ -158,6 +254,8 @@ def main():
         base = ["--reports", str(path), "--row", "product", "--col", "hazard", "--count", "count"]
         ours = run(base + ["--rule", "evans", "--rule", "eb05", "--rule", "ic025"])
         strat = run(base + ["--strata", "year,region"])
+        print("signal: optima on a bound and inside (issue 21)")
+        check_bound_tables(tmp)
 
     cells, a, b, c, d, N = table(df)
     got = pd.DataFrame(ours["cells"])
