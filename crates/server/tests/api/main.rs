@@ -7,6 +7,7 @@
 mod helpers;
 mod scope;
 
+mod audit_chain;
 mod auth;
 mod bad_input;
 mod excel;
