@@ -394,13 +394,38 @@ mod fast {
         chunk.rows.ids.reserve(lines);
         chunk.cols.ids.reserve(lines);
         let mut fields: Vec<&[u8]> = Vec::with_capacity(n_fields);
-        for line in text.split(|&b| b == b'\n') {
-            let line = line.strip_suffix(b"\r").unwrap_or(line);
-            if line.is_empty() || line.contains(&b'\r') {
+        let mut rest = text;
+        while !rest.is_empty() {
+            // One pass over the line: the field starts and its end.
+            fields.clear();
+            let mut start = 0;
+            let mut end = rest.len();
+            for (i, &b) in rest.iter().enumerate() {
+                if b == b',' {
+                    fields.push(&rest[start..i]);
+                    start = i + 1;
+                } else if b == b'\n' {
+                    end = i;
+                    break;
+                } else if b == b'\r' {
+                    // Only as the CRLF line end.
+                    if rest.get(i + 1) != Some(&b'\n') {
+                        return None;
+                    }
+                    end = i;
+                    break;
+                }
+            }
+            if end == 0 {
                 return None;
             }
-            fields.clear();
-            fields.extend(line.split(|&b| b == b','));
+            fields.push(&rest[start..end]);
+            let line_end = if rest.get(end) == Some(&b'\r') {
+                end + 2
+            } else {
+                end + 1
+            };
+            rest = rest.get(line_end..).unwrap_or(&[]);
             if fields.len() != n_fields {
                 return None;
             }
@@ -695,26 +720,29 @@ fn write_json(
     bytes.pop(); // the closing brace
     bytes.extend_from_slice(b",\"cells\":[");
     out.write_all(&bytes).map_err(|e| e.to_string())?;
-    let chunks: Vec<Vec<u8>> = analysis
-        .cells
-        .par_chunks(JSON_CHUNK)
-        .map(|cells| {
-            let mut buf = Vec::with_capacity(cells.len() * 400);
-            for (k, c) in cells.iter().enumerate() {
-                if k > 0 {
-                    buf.push(b',');
+    // A few chunks per thread at a time, written in order, so the whole output is never held.
+    let batch = JSON_CHUNK * rayon::current_num_threads() * 2;
+    for (b, cells) in analysis.cells.chunks(batch).enumerate() {
+        let chunks: Vec<Vec<u8>> = cells
+            .par_chunks(JSON_CHUNK)
+            .map(|cells| {
+                let mut buf = Vec::with_capacity(cells.len() * 400);
+                for (k, c) in cells.iter().enumerate() {
+                    if k > 0 {
+                        buf.push(b',');
+                    }
+                    serde_json::to_writer(&mut buf, &cell_out(input, c, rules))
+                        .map_err(|e| e.to_string())?;
                 }
-                serde_json::to_writer(&mut buf, &cell_out(input, c, rules))
-                    .map_err(|e| e.to_string())?;
+                Ok(buf)
+            })
+            .collect::<Result<_, String>>()?;
+        for (k, chunk) in chunks.iter().enumerate() {
+            if b > 0 || k > 0 {
+                out.write_all(b",").map_err(|e| e.to_string())?;
             }
-            Ok(buf)
-        })
-        .collect::<Result<_, String>>()?;
-    for (k, chunk) in chunks.iter().enumerate() {
-        if k > 0 {
-            out.write_all(b",").map_err(|e| e.to_string())?;
+            out.write_all(chunk).map_err(|e| e.to_string())?;
         }
-        out.write_all(chunk).map_err(|e| e.to_string())?;
     }
     out.write_all(b"]").map_err(|e| e.to_string())?;
     if let Some(p) = periods {
@@ -726,7 +754,7 @@ fn write_json(
 }
 
 /// Cells per parallel chunk of JSON output.
-const JSON_CHUNK: usize = 8192;
+const JSON_CHUNK: usize = 4096;
 
 /// CSV: one line per cell (with a `signals` column, rule names joined by `;`, when rules were
 /// given); with periods, one line per new signal, led by `period` and `rule`.

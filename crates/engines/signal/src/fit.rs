@@ -45,6 +45,8 @@ const SQUASH_ABOVE: usize = 20_000;
 /// Widths of the squashing bins in ln E: coarse for the starts, fine for the refinement …
 /// and of the bins in ln n above 32 (see `FitData::squashed`).
 const SQUASH_WIDTHS: [(f64, f64); 2] = [(0.25, 0.05), (0.02, 0.005)];
+/// … and for scoring the grids of starts.
+const GRID_SQUASH: (f64, f64) = (1.0, 0.25);
 /// Optima of the coarse stage within this much (mean log-likelihood per cell) of the best are
 /// all refined on the fine data, at most `REFINE` of them.
 const REFINE_WITHIN: f64 = 1e-3;
@@ -63,8 +65,6 @@ const POLISH_ITERATIONS: usize = 10;
 /// A run stops when the gain of an iteration, or the gain a Newton step predicts, falls below
 /// this (the cost is the mean log-likelihood per cell, of order 1).
 const COST_TOLERANCE: f64 = 1e-14;
-/// The same for the last stage of a squashed fit, on all cells (below `KKT_GAIN`).
-const POLISH_TOLERANCE: f64 = 1e-12;
 
 /// Convergence as reported: in the free parameters the Newton step predicts a gain of at most
 /// this (relative to the mean log-likelihood per cell) …
@@ -125,12 +125,24 @@ pub fn fit_prior(n: &[u64], expected: &[f64]) -> Result<Fit, SignalError> {
         ));
     }
     let data = FitData::new(n, expected);
-    let squashed: Option<[FitData; 2]> =
-        (data.len() > SQUASH_ABOVE).then(|| data.squashed(SQUASH_WIDTHS));
-    let (coarse, fine) = squashed.as_ref().map_or((&data, &data), |[c, f]| (c, f));
+    let squashed: Option<(FitData, FitData)> = (data.len() > SQUASH_ABOVE)
+        .then(|| {
+            let mut both = data.squashed(&SQUASH_WIDTHS);
+            let fine = both.pop()?;
+            Some((both.pop()?, fine))
+        })
+        .flatten();
+    let (coarse, fine) = squashed.as_ref().map_or((&data, &data), |(c, f)| (c, f));
 
     let mut starts: Vec<[f64; 5]> = STARTS.to_vec();
-    starts.extend(grid_starts(coarse));
+    // The grids are scored on data squashed further still (only their ranking matters).
+    let grid_data = squashed
+        .as_ref()
+        .map(|(c, _)| c.squashed(&[GRID_SQUASH]).remove(0));
+    starts.extend(grid_starts(
+        grid_data.as_ref().unwrap_or(coarse),
+        squashed.is_some(),
+    ));
     // Every start takes a few iterations; the best distinct ones (all of them on small data)
     // are run to convergence.
     let mut screened: Vec<Point> = starts
@@ -179,17 +191,19 @@ pub fn fit_prior(n: &[u64], expected: &[f64]) -> Result<Fit, SignalError> {
     // one and much cheaper), then the KKT check with the full gradient.
     let start = Point::at(&data, theta)
         .ok_or_else(|| SignalError::Fit("the fitted prior has a non-finite likelihood".into()))?;
-    let guide = squashed.as_ref().map(|[_, f]| f);
+    let guide = squashed.as_ref().map(|(_, f)| f);
     let polished = if guide.is_some() {
-        // A gain below POLISH_TOLERANCE per cell is far below what the likelihood's rounding
-        // over this many cells can tell; each iteration costs a pass over all cells.
+        // On all cells an iteration costs two passes over them: stop when the Newton step
+        // predicts a gain of a hundredth of the convergence criterion (stopping at the criterion
+        // itself leaves the parameters of a flat optimum ~1e-4 off).
+        let tolerance = 1e-2 * KKT_GAIN * start.cost.abs().max(1.0);
         newton_fixed(
             &data,
             guide,
             start,
             POLISH_ITERATIONS,
             [false; 5],
-            POLISH_TOLERANCE,
+            tolerance,
         )
     } else {
         newton(&data, None, start, POLISH_ITERATIONS)
@@ -224,7 +238,13 @@ fn distinct(points: &[Point], limit: usize, tolerance: f64) -> Vec<Point> {
 }
 
 /// The best points of the joint and the conditional grid (by the likelihood of `data`).
-fn grid_starts(data: &FitData) -> Vec<[f64; 5]> {
+fn grid_starts(data: &FitData, large: bool) -> Vec<[f64; 5]> {
+    // Large tables have a smoother likelihood (and each start costs more): fewer grid starts.
+    let (grid_starts, signal_starts) = if large {
+        (GRID_STARTS / 2, SIGNAL_STARTS / 2)
+    } else {
+        (GRID_STARTS, SIGNAL_STARTS)
+    };
     let components: Vec<(f64, f64)> = GRID_SHAPE
         .iter()
         .flat_map(|&a| GRID_SHAPE.iter().map(move |&b| (a, b)))
@@ -239,7 +259,7 @@ fn grid_starts(data: &FitData) -> Vec<[f64; 5]> {
             }
         }
     }
-    let mut out = best_of(data, &joint, GRID_STARTS);
+    let mut out = best_of(data, &joint, grid_starts);
 
     // The best single gamma: the best component of the grid, then Newton steps with p = 0.
     let single: Vec<[f64; 5]> = components
@@ -269,7 +289,7 @@ fn grid_starts(data: &FitData) -> Vec<[f64; 5]> {
                 }
             }
         }
-        out.extend(best_of(data, &conditional, SIGNAL_STARTS));
+        out.extend(best_of(data, &conditional, signal_starts));
     }
     out
 }

@@ -89,52 +89,57 @@ impl FitData {
     }
 
     /// Data squashing (after DuMouchel & Pregibon 2001 and openEBGM's `squashData`): cells are
-    /// pooled into one point at their mean E (and mean count, rounded), weighted by their number,
+    /// pooled into one point at their mean E (and mean count, rounded), weighted by their number
+    /// (by their weights when `self` is squashed already),
     /// when their ln E fall in the same bin of width `e_width` and their counts are equal — or,
     /// above `EXACT_COUNTS`, when their ln n fall in the same bin of width `n_width` (large
     /// counts are sparse, and each distinct count costs special functions per evaluation). One
     /// squashed data set per (e_width, n_width). Used only to reach the optimum quickly; the
     /// final fit is always on all cells.
-    pub(crate) fn squashed<const K: usize>(&self, widths: [(f64, f64); K]) -> [Self; K] {
+    pub(crate) fn squashed(&self, widths: &[(f64, f64)]) -> Vec<Self> {
         const EXACT_COUNTS: f64 = 32.0;
-        widths.map(|(e_width, n_width)| {
-            // Points in order of first appearance, so the result does not depend on hashing.
-            let mut point: FxHashMap<(i64, i64), usize> = FxHashMap::default();
-            let (mut count, mut expected, mut weight) =
-                (Vec::<f64>::new(), Vec::new(), Vec::<f64>::new());
-            for i in 0..self.len() {
-                let n = self.counts[self.count_index[i] as usize];
-                let n_key = if n <= EXACT_COUNTS {
-                    n as i64
-                } else {
-                    i64::MAX / 2 + (n.ln() / n_width).floor() as i64
-                };
-                let key = (n_key, (self.ln_expected[i] / e_width).floor() as i64);
-                let at = *point.entry(key).or_insert_with(|| {
-                    count.push(0.0);
-                    expected.push(0.0);
-                    weight.push(0.0);
-                    count.len() - 1
-                });
-                count[at] += n;
-                expected[at] += self.expected[i];
-                weight[at] += 1.0;
-            }
-            let representative: Vec<u64> = count
-                .iter()
-                .zip(&weight)
-                .map(|(n, w)| (n / w).round() as u64)
-                .collect();
-            expected.iter_mut().zip(&weight).for_each(|(e, w)| *e /= w);
-            let mut distinct = representative.clone();
-            distinct.sort_unstable();
-            distinct.dedup();
-            let index = representative
-                .iter()
-                .map(|v| distinct.binary_search(v).unwrap_or_default() as u32)
-                .collect();
-            Self::from_parts(distinct, index, expected, weight)
-        })
+        widths
+            .par_iter()
+            .map(|&(e_width, n_width)| {
+                // Points in order of first appearance, so the result does not depend on hashing.
+                let mut point: FxHashMap<(i64, i64), usize> = FxHashMap::default();
+                let (mut count, mut expected, mut weight) =
+                    (Vec::<f64>::new(), Vec::new(), Vec::<f64>::new());
+                for i in 0..self.len() {
+                    let n = self.counts[self.count_index[i] as usize];
+                    let n_key = if n <= EXACT_COUNTS {
+                        n as i64
+                    } else {
+                        i64::MAX / 2 + (n.ln() / n_width).floor() as i64
+                    };
+                    let key = (n_key, (self.ln_expected[i] / e_width).floor() as i64);
+                    let at = *point.entry(key).or_insert_with(|| {
+                        count.push(0.0);
+                        expected.push(0.0);
+                        weight.push(0.0);
+                        count.len() - 1
+                    });
+                    let w = self.weight[i];
+                    count[at] += w * n;
+                    expected[at] += w * self.expected[i];
+                    weight[at] += w;
+                }
+                let representative: Vec<u64> = count
+                    .iter()
+                    .zip(&weight)
+                    .map(|(n, w)| (n / w).round() as u64)
+                    .collect();
+                expected.iter_mut().zip(&weight).for_each(|(e, w)| *e /= w);
+                let mut distinct = representative.clone();
+                distinct.sort_unstable();
+                distinct.dedup();
+                let index = representative
+                    .iter()
+                    .map(|v| distinct.binary_search(v).unwrap_or_default() as u32)
+                    .collect();
+                Self::from_parts(distinct, index, expected, weight)
+            })
+            .collect()
     }
 
     /// lnΓ(a+n) − lnΓ(a) − ln n! and ψ(a+n) − ψ(a) for every distinct count n. Counts close
@@ -393,13 +398,13 @@ mod tests {
         let data = FitData::new(&n, &e);
         // ln E bins of width 1: E 6, 7 (ln 1.8, 1.9) | 8…9 (ln 2.08, 2.2) for n = 1; E 10…15
         // (ln 2.3…2.7) for n = 2; E 16, 17 (ln 2.77, 2.83) for n = 3.
-        let [squashed] = data.squashed([(1.0, 0.1)]);
+        let squashed = data.squashed(&[(1.0, 0.1)]).remove(0);
         assert_eq!(squashed.len(), 4);
         assert_eq!(squashed.expected, vec![6.5, 8.5, 12.5, 16.5]);
         assert_eq!(squashed.weight, vec![2.0, 2.0, 6.0, 2.0]);
         assert_eq!(squashed.total_weight(), 12.0);
         // With one cell per bin squashing is the identity.
-        let [same] = data.squashed([(1e-3, 0.1)]);
+        let same = data.squashed(&[(1e-3, 0.1)]).remove(0);
         let theta = THETA;
         let (a, b) = (
             data.log_likelihood(theta, 0.95, false).0,
