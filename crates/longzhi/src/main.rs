@@ -40,6 +40,9 @@ enum Command {
     /// Run scheduled jobs now (servers run them by themselves every day).
     #[command(subcommand)]
     Jobs(JobsCommand),
+    /// Check the audit log.
+    #[command(subcommand)]
+    Audit(AuditCommand),
     /// Print the OpenAPI document.
     Openapi,
     /// Run a computation engine on files (exit code 2 on bad input).
@@ -75,6 +78,25 @@ enum JobsCommand {
 }
 
 #[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Walk the hash chain of the audit log; exit code 2 and the first broken link when an entry
+    /// was changed, removed, reordered or added outside the chain.
+    Verify,
+}
+
+/// The audit chain is broken (exit code 2).
+#[derive(Debug)]
+struct ChainBroken(longzhi_store::audit::Break);
+
+impl std::fmt::Display for ChainBroken {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "audit chain broken at entry {}: {}", self.0.id(), self.0)
+    }
+}
+
+impl std::error::Error for ChainBroken {}
+
+#[derive(Debug, Subcommand)]
 enum ImportCommand {
     /// Regions from a CSV `level,code,name,parent_code[,name_en]` (another province, or updates).
     Regions { file: PathBuf },
@@ -96,7 +118,11 @@ fn main() {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("error: {e:#}");
-                1
+                if e.downcast_ref::<ChainBroken>().is_some() {
+                    2
+                } else {
+                    1
+                }
             }
         },
     };
@@ -191,6 +217,16 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                 } else {
                     println!("daily jobs for {date} already ran (another server holds the lease)");
                 }
+            }
+            Command::Audit(AuditCommand::Verify) => {
+                let v = longzhi_store::audit::verify(&db).await?;
+                if let Some(b) = v.broken {
+                    return Err(ChainBroken(b).into());
+                }
+                println!(
+                    "audit chain verified: {} entries, head {} {}",
+                    v.entries, v.last_id, v.last_hash
+                );
             }
             Command::Serve | Command::Openapi | Command::Engine(_) => {}
         }
