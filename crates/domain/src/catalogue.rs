@@ -112,6 +112,12 @@ pub fn catalogue() -> Vec<PermissionGroup> {
             "Supervision matrix",
             &[CRUD[0], CRUD[6]],
         ),
+        group(
+            "file:attachment",
+            "附件",
+            "Attachments",
+            &[("upload", "上传", "Upload")],
+        ),
     ]
 }
 

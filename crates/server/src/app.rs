@@ -67,6 +67,7 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(JSON_BODY_LIMIT))
         .layer(
             ServiceBuilder::new()
+                .layer(axum::middleware::map_request(drop_unsafe_request_id))
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
                 .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
                     let id = req.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or_default();
@@ -75,6 +76,25 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
                 .layer(CompressionLayer::new()),
         )
+}
+
+/// A request id from the client or a proxy is kept only when it is a short token of safe
+/// characters: it is written to the logs and the audit table. Any other is replaced by a UUID.
+async fn drop_unsafe_request_id(mut req: axum::extract::Request) -> axum::extract::Request {
+    let ids = req.headers().get_all(REQUEST_ID).iter().collect::<Vec<_>>();
+    let safe = matches!(ids.as_slice(), [id] if is_safe_request_id(id.as_bytes()));
+    if !safe {
+        req.headers_mut().remove(REQUEST_ID);
+    }
+    req
+}
+
+/// 1 to 64 of `[A-Za-z0-9._-]`.
+fn is_safe_request_id(id: &[u8]) -> bool {
+    (1..=64).contains(&id.len())
+        && id
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
 /// Connects, migrates and loads the reference data (first start), binds, and returns the bound
@@ -95,7 +115,7 @@ pub async fn start(
         Storage::Fs => Arc::new(FsStorage(config.data_dir.join("files"))),
     };
     if config.jobs {
-        crate::jobs::spawn(db.clone());
+        crate::jobs::spawn(db.clone(), storage.clone());
     }
     let app = router(AppState {
         db,

@@ -20,6 +20,9 @@ pub enum ApiError {
     InvalidCredentials,
     #[error("locked until {0}")]
     Locked(DateTime<Utc>),
+    /// Too many failed sign-ins from the client's address.
+    #[error("throttled until {0}")]
+    Throttled(DateTime<Utc>),
     #[error("disabled")]
     Disabled,
     #[error("password change required")]
@@ -34,6 +37,9 @@ pub enum ApiError {
     Body(String),
     #[error("too large")]
     TooLarge,
+    /// An uploaded workbook is over one of its limits.
+    #[error("workbook over its {0:?} limit of {1}")]
+    FileLimit(longzhi_reports::xlsx::Limit, u64),
     #[error("not found")]
     NotFound,
     #[error("version conflict")]
@@ -63,10 +69,11 @@ impl ApiError {
                 StatusCode::UNAUTHORIZED
             }
             Self::Locked(_) => StatusCode::LOCKED,
+            Self::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
             Self::Disabled | Self::PasswordChangeRequired | Self::Forbidden | Self::Csrf => {
                 StatusCode::FORBIDDEN
             }
-            Self::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            Self::Validation(_) | Self::FileLimit(..) => StatusCode::UNPROCESSABLE_ENTITY,
             Self::Body(_) => StatusCode::BAD_REQUEST,
             Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Self::NotFound => StatusCode::NOT_FOUND,
@@ -74,6 +81,7 @@ impl ApiError {
             Self::Rule("file.type_not_allowed" | "import.file") => {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE
             }
+            Self::Rule("file.quota") => StatusCode::TOO_MANY_REQUESTS,
             Self::VersionConflict | Self::Duplicate(_) | Self::Rule(_) => StatusCode::CONFLICT,
             Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -85,6 +93,7 @@ impl ApiError {
             Self::SessionExpired => "auth.session_expired",
             Self::InvalidCredentials => "auth.invalid_credentials",
             Self::Locked(_) => "auth.locked",
+            Self::Throttled(_) => "auth.too_many_attempts",
             Self::Disabled => "auth.disabled",
             Self::PasswordChangeRequired => "auth.password_change_required",
             Self::Forbidden => "auth.forbidden",
@@ -92,6 +101,7 @@ impl ApiError {
             Self::Validation(_) => "validation.field",
             Self::Body(_) => "validation.body",
             Self::TooLarge => "request.too_large",
+            Self::FileLimit(..) => "import.too_large",
             Self::NotFound => "not_found",
             Self::VersionConflict => "conflict.version",
             Self::Duplicate(_) => "conflict.duplicate",
@@ -111,9 +121,13 @@ impl IntoResponse for ApiError {
             tracing::error!(%detail, "internal error");
         }
         let params = match &self {
-            Self::Locked(until) => vec![("until", until.to_rfc3339())],
+            Self::Locked(until) | Self::Throttled(until) => vec![("until", until.to_rfc3339())],
             Self::Duplicate(field) => vec![("field", field.clone())],
             Self::Body(detail) => vec![("detail", detail.clone())],
+            Self::FileLimit(limit, max) => vec![
+                ("limit", limit_key(*limit).to_owned()),
+                ("max", max.to_string()),
+            ],
             _ => vec![],
         };
         let (status, code) = (self.status(), self.code());
@@ -134,6 +148,19 @@ impl IntoResponse for ApiError {
         let mut res = status.into_response();
         res.extensions_mut().insert(info);
         res
+    }
+}
+
+/// The stable name of a workbook limit, for the message and the client.
+pub fn limit_key(l: longzhi_reports::xlsx::Limit) -> &'static str {
+    use longzhi_reports::xlsx::Limit;
+    match l {
+        Limit::Rows => "rows",
+        Limit::Columns => "columns",
+        Limit::Cells => "cells",
+        Limit::Entries => "entries",
+        Limit::UnzippedBytes => "unzipped_bytes",
+        Limit::StringsBytes => "strings_bytes",
     }
 }
 
@@ -168,6 +195,7 @@ impl From<LoginRefused> for ApiError {
         match r {
             LoginRefused::InvalidCredentials => Self::InvalidCredentials,
             LoginRefused::Locked { until } => Self::Locked(until),
+            LoginRefused::Throttled { until } => Self::Throttled(until),
             LoginRefused::Disabled => Self::Disabled,
         }
     }

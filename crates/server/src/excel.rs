@@ -329,10 +329,34 @@ impl Row {
     }
 }
 
+/// Reads a workbook on the blocking pool, one per core at a time: parsing is CPU work that must
+/// not stall the async workers, and each parse may use up to the limits' worth of memory.
+async fn read_sheet(bytes: Vec<u8>) -> Result<xlsx::Sheet, ApiError> {
+    static PARSING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
+    let parsing = PARSING.get_or_init(|| {
+        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+    });
+    let _permit = parsing
+        .acquire()
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let read = tokio::task::spawn_blocking(move || {
+        xlsx::read_first_sheet(&bytes, &xlsx::Limits::default())
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))?;
+    read.map_err(|e| match e {
+        xlsx::ReadError::TooLarge { limit, max } => ApiError::FileLimit(limit, max),
+        xlsx::ReadError::Workbook(_) | xlsx::ReadError::NoSheet | xlsx::ReadError::NoHeader => {
+            ApiError::Rule("import.file")
+        }
+    })
+}
+
 /// The rows of an uploaded workbook, its columns found by title (either language) or key. A
 /// missing required column is an error on row 1 naming it.
-pub fn rows(bytes: &[u8], cols: &[Col], labels: &Labels) -> Result<Vec<Row>, ApiError> {
-    let sheet = xlsx::read_first_sheet(bytes).map_err(|_| ApiError::Rule("import.file"))?;
+pub async fn rows(bytes: Vec<u8>, cols: &[Col], labels: &Labels) -> Result<Vec<Row>, ApiError> {
+    let sheet = read_sheet(bytes).await?;
     let mut index: Vec<(usize, &Col)> = Vec::new();
     for (i, h) in sheet.headers.iter().enumerate() {
         let h = h.trim();

@@ -93,6 +93,14 @@ pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> Str
                 format!("Too many failed sign-ins; the account is locked until {until}")
             };
         }
+        "auth.too_many_attempts" => {
+            let until = param(params, "until");
+            return if zh {
+                format!("此地址登录失败次数过多,请于 {until} 之后再试")
+            } else {
+                format!("Too many failed sign-ins from this address; try again after {until}")
+            };
+        }
         "auth.disabled" => ("账号已停用", "The account is disabled"),
         "auth.password_change_required" => (
             "请先修改初始密码",
@@ -138,6 +146,18 @@ pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> Str
             "不能对自己的账号执行此操作",
             "You cannot do this to your own account",
         ),
+        "user.beyond_own" => (
+            "该用户拥有超出您自身权限或数据范围的角色,不能管理",
+            "The user holds a role beyond your own rights or data scope",
+        ),
+        "org.protected" => (
+            "不能停用、删除或更改本机构及上级机构的类型;市场监管机构的类型和状态只能由省局更改",
+            "You cannot disable, delete or re-type your own organisation or one above it; only the province changes a regulator's kind or status",
+        ),
+        "plan.own_report" => (
+            "不能审核本人或本机构报送的进展",
+            "You cannot review a report filed by yourself or your own organisation",
+        ),
         "org.in_use" => (
             "该组织仍有用户或下级组织,不能删除",
             "The organisation still has users or child organisations",
@@ -148,6 +168,25 @@ pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> Str
             "不能修改超出自身权限的角色",
             "You cannot edit a role beyond your own rights",
         ),
+        "import.too_large" => {
+            let max = param(params, "max");
+            let (what_zh, what_en) = match param(params, "limit") {
+                "rows" => ("数据行数", "data rows"),
+                "columns" => ("列数", "columns"),
+                "cells" => ("非空单元格数", "filled cells"),
+                "entries" => ("文件内部件数", "parts in the file"),
+                "strings_bytes" => (
+                    "共享字符串解压后字节数",
+                    "bytes of shared strings once unzipped",
+                ),
+                _ => ("解压后字节数", "bytes once unzipped"),
+            };
+            return if zh {
+                format!("Excel 文件超出限制:{what_zh}不能超过 {max}")
+            } else {
+                format!("The Excel file is too large: at most {max} {what_en}")
+            };
+        }
         "import.file" => (
             "请上传 .xlsx 格式的 Excel 文件",
             "Please upload an Excel .xlsx file",
@@ -177,6 +216,10 @@ pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> Str
         "file.type_not_allowed" => (
             "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",
             "File type not accepted: PDF, PNG/JPEG images, Office documents, ZIP and plain text only",
+        ),
+        "file.quota" => (
+            "24 小时内上传的文件已达上限,请稍后再试",
+            "You have reached your upload quota for 24 hours; try again later",
         ),
         "internal" => (
             "服务器内部错误,请联系管理员并提供请求编号",

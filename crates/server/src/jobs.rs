@@ -4,12 +4,14 @@
 use std::time::Duration;
 
 use longzhi_store::DatabaseConnection;
+use longzhi_store::repo::files;
 use longzhi_store::repo::plans::{jobs, targets};
+use longzhi_store::storage::SharedStorage;
 
 /// How often a server offers to run the daily jobs.
 const TICK: Duration = Duration::from_secs(15 * 60);
 
-pub fn spawn(db: DatabaseConnection) {
+pub fn spawn(db: DatabaseConnection, storage: SharedStorage) {
     // Unique enough among servers: process id and start time.
     let holder = format!(
         "server-{}-{}",
@@ -21,7 +23,14 @@ pub fn spawn(db: DatabaseConnection) {
         loop {
             tick.tick().await;
             match jobs::run_daily(&db, &holder, targets::today()).await {
-                Ok(run) if run.ran => tracing::info!(?run, "daily plan job"),
+                Ok(run) if run.ran => {
+                    tracing::info!(?run, "daily plan job");
+                    // The day's lease holder also clears uploads nothing ever referred to.
+                    match files::purge_unattached(&db, storage.as_ref(), chrono::Utc::now()).await {
+                        Ok(n) => tracing::info!(removed = n, "unattached uploads purged"),
+                        Err(e) => tracing::warn!(error = %e, "purging unattached uploads failed"),
+                    }
+                }
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "daily plan job failed"),
             }

@@ -2,15 +2,20 @@
 //! imported from their text and run through the current year, so that a new user sees a plan
 //! in motion — tasks reported, accepted, returned, pending and overdue.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
+
 use chrono::{Datelike, NaiveDate};
 use longzhi_domain::outline;
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::{
+    ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+};
 
-use crate::entity::plan;
+use crate::entity::{org, plan, user};
 use crate::repo::plans::structure::{self, TaskInput};
 use crate::repo::plans::targets::{self, NewReport, ReviewInput, TargetFilter};
 use crate::repo::plans::{self, NewPlan};
-use crate::repo::{auth, orgs, users};
+use crate::repo::{auth, orgs, roles, users};
 use crate::scope::Principal;
 use crate::{Result, StoreError};
 
@@ -102,18 +107,21 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
     advance(db, &province, created.id, today).await
 }
 
-/// Reports on some of the targets (as the province would record them) and reviews most reports.
+/// Each addressee reports on some of its targets, and the province reviews most reports: `admin`
+/// those of `province`'s own department, since nobody reviews their own organisation's reports.
 async fn advance(
     db: &DatabaseConnection,
     province: &Principal,
     plan_id: i64,
     today: NaiveDate,
 ) -> Result<()> {
+    let admin = principal_of(db, "admin").await?;
     let all = TargetFilter {
         plan_id: Some(plan_id),
         ..Default::default()
     };
     let page = crate::page::PageQuery::everything(None);
+    let mut reporters: HashMap<i64, Principal> = HashMap::new();
     for t in targets::list(db, province, &all, &page).await?.items {
         let roll = dice(t.point_id, t.org_id);
         let due = t.deadline < today;
@@ -130,15 +138,24 @@ async fn advance(
             report_date: today.min(t.deadline),
             attachment_ids: vec![],
         };
-        let r = targets::report(db, province, t.id, report).await?;
+        let reporter = match reporters.entry(t.org_id) {
+            Entry::Occupied(e) => e.into_mut(),
+            Entry::Vacant(e) => e.insert(reporter_of(db, t.org_id).await?),
+        };
+        let r = targets::report(db, reporter, t.id, report).await?;
         let decision = match roll % 5 {
             0 => continue, // awaits review
             1 => ("return", Some("请补充佐证材料后重新报送".to_owned())),
             _ => ("accept", None),
         };
+        let reviewer = if t.org_id == province.org_id {
+            &admin
+        } else {
+            province
+        };
         targets::review(
             db,
-            province,
+            reviewer,
             r.id,
             ReviewInput {
                 decision: decision.0.into(),
@@ -148,6 +165,42 @@ async fn advance(
         .await?;
     }
     Ok(())
+}
+
+/// The user who reports for organisation `org_id`: its first user, or else a reporter account
+/// made for the demo (`staff-<org code>`, city or department staff, the demo password).
+async fn reporter_of(db: &DatabaseConnection, org_id: i64) -> Result<Principal> {
+    let existing = user::Entity::find()
+        .filter(user::Column::OrgId.eq(org_id))
+        .order_by_asc(user::Column::Id)
+        .one(db)
+        .await?;
+    if let Some(u) = existing {
+        return auth::principal_of(db, u, "seed-demo").await;
+    }
+    let org = org::Entity::find_by_id(org_id)
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    let role = if org.kind == "department" {
+        "dept_staff"
+    } else {
+        "city_staff"
+    };
+    let new = users::NewUser {
+        username: format!("staff-{}", org.code),
+        display_name: format!("{}填报员", org.name),
+        password: crate::seed::DEMO_PASSWORD.into(),
+        org_id,
+        role_ids: vec![roles::by_code(db, role).await?.id],
+        email: None,
+        phone: None,
+    };
+    let hash = crate::seed::demo_password_hash().await?;
+    let txn = crate::backend::begin_write(db).await?;
+    let u = users::create_in(&txn, &Principal::system("seed-demo"), new, hash, false).await?;
+    txn.commit().await?;
+    auth::principal_of(db, u, "seed-demo").await
 }
 
 #[cfg(test)]

@@ -1,4 +1,12 @@
 //! Password hashing: argon2id with the OWASP-recommended parameters (19 MiB, 2 passes, 1 lane).
+//!
+//! Every hash and check runs off the async workers and under one process-wide limit of one per
+//! core: a flood of sign-ins queues (cheaply, as futures) instead of spawning a blocking thread and
+//! 19 MiB of memory per request.
+
+use std::sync::OnceLock;
+
+use tokio::sync::Semaphore;
 
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
@@ -28,6 +36,37 @@ pub fn verify(password: &str, phc: &str) -> bool {
 /// whether or not the user exists.
 pub fn dummy_hash() -> &'static str {
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3Ew4ytNHh3Yl3gDOYUFvvmC3rWDEx3dOMm2cazAUxYI"
+}
+
+fn limit() -> &'static Semaphore {
+    static LIMIT: OnceLock<Semaphore> = OnceLock::new();
+    LIMIT.get_or_init(|| {
+        Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
+    })
+}
+
+/// Runs `f` on the blocking pool once a hashing permit is free.
+async fn limited<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> crate::Result<T> {
+    let internal = |e: String| crate::StoreError::Db(sea_orm::DbErr::Custom(e));
+    let _permit = limit()
+        .acquire()
+        .await
+        .map_err(|e| internal(e.to_string()))?;
+    tokio::task::spawn_blocking(f)
+        .await
+        .map_err(|e| internal(e.to_string()))
+}
+
+/// [`hash`] under the process-wide limit.
+pub async fn hash_limited(password: String) -> crate::Result<String> {
+    limited(move || hash(&password))
+        .await?
+        .map_err(|e| crate::StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))
+}
+
+/// [`verify`] under the process-wide limit.
+pub async fn verify_limited(password: String, phc: String) -> crate::Result<bool> {
+    limited(move || verify(&password, &phc)).await
 }
 
 #[cfg(test)]

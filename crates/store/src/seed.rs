@@ -23,6 +23,15 @@ const GANSU_EN: &str = include_str!("../assets/gansu_names_en.csv");
 /// The password of every demo user (meets the policy; printed by `scripts/run`).
 pub const DEMO_PASSWORD: &str = "Longzhi@2023";
 
+/// The hash of [`DEMO_PASSWORD`], made once per process: every demo account shares the password
+/// anyway, and the test suites seed a fresh database per test.
+pub(crate) async fn demo_password_hash() -> Result<&'static str> {
+    static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
+    HASH.get_or_try_init(|| crate::password::hash_limited(DEMO_PASSWORD.into()))
+        .await
+        .map(String::as_str)
+}
+
 /// Departments of the provincial bureau: (code suffix, name).
 const DEPARTMENTS: [(&str, &str); 6] = [
     ("quality", "质量发展处"),
@@ -54,6 +63,7 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "system:user:list",
             "system:user:view",
             "plan:*:*",
+            "file:attachment:upload",
         ],
     ),
     (
@@ -75,6 +85,7 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "plan:task:export",
             "plan:task:report",
             "plan:matrix:list",
+            "file:attachment:upload",
         ],
     ),
     (
@@ -92,6 +103,7 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "plan:task:export",
             "plan:task:report",
             "plan:matrix:list",
+            "file:attachment:upload",
         ],
     ),
     (
@@ -107,6 +119,7 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "plan:task:view",
             "plan:task:export",
             "plan:task:report",
+            "file:attachment:upload",
         ],
     ),
     (
@@ -603,7 +616,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<()> {
             email: None,
             phone: None,
         };
-        users::create_in(&txn, &p, n, false).await?;
+        users::create_in(&txn, &p, n, demo_password_hash().await?, false).await?;
     }
     txn.commit().await?;
     crate::demo_plan::seed(db, crate::repo::plans::targets::today()).await

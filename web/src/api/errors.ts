@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'auth.session_expired',
   'auth.invalid_credentials',
   'auth.locked',
+  'auth.too_many_attempts',
   'auth.disabled',
   'auth.password_change_required',
   'auth.forbidden',
@@ -38,6 +39,9 @@ export const RULE_CODES = [
   'request.method',
   'request.timeout',
   'user.self',
+  'user.beyond_own',
+  'org.protected',
+  'plan.own_report',
   'org.in_use',
   'role.builtin',
   'role.in_use',
@@ -50,13 +54,16 @@ export const RULE_CODES = [
   'plan.report_pending',
   'plan.not_pending',
   'file.type_not_allowed',
+  'file.quota',
+  'import.file',
+  'import.too_large',
 ] as const
 
 /**
  * Codes whose server message carries details the code alone lacks (the lock-out's end, the taken
  * field, the parse error): the server's message, already in the UI language, is shown for them.
  */
-export const DETAILED_CODES: readonly string[] = ['auth.locked', 'conflict.duplicate', 'validation.body']
+export const DETAILED_CODES: readonly string[] = ['auth.locked', 'auth.too_many_attempts', 'conflict.duplicate', 'validation.body', 'import.too_large']
 
 /** Field rules of `fields[].rule`. */
 export const FIELD_RULES = [

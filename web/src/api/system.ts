@@ -69,6 +69,8 @@ export const systemApi = {
   setUserStatus: (id: number, status: string, version: number) => http.put<User>(`/system/users/${id}/status`, { status, version }),
 
   roles: () => http.get<Page<Role>>('/system/roles', { page_size: 500, sort: 'sort' }),
+  /** The roles the signed-in user may give (the user forms' choices; no role permission needed). */
+  assignableRoles: () => http.get<Role[]>('/system/users/assignable-roles'),
   createRole: (body: RoleInput) => http.post<Role>('/system/roles', body),
   updateRole: (id: number, body: RoleInput) => http.put<Role>(`/system/roles/${id}`, body),
   permissionGroups: () => http.get<PermissionGroup[]>('/system/permissions'),

@@ -1,5 +1,5 @@
 /** Option lists for selects in forms and filters, loaded on first use per page. */
-import { computed, onMounted, shallowRef } from 'vue'
+import { onMounted, shallowRef } from 'vue'
 import { systemApi } from '@/api/system'
 import type { Org, Region, Role } from '@/api/types'
 import { useAuthStore } from '@/stores/auth'
@@ -25,9 +25,9 @@ export function useRegionTree() {
   return useLoaded<Region[]>(systemApi.regionTree, [])
 }
 
+/** The roles the signed-in user may give to users: a page asks only for what its user may see. */
 export function useRoleOptions() {
-  const page = useLoaded(systemApi.roles, { items: [] as Role[], total: 0, page: 1, page_size: 500 })
-  return computed(() => page.value.items)
+  return useLoaded<Role[]>(systemApi.assignableRoles, [])
 }
 
 /**

@@ -197,7 +197,7 @@ async fn import_template(_: Allowed<CanOrgImport>, lang: Lang) -> ApiResult<Resp
 /// Create the organisations of an Excel file (multipart field `file`): all rows, or none and
 /// every row error.
 #[utoipa::path(post, path = "/system/orgs/import", tag = "system", request_body(content_type = "multipart/form-data"),
-    responses((status = 200, body = ImportResult), (status = 413, body = crate::i18n::ErrorBody)))]
+    responses((status = 200, body = ImportResult), (status = 413, body = crate::i18n::ErrorBody), (status = 415, body = crate::i18n::ErrorBody), (status = 422, body = crate::i18n::ErrorBody)))]
 async fn import(
     State(st): State<AppState>,
     auth: Allowed<CanOrgImport>,
@@ -206,7 +206,8 @@ async fn import(
 ) -> ApiResult<Json<ImportResult>> {
     let limit = excel::upload_limit(&st.db).await?;
     let bytes = excel::read_upload(multipart, limit).await?;
-    let rows = excel::rows(&bytes, &IMPORT, &Labels::load(&st.db, &IMPORT).await?)?
+    let rows = excel::rows(bytes, &IMPORT, &Labels::load(&st.db, &IMPORT).await?)
+        .await?
         .into_iter()
         .map(|r| {
             let org = NewOrg {

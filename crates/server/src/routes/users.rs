@@ -4,6 +4,7 @@ use axum::extract::{DefaultBodyLimit, Multipart, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use longzhi_store::page::{Page, PageQuery};
+use longzhi_store::repo::roles::{self, RoleView};
 use longzhi_store::repo::users::{self, NewUser, UserFilter, UserImport, UserUpdate, UserView};
 use serde::Deserialize;
 use utoipa_axum::router::UtoipaMethodRouterExt;
@@ -90,6 +91,7 @@ const IMPORT: [Col; 7] = [
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list, create))
+        .routes(routes!(assignable_roles))
         .routes(routes!(get, update, delete))
         .routes(routes!(reset_password))
         .routes(routes!(set_status))
@@ -107,6 +109,16 @@ async fn list(
     Query(f): Query<UserFilter>,
 ) -> ApiResult<Json<Page<UserView>>> {
     Ok(Json(users::list(&st.db, auth.principal(), &f, &q).await?))
+}
+
+/// The roles the caller may give: the choices of the user forms and filters.
+#[utoipa::path(get, path = "/system/users/assignable-roles", tag = "system",
+    responses((status = 200, body = Vec<RoleView>), (status = 401, body = crate::i18n::ErrorBody), (status = 403, body = crate::i18n::ErrorBody)))]
+async fn assignable_roles(
+    State(st): State<AppState>,
+    auth: Allowed<CanUserList>,
+) -> ApiResult<Json<Vec<RoleView>>> {
+    Ok(Json(roles::assignable_by(&st.db, auth.principal()).await?))
 }
 
 /// Create a user; they must change the initial password at first sign-in.
@@ -229,7 +241,7 @@ async fn import_template(_: Allowed<CanUserImport>, lang: Lang) -> ApiResult<Res
 /// Create the users of an Excel file (multipart field `file`): all rows, or none and every row
 /// error.
 #[utoipa::path(post, path = "/system/users/import", tag = "system", request_body(content_type = "multipart/form-data"),
-    responses((status = 200, body = ImportResult), (status = 413, body = crate::i18n::ErrorBody)))]
+    responses((status = 200, body = ImportResult), (status = 413, body = crate::i18n::ErrorBody), (status = 415, body = crate::i18n::ErrorBody), (status = 422, body = crate::i18n::ErrorBody)))]
 async fn import(
     State(st): State<AppState>,
     auth: Allowed<CanUserImport>,
@@ -238,7 +250,8 @@ async fn import(
 ) -> ApiResult<Json<ImportResult>> {
     let limit = excel::upload_limit(&st.db).await?;
     let bytes = excel::read_upload(multipart, limit).await?;
-    let rows = excel::rows(&bytes, &IMPORT, &Labels::load(&st.db, &IMPORT).await?)?
+    let rows = excel::rows(bytes, &IMPORT, &Labels::load(&st.db, &IMPORT).await?)
+        .await?
         .into_iter()
         .map(|r| {
             let u = UserImport {

@@ -4,7 +4,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 
 use crate::helpers::{PASSWORD, TestApp, assert_error, assert_field, read};
-use longzhi_store::entity::{login_log, session, user};
+use longzhi_store::entity::{login_log, login_throttle, session, user};
 
 #[tokio::test]
 async fn login_me_and_logout() {
@@ -97,16 +97,155 @@ async fn five_failures_lock_the_account_for_fifteen_minutes() {
     let minutes = (u.locked_until.unwrap() - chrono::Utc::now()).num_minutes();
     assert!((14..=15).contains(&minutes), "{minutes}");
     // Once the lock has run out, the right password works again.
-    user::Entity::update_many()
+    expire_lock(&app, "user:lanzhou").await;
+    app.login("lanzhou").await;
+}
+
+/// Ends the lock of a throttle key as if its time had passed.
+async fn expire_lock(app: &TestApp, key: &str) {
+    let res = login_throttle::Entity::update_many()
         .col_expr(
-            user::Column::LockedUntil,
+            login_throttle::Column::LockedUntil,
             Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
         )
-        .filter(user::Column::Id.eq(u.id))
+        .filter(login_throttle::Column::Key.eq(key))
         .exec(&app.db)
         .await
         .unwrap();
-    app.login("lanzhou").await;
+    assert_eq!(res.rows_affected, 1, "{key}");
+}
+
+#[tokio::test]
+async fn concurrent_guesses_are_counted_one_by_one() {
+    // 200 wrong passwords for one account, 50 at a time: only the first max − 1 are even
+    // answered "wrong"; every later one, and then the right password, meets the lock.
+    let app = TestApp::spawn_with(|c| c.trust_proxy = true).await;
+    let mut answers = Vec::new();
+    for batch in 0..4 {
+        let mut set = tokio::task::JoinSet::new();
+        for i in 0..50 {
+            let (http, url) = (app.http.clone(), app.url("/api/v1/auth/login"));
+            // From many addresses, so that only the account's count can stop them.
+            let ip = format!("198.51.100.{}", batch * 50 + i);
+            set.spawn(async move {
+                http.post(url)
+                    .header("x-forwarded-for", ip)
+                    .json(&json!({"username": "lanzhou", "password": "Wrong@Password1"}))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+            });
+        }
+        answers.extend(set.join_all().await);
+    }
+    let wrong = answers
+        .iter()
+        .filter(|s| **s == StatusCode::UNAUTHORIZED)
+        .count();
+    let locked = answers.iter().filter(|s| **s == StatusCode::LOCKED).count();
+    assert_eq!((wrong, locked), (4, 196), "{answers:?}");
+    assert_eq!(
+        app.attempt_from("192.0.2.1", "lanzhou", PASSWORD).await,
+        (StatusCode::LOCKED, "auth.locked".to_owned())
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_name_locks_like_a_known_one() {
+    // The lock-out must not tell which user names exist.
+    let app = TestApp::spawn().await;
+    let mut seen = Vec::new();
+    for name in ["lanzhou", "no_such_user"] {
+        let mut codes = Vec::new();
+        for _ in 0..6 {
+            let (status, body) = app.login_with(name, "Wrong@Password1").await.err().unwrap();
+            codes.push((status, body["code"].as_str().unwrap().to_owned()));
+        }
+        seen.push(codes);
+    }
+    assert_eq!(seen[0], seen[1]);
+    assert_eq!(seen[0][4].0, StatusCode::LOCKED);
+}
+
+#[tokio::test]
+async fn repeated_locks_grow_longer() {
+    let app = TestApp::spawn().await;
+    let lock_minutes = || async {
+        let u = user::Entity::find()
+            .filter(user::Column::Username.eq("tianshui"))
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        (u.locked_until.unwrap() - chrono::Utc::now()).num_minutes()
+    };
+    for _ in 0..5 {
+        let _ = app.login_with("tianshui", "Wrong@Password1").await;
+    }
+    assert!((14..=15).contains(&lock_minutes().await));
+    expire_lock(&app, "user:tianshui").await;
+    for _ in 0..5 {
+        let _ = app.login_with("tianshui", "Wrong@Password1").await;
+    }
+    assert!((29..=30).contains(&lock_minutes().await));
+    // A reset by an administrator lifts the lock and forgets the count.
+    let admin = app.login("admin").await;
+    let id = user::Entity::find()
+        .filter(user::Column::Username.eq("tianshui"))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .id;
+    let (s, b) = admin
+        .post(
+            &format!("/api/v1/system/users/{id}/reset-password"),
+            json!({"password": "Reset@Pass2023"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
+    app.login_with("tianshui", "Reset@Pass2023").await.unwrap();
+}
+
+#[tokio::test]
+async fn an_address_with_many_failures_is_throttled() {
+    let app = TestApp::spawn_with(|c| c.trust_proxy = true).await;
+    let attacker = "203.0.113.7";
+    // One guess each at 30 names (no account reaches its own limit): the 30th trips the address.
+    for i in 1..30 {
+        let name = format!("guess{i}");
+        assert_eq!(
+            app.attempt_from(attacker, &name, "Wrong@Password1").await.0,
+            StatusCode::UNAUTHORIZED
+        );
+    }
+    let last = app
+        .attempt_from(attacker, "guess30", "Wrong@Password1")
+        .await;
+    assert_eq!(
+        last,
+        (
+            StatusCode::TOO_MANY_REQUESTS,
+            "auth.too_many_attempts".to_owned()
+        )
+    );
+    // Even a right password is refused from that address, and nothing is hashed for it …
+    assert_eq!(
+        app.attempt_from(attacker, "lanzhou", PASSWORD).await.0,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // … while other addresses sign in as usual.
+    assert_eq!(
+        app.attempt_from("192.0.2.10", "lanzhou", PASSWORD).await.0,
+        StatusCode::OK
+    );
+    let logged = login_log::Entity::find()
+        .filter(login_log::Column::Reason.eq("throttled"))
+        .all(&app.db)
+        .await
+        .unwrap();
+    assert_eq!(logged.len(), 2);
 }
 
 #[tokio::test]

@@ -1,4 +1,4 @@
-use longzhi_reports::xlsx::{Cell, Column, read_first_sheet, write_table};
+use longzhi_reports::xlsx::{Cell, Column, Limits, read_first_sheet, write_table};
 use reqwest::StatusCode;
 use serde_json::Value;
 
@@ -43,7 +43,7 @@ async fn a_filtered_list_exports_to_excel_in_the_callers_language() {
         disposition.starts_with("attachment; filename*=UTF-8''"),
         "{disposition}"
     );
-    let sheet = read_first_sheet(&bytes).unwrap();
+    let sheet = read_first_sheet(&bytes, &Limits::default()).unwrap();
     assert_eq!(sheet.headers[..3], ["编码", "名称", "类型"]);
     // The 天水 administrator's export holds 天水's seven county offices and nothing else.
     let codes: Vec<&str> = sheet.rows.iter().map(|(_, r)| r[0].as_str()).collect();
@@ -69,7 +69,7 @@ async fn a_filtered_list_exports_to_excel_in_the_callers_language() {
         "en",
     )
     .await;
-    let en = read_first_sheet(&bytes).unwrap();
+    let en = read_first_sheet(&bytes, &Limits::default()).unwrap();
     assert_eq!(en.headers[..3], ["Code", "Name", "Kind"]);
     assert_eq!(en.rows[0].1[2], "County office");
     // Without the permission: refused.
@@ -86,7 +86,9 @@ async fn a_user_import_stores_all_rows_or_none() {
     let admin = app.login("admin").await;
     let (s, template, _) = download(&admin, "/api/v1/system/users/import-template", "zh-CN").await;
     assert_eq!(s, StatusCode::OK);
-    let headers = read_first_sheet(&template).unwrap().headers;
+    let headers = read_first_sheet(&template, &Limits::default())
+        .unwrap()
+        .headers;
     assert_eq!(
         headers,
         [
@@ -195,7 +197,7 @@ async fn an_org_import_takes_labels_parents_from_above_and_respects_scope() {
             &[
                 "ts-park",
                 "天水示范园区管委会",
-                "省局处室",
+                "县级局",
                 "620500",
                 "620500-bureau",
                 "",
@@ -222,13 +224,17 @@ async fn an_org_import_takes_labels_parents_from_above_and_respects_scope() {
     let rows = sheet(
         &h,
         &[
-            &["ts-ok", "好的", "department", "620500", "", ""],
-            &["lz-no", "不行", "department", "620100", "", ""],
+            &["ts-ok", "好的", "county_office", "620500", "", ""],
+            &["lz-no", "不行", "county_office", "620100", "", ""],
+            // The regulator's own kinds are the province's to create.
+            &["ts-dept", "处室", "department", "620500", "", ""],
         ],
     );
     let (_, body) = upload(&tianshui, "/api/v1/system/orgs/import", rows).await;
     assert_eq!(body["errors"][0]["row"], 3);
     assert_eq!(body["errors"][0]["field"], "region_code");
+    assert_eq!(body["errors"][1]["row"], 4);
+    assert_eq!(body["errors"][1]["field"], "kind");
     assert_eq!(tianshui.ok("/api/v1/system/orgs?q=ts-ok").await["total"], 0);
 }
 
@@ -270,4 +276,34 @@ async fn bad_files_are_refused_with_a_reason() {
         StatusCode::PAYLOAD_TOO_LARGE,
         "request.too_large",
     );
+}
+
+#[tokio::test]
+async fn hostile_workbooks_are_refused_and_the_server_stays_up() {
+    use longzhi_reports::testing::{row, workbook};
+    let app = TestApp::spawn().await;
+    let lanzhou = app.login("lanzhou").await;
+    let one = row(1, &["A1"]);
+    let corners = format!("{one}{}", row(1_048_576, &["XFD1048576"]));
+    let files = [
+        // Cells A1 and XFD1048576 (1.5 KB; the old reader allocated 549 GB for it).
+        workbook("A1:XFD1048576", &corners, 0),
+        // A cell past the 100,000 data rows.
+        workbook(
+            "A1:CV100002",
+            &format!("{one}{}", row(100_002, &["CV100002"])),
+            0,
+        ),
+        // 300 MB of whitespace in a few hundred kilobytes.
+        workbook("A1:A1", &one, 300 << 20),
+    ];
+    for (i, bytes) in files.into_iter().enumerate() {
+        let res = upload(&lanzhou, "/api/v1/system/users/import", bytes).await;
+        assert_error(&res, StatusCode::UNPROCESSABLE_ENTITY, "import.too_large");
+        let message = res.1["message"].as_str().unwrap();
+        assert!(message.contains("不能超过"), "file {i}: {message}");
+    }
+    // Still serving.
+    lanzhou.ok("/api/v1/auth/me").await;
+    app.login("tianshui").await;
 }

@@ -198,6 +198,27 @@ impl TestApp {
         })
     }
 
+    /// A sign-in attempt from client address `ip` (seen only by a server that trusts the proxy
+    /// header): its status and error code.
+    pub async fn attempt_from(
+        &self,
+        ip: &str,
+        username: &str,
+        password: &str,
+    ) -> (StatusCode, String) {
+        let (status, body) = read(
+            self.http
+                .post(self.url("/api/v1/auth/login"))
+                .header("x-forwarded-for", ip)
+                .json(&serde_json::json!({"username": username, "password": password}))
+                .send()
+                .await
+                .expect("request"),
+        )
+        .await;
+        (status, body["code"].as_str().unwrap_or_default().to_owned())
+    }
+
     /// The id of the organisation with `code`.
     pub async fn org_id(&self, code: &str) -> i64 {
         longzhi_store::repo::orgs::by_code(&self.db, code)

@@ -118,3 +118,68 @@ async fn an_organisation_in_use_cannot_be_deleted() {
         "org.in_use",
     );
 }
+
+/// The body of a PUT of organisation `org` with another kind and status.
+fn retyped(org: &serde_json::Value, kind: &str, status: &str) -> serde_json::Value {
+    json!({"name": org["name"], "kind": kind, "credit_code": org["credit_code"], "contact": org["contact"],
+        "phone": org["phone"], "status": status, "sort": org["sort"], "version": org["version"]})
+}
+
+#[tokio::test]
+async fn a_city_cannot_disable_or_retype_its_own_bureau() {
+    // Disabled or re-typed, the bureau would silently drop 兰州 from every future plan.
+    let app = TestApp::spawn().await;
+    let lanzhou = app.login("lanzhou").await;
+    let own = format!("/api/v1/system/orgs/{}", app.org_id("620100-bureau").await);
+    let org = lanzhou.ok(&own).await;
+    for body in [
+        retyped(&org, "city_bureau", "disabled"),
+        retyped(&org, "county_office", "active"),
+    ] {
+        assert_error(
+            &lanzhou.put(&own, body).await,
+            StatusCode::CONFLICT,
+            "org.protected",
+        );
+    }
+    assert_error(
+        &lanzhou.delete(&own).await,
+        StatusCode::CONFLICT,
+        "org.protected",
+    );
+    // Renaming it changes neither kind nor status.
+    let mut renamed = retyped(&org, "city_bureau", "active");
+    renamed["name"] = json!("兰州市市场监督管理局(新)");
+    let (s, b) = lanzhou.put(&own, renamed).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    // A county office below it may be disabled, but not made a bureau.
+    let office = format!("/api/v1/system/orgs/{}", app.org_id("620102-office").await);
+    let org = lanzhou.ok(&office).await;
+    assert_error(
+        &lanzhou
+            .put(&office, retyped(&org, "city_bureau", "active"))
+            .await,
+        StatusCode::CONFLICT,
+        "org.protected",
+    );
+    let (s, b) = lanzhou
+        .put(&office, retyped(&org, "county_office", "disabled"))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    // Nor can a city create a bureau of its own.
+    let res = lanzhou
+        .post(
+            "/api/v1/system/orgs",
+            json!({"code":"lz-bureau-2","name":"第二市局","kind":"city_bureau","region_code":"620100"}),
+        )
+        .await;
+    assert_field(&res, "kind", "range");
+    // The province may disable a city bureau.
+    let admin = app.login("admin").await;
+    let tianshui = format!("/api/v1/system/orgs/{}", app.org_id("620500-bureau").await);
+    let org = admin.ok(&tianshui).await;
+    let (s, b) = admin
+        .put(&tianshui, retyped(&org, "city_bureau", "disabled"))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+}

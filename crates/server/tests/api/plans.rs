@@ -2,7 +2,7 @@
 //! accept → completion rates), every refusal, attachments and the daily job.
 
 use chrono::{Datelike, Duration, NaiveDate};
-use longzhi_reports::xlsx::read_first_sheet;
+use longzhi_reports::xlsx::{Limits, read_first_sheet};
 use longzhi_store::repo::plans::{jobs, targets::today};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -302,7 +302,7 @@ async fn a_plan_runs_from_draft_to_accepted_reports_and_completion_rates() {
         .download(&format!("/api/v1/plans/{plan}/matrix/export"), "zh-CN")
         .await;
     assert_eq!(s, StatusCode::OK);
-    let sheet = read_first_sheet(&bytes).unwrap();
+    let sheet = read_first_sheet(&bytes, &Limits::default()).unwrap();
     assert_eq!(sheet.headers[0], "要点");
     assert!(
         sheet.headers.iter().any(|h| h == "兰州市市场监督管理局"),
@@ -701,4 +701,172 @@ async fn the_daily_job_reminds_and_flags_once_even_with_two_servers() {
         .unwrap();
     assert!(next.ran);
     assert_eq!(crate::plans::unread(&lanzhou).await, count, "{next:?}");
+}
+
+#[tokio::test]
+async fn nobody_reviews_a_report_of_their_own_or_of_their_organisation() {
+    let app = TestApp::spawn().await;
+    let province = app.login("province").await;
+    let admin = app.login("admin").await;
+    let (plan, point) = draft(&province, "职责分离").await;
+    task(&app, &province, point, today() + Duration::days(30)).await;
+    let (s, b) = province
+        .post(&format!("/api/v1/plans/{plan}/publish"), json!({}))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let all = targets(&province, plan).await;
+    let of = |code: &str| {
+        all.iter()
+            .find(|t| t["region_code"] == code)
+            .map(|t| t["id"].as_i64().unwrap())
+            .unwrap()
+    };
+    // The province files a report on 兰州's target (its scope allows it) …
+    let (s, filed) = report(&province, of("620100"), "in_progress", 30).await;
+    assert_eq!(s, StatusCode::CREATED, "{filed}");
+    // … and may not accept it itself; another organisation's reviewer may.
+    assert_error(
+        &review(&province, &filed, "accept", None).await,
+        StatusCode::CONFLICT,
+        "plan.own_report",
+    );
+    let (s, b) = review(&admin, &filed, "accept", None).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    // A reviewer in the reporting organisation may not review it either, whoever filed it.
+    let reviewer_in_tianshui = json!({"username":"ts_reviewer","display_name":"天水审核员","password":"Initial@2023",
+        "org_id": app.org_id("620500-bureau").await, "role_ids": [app.role_id("province_staff").await]});
+    let (s, b) = admin
+        .post("/api/v1/system/users", reviewer_in_tianshui)
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let first = app.login_with("ts_reviewer", "Initial@2023").await.unwrap();
+    let (s, b) = first
+        .post(
+            "/api/v1/auth/password",
+            json!({"old_password":"Initial@2023","new_password":"Reviewer@2023"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
+    let reviewer = app
+        .login_with("ts_reviewer", "Reviewer@2023")
+        .await
+        .unwrap();
+    let tianshui = app.login("tianshui").await;
+    let (s, filed) = report(&tianshui, of("620500"), "in_progress", 50).await;
+    assert_eq!(s, StatusCode::CREATED, "{filed}");
+    assert_error(
+        &review(&reviewer, &filed, "accept", None).await,
+        StatusCode::CONFLICT,
+        "plan.own_report",
+    );
+    let (s, b) = review(&province, &filed, "accept", None).await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+}
+
+#[tokio::test]
+async fn uploads_need_a_permission_a_quota_and_a_record_within_a_day() {
+    let app = TestApp::spawn().await;
+    let lanzhou = app.login("lanzhou").await;
+    // Users whose roles hold nothing to attach a file to cannot upload.
+    for who in ["enterprise", "expert"] {
+        let c = app.login(who).await;
+        assert_error(
+            &c.upload("/api/v1/files", "x.pdf", PDF.to_vec()).await,
+            StatusCode::FORBIDDEN,
+            "auth.forbidden",
+        );
+    }
+    // A quota per user and day (1 MB here).
+    let admin = app.login("admin").await;
+    let (s, b) = admin
+        .put(
+            "/api/v1/system/params/upload.daily_quota_mb",
+            json!({"value": "1", "version": 1}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let mut half = PDF.to_vec();
+    half.resize(600 * 1024, b' ');
+    let (s, kept) = lanzhou.upload("/api/v1/files", "a.pdf", half.clone()).await;
+    assert_eq!(s, StatusCode::CREATED, "{kept}");
+    assert_error(
+        &lanzhou.upload("/api/v1/files", "b.pdf", half.clone()).await,
+        StatusCode::TOO_MANY_REQUESTS,
+        "file.quota",
+    );
+    // Another user has a quota of their own.
+    let tianshui = app.login("tianshui").await;
+    assert_eq!(
+        tianshui.upload("/api/v1/files", "c.pdf", half).await.0,
+        StatusCode::CREATED
+    );
+    // An upload never attached is removed after a day, bytes and all.
+    let storage = longzhi_store::storage::DbStorage(app.db.clone());
+    let now = chrono::Utc::now();
+    let purged = longzhi_store::repo::files::purge_unattached(&app.db, &storage, now)
+        .await
+        .unwrap();
+    assert_eq!(purged, 0, "nothing is a day old yet");
+    let purged = longzhi_store::repo::files::purge_unattached(
+        &app.db,
+        &storage,
+        now + Duration::days(1) + Duration::minutes(1),
+    )
+    .await
+    .unwrap();
+    assert_eq!(purged, 2);
+    let path = format!("/api/v1/files/{}", kept["id"]);
+    assert_eq!(
+        lanzhou.download(&path, "zh-CN").await.0,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_download_needs_the_permission_of_the_record_it_belongs_to() {
+    let app = TestApp::spawn().await;
+    let province = app.login("province").await;
+    let lanzhou = app.login("lanzhou").await;
+    let (plan, point) = draft(&province, "附件权限").await;
+    task(&app, &province, point, today() + Duration::days(10)).await;
+    province
+        .post(&format!("/api/v1/plans/{plan}/publish"), json!({}))
+        .await;
+    let target = targets(&lanzhou, plan).await[0]["id"].as_i64().unwrap();
+    let (_, file) = lanzhou.upload("/api/v1/files", "r.pdf", PDF.to_vec()).await;
+    let (s, r) = lanzhou
+        .post(
+            &format!("/api/v1/plans/targets/{target}/reports"),
+            json!({"status": "in_progress", "percent": 20, "text": "进展", "report_date": today(),
+                   "attachment_ids": [file["id"]]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{r}");
+    // A 兰州 user whose role may manage users but see no tasks: in scope, without the right.
+    let admin = app.login("admin").await;
+    let (s, role) = admin
+        .post(
+            "/api/v1/system/roles",
+            json!({"code":"lz_user_admin","name":"用户管理员","name_en":"User admin","data_scope":"region",
+                   "permissions":["system:user:list"],"status":"active","sort":50}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{role}");
+    let (s, b) = admin
+        .post(
+            "/api/v1/system/users",
+            json!({"username":"lz_users","display_name":"用户管理员","password":"Initial@2023",
+                   "org_id": app.org_id("620100-bureau").await, "role_ids":[role["id"]]}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let c = app.login_with("lz_users", "Initial@2023").await.unwrap();
+    c.post(
+        "/api/v1/auth/password",
+        json!({"old_password":"Initial@2023","new_password":"Changed@2023"}),
+    )
+    .await;
+    let path = format!("/api/v1/files/{}", file["id"]);
+    assert_eq!(c.download(&path, "zh-CN").await.0, StatusCode::NOT_FOUND);
+    assert_eq!(lanzhou.download(&path, "zh-CN").await.0, StatusCode::OK);
 }

@@ -129,3 +129,29 @@ async fn the_web_console_is_served_with_its_client_side_routes() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_incoming_request_id_is_kept_only_when_it_is_a_short_safe_token() {
+    let app = TestApp::spawn().await;
+    let echoed = |id: &'static str| {
+        let req = app
+            .http
+            .get(app.url("/api/v1/auth/me"))
+            .header("x-request-id", id);
+        async move {
+            let res = req.send().await.unwrap();
+            res.headers()["x-request-id"].to_str().unwrap().to_owned()
+        }
+    };
+    assert_eq!(echoed("lb-7f3a.42_x").await, "lb-7f3a.42_x");
+    for hostile in [
+        "<script>alert(1)</script>",
+        "a b",
+        "x'; DROP TABLE audit_log;--",
+        "0123456789012345678901234567890123456789012345678901234567890123456789",
+    ] {
+        let id = echoed(hostile).await;
+        assert_ne!(id, hostile);
+        assert_eq!(id.len(), 36, "a fresh UUID: {id}");
+    }
+}

@@ -256,7 +256,7 @@ async fn audit_and_login_logs_follow_the_data_scope() {
         "{names:?}"
     );
     let (s, _) = lanzhou
-        .post("/api/v1/system/orgs", json!({"code":"lz-dept","name":"兰州测试科","kind":"department","region_code":"620100"}))
+        .post("/api/v1/system/orgs", json!({"code":"lz-dept","name":"兰州测试科","kind":"county_office","region_code":"620100"}))
         .await;
     assert_eq!(s, StatusCode::CREATED);
     let ts_audit = tianshui

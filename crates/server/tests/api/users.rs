@@ -240,3 +240,85 @@ async fn a_user_cannot_disable_or_delete_itself() {
         .await;
     assert_error(&res, StatusCode::CONFLICT, "user.self");
 }
+
+#[tokio::test]
+async fn an_administrator_cannot_take_over_a_stronger_account() {
+    // A province account placed in the 兰州 bureau is in 兰州's scope, but its role is beyond
+    // what 兰州's administrator could grant: no reset, edit, status change or deletion.
+    let app = TestApp::spawn().await;
+    let admin = app.login("admin").await;
+    let strong = create_user(
+        &admin,
+        &app,
+        "lz_province",
+        "620100-bureau",
+        "province_staff",
+    )
+    .await;
+    let id = strong["id"].as_i64().unwrap();
+    let lanzhou = app.login("lanzhou").await;
+    assert_eq!(
+        lanzhou.ok(&format!("/api/v1/system/users/{id}")).await["id"],
+        id
+    );
+    let user = format!("/api/v1/system/users/{id}");
+    let attempts = [
+        lanzhou
+            .post(
+                &format!("{user}/reset-password"),
+                json!({"password":"Taken@Over2023"}),
+            )
+            .await,
+        lanzhou
+            .put(
+                &user,
+                json!({"display_name":"x","org_id":app.org_id("620100-bureau").await,"role_ids":[app.role_id("city_staff").await],"version":1}),
+            )
+            .await,
+        lanzhou
+            .put(
+                &format!("{user}/status"),
+                json!({"status":"disabled","version":1}),
+            )
+            .await,
+        lanzhou.delete(&user).await,
+    ];
+    for res in &attempts {
+        assert_error(res, StatusCode::CONFLICT, "user.beyond_own");
+    }
+    assert!(
+        app.login_with("lz_province", "Taken@Over2023")
+            .await
+            .is_err()
+    );
+    let after = admin.ok(&user).await;
+    assert_eq!(after["version"], strong["version"], "{after}");
+    assert_eq!(after["roles"][0]["code"], "province_staff");
+    // Users within 兰州's own rights stay its to manage.
+    let staff = create_user(&admin, &app, "lz_staff", "620100-bureau", "city_staff").await;
+    let (s, b) = lanzhou
+        .post(
+            &format!("/api/v1/system/users/{}/reset-password", staff["id"]),
+            json!({"password":"Reset@Pass2023"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
+    // The user forms offer exactly the roles the caller may give, without the role list.
+    let offered: Vec<String> = lanzhou
+        .ok("/api/v1/system/users/assignable-roles")
+        .await
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["code"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(offered.contains(&"city_staff".to_owned()), "{offered:?}");
+    assert!(
+        !offered.iter().any(|c| c.starts_with("province")),
+        "{offered:?}"
+    );
+    assert_eq!(
+        lanzhou.get("/api/v1/system/roles").await.0,
+        StatusCode::FORBIDDEN
+    );
+}

@@ -8,6 +8,7 @@ pub mod dict_type;
 pub mod file;
 pub mod lease;
 pub mod login_log;
+pub mod login_throttle;
 pub mod notice;
 pub mod org;
 pub mod param;

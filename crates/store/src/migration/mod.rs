@@ -5,6 +5,7 @@ use sea_orm_migration::prelude::*;
 mod m0001_foundation;
 mod m0002_plans;
 mod m0003_audit_chain;
+mod m0004_login_throttle;
 
 pub struct Migrator;
 
@@ -14,6 +15,7 @@ impl MigratorTrait for Migrator {
             Box::new(m0001_foundation::Migration),
             Box::new(m0002_plans::Migration),
             Box::new(m0003_audit_chain::Migration),
+            Box::new(m0004_login_throttle::Migration),
         ]
     }
 }

@@ -19,12 +19,20 @@ use crate::scope::{Principal, scoped};
 use crate::{Result, StoreError, password};
 
 use super::params::{self, Param};
+use super::throttle;
 
 /// Why a sign-in was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoginRefused {
     InvalidCredentials,
-    Locked { until: DateTime<Utc> },
+    /// The user name is locked (whether or not such an account exists).
+    Locked {
+        until: DateTime<Utc>,
+    },
+    /// Too many failures from the client's address.
+    Throttled {
+        until: DateTime<Utc>,
+    },
     Disabled,
 }
 
@@ -100,7 +108,7 @@ async fn log_login<C: ConnectionTrait>(
 }
 
 /// Checks the password (always running argon2, so unknown names take as long as known ones),
-/// applies the lock-out, writes the login log and opens a session.
+/// applies the lock-out and the address throttle, writes the login log and opens a session.
 pub async fn login(
     db: &DatabaseConnection,
     username: &str,
@@ -108,71 +116,44 @@ pub async fn login(
     client: &Client,
 ) -> Result<std::result::Result<NewSession, LoginRefused>> {
     let now = Utc::now();
+    let keys = (throttle::user_key(username), throttle::ip_key(&client.ip));
     let found = super::users::by_username(db, username).await?;
+    // While a lock is on, a guess costs one read and no hashing.
+    if let Some(refused) = throttled(db, &keys, now, false).await? {
+        log_login(db, username, found.as_ref(), refused.reason(), client).await?;
+        return Ok(Err(refused));
+    }
     let hash = found.as_ref().map_or_else(
         || password::dummy_hash().to_owned(),
         |u| u.password_hash.clone(),
     );
-    let pw_owned = pw.to_owned();
-    let matches = tokio::task::spawn_blocking(move || password::verify(&pw_owned, &hash))
-        .await
-        .map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
-    let Some(u) = found else {
-        log_login(db, username, None, "invalid_credentials", client).await?;
-        return Ok(Err(LoginRefused::InvalidCredentials));
-    };
-    if let Some(until) = u.locked_until.filter(|t| *t > now) {
-        log_login(db, username, Some(&u), "locked", client).await?;
-        return Ok(Err(LoginRefused::Locked { until }));
-    }
-    if !matches {
-        let max = params::get_int(db, Param::AuthMaxFailures).await?;
-        let lock_minutes = params::get_int(db, Param::AuthLockMinutes).await?;
-        let txn = crate::backend::begin_write(db).await?;
-        // A lock that has run out starts a fresh count.
-        let previous = if u.locked_until.is_some() {
-            0
-        } else {
-            u.failed_logins
-        };
-        let failures = previous + 1;
-        let locked_until = (failures >= max as i32).then(|| now + Duration::minutes(lock_minutes));
-        user::Entity::update_many()
-            .col_expr(
-                user::Column::FailedLogins,
-                Expr::value(if locked_until.is_some() { 0 } else { failures }),
-            )
-            .col_expr(user::Column::LockedUntil, Expr::value(locked_until))
-            .filter(user::Column::Id.eq(u.id))
-            .exec(&txn)
-            .await?;
-        log_login(
-            &txn,
-            username,
-            Some(&u),
-            if locked_until.is_some() {
-                "locked"
-            } else {
-                "invalid_credentials"
-            },
-            client,
-        )
-        .await?;
+    let matches = password::verify_limited(pw.to_owned(), hash).await?;
+    let txn = crate::backend::begin_write(db).await?;
+    // Concurrent guesses may have locked the name or the address while this one was hashing: the
+    // check is repeated under the rows' locks, so not even the right password passes a lock.
+    if let Some(refused) = throttled(&txn, &keys, now, true).await? {
+        log_login(&txn, username, found.as_ref(), refused.reason(), client).await?;
         txn.commit().await?;
-        return Ok(Err(match locked_until {
-            Some(until) => LoginRefused::Locked { until },
-            None => LoginRefused::InvalidCredentials,
-        }));
+        return Ok(Err(refused));
     }
+    let u = match found {
+        Some(u) if matches => u,
+        found => {
+            let refused = count_failure(&txn, &keys, found.as_ref(), now).await?;
+            log_login(&txn, username, found.as_ref(), refused.reason(), client).await?;
+            txn.commit().await?;
+            return Ok(Err(refused));
+        }
+    };
     if u.status != "active" {
-        log_login(db, username, Some(&u), "disabled", client).await?;
+        log_login(&txn, username, Some(&u), "disabled", client).await?;
+        txn.commit().await?;
         return Ok(Err(LoginRefused::Disabled));
     }
-    let idle = params::get_int(db, Param::SessionIdleMinutes).await?;
-    let absolute = params::get_int(db, Param::SessionAbsoluteHours).await?;
+    let idle = params::get_int(&txn, Param::SessionIdleMinutes).await?;
+    let absolute = params::get_int(&txn, Param::SessionAbsoluteHours).await?;
     let token = random_token();
     let csrf_token = random_token();
-    let txn = crate::backend::begin_write(db).await?;
     session::ActiveModel {
         id: Set(session_id(&token)),
         user_id: Set(u.id),
@@ -189,6 +170,7 @@ pub async fn login(
     }
     .insert(&txn)
     .await?;
+    throttle::clear(&txn, &keys.0).await?;
     user::Entity::update_many()
         .col_expr(user::Column::FailedLogins, Expr::value(0))
         .col_expr(
@@ -206,6 +188,61 @@ pub async fn login(
         csrf_token,
         user: u,
     }))
+}
+
+impl LoginRefused {
+    /// The reason written to the login log.
+    fn reason(&self) -> &'static str {
+        match self {
+            Self::InvalidCredentials => "invalid_credentials",
+            Self::Locked { .. } => "locked",
+            Self::Throttled { .. } => "throttled",
+            Self::Disabled => "disabled",
+        }
+    }
+}
+
+/// The refusal a lock on the user name or on the client address imposes now, if any.
+async fn throttled<C: ConnectionTrait>(
+    db: &C,
+    (name, ip): &(String, String),
+    now: DateTime<Utc>,
+    for_update: bool,
+) -> Result<Option<LoginRefused>> {
+    if let Some(until) = throttle::locked_until(db, name, now, for_update).await? {
+        return Ok(Some(LoginRefused::Locked { until }));
+    }
+    Ok(throttle::locked_until(db, ip, now, for_update)
+        .await?
+        .map(|until| LoginRefused::Throttled { until }))
+}
+
+/// Counts a wrong password (or an unknown name) against the name and the address; the user's
+/// row mirrors its count and lock for the administrators' list.
+async fn count_failure<C: ConnectionTrait>(
+    txn: &C,
+    (name, ip): &(String, String),
+    u: Option<&user::Model>,
+    now: DateTime<Utc>,
+) -> Result<LoginRefused> {
+    let lock = Duration::minutes(params::get_int(txn, Param::AuthLockMinutes).await?);
+    let max = params::get_int(txn, Param::AuthMaxFailures).await?;
+    let ip_max = params::get_int(txn, Param::AuthIpMaxFailures).await?;
+    let (failures, locked) = throttle::fail(txn, name, max, lock, now).await?;
+    let (_, ip_locked) = throttle::fail(txn, ip, ip_max, lock, now).await?;
+    if let Some(u) = u {
+        user::Entity::update_many()
+            .col_expr(user::Column::FailedLogins, Expr::value(failures))
+            .col_expr(user::Column::LockedUntil, Expr::value(locked))
+            .filter(user::Column::Id.eq(u.id))
+            .exec(txn)
+            .await?;
+    }
+    Ok(match (locked, ip_locked) {
+        (Some(until), _) => LoginRefused::Locked { until },
+        (None, Some(until)) => LoginRefused::Throttled { until },
+        (None, None) => LoginRefused::InvalidCredentials,
+    })
 }
 
 /// Last-seen times are written at most this often: a busy user does not write on every request.
@@ -338,10 +375,7 @@ pub async fn change_password(
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
-    let (old, hash) = (c.old_password.clone(), u.password_hash.clone());
-    let ok = tokio::task::spawn_blocking(move || password::verify(&old, &hash))
-        .await
-        .map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+    let ok = password::verify_limited(c.old_password.clone(), u.password_hash.clone()).await?;
     if !ok {
         return Err(FieldError::new("old_password", Rule::Exists).into());
     }
@@ -351,7 +385,7 @@ pub async fn change_password(
     if c.new_password == c.old_password {
         return Err(FieldError::new("new_password", Rule::Unique).into());
     }
-    let hash = super::users::hash_password(&c.new_password).await?;
+    let hash = password::hash_limited(c.new_password.clone()).await?;
     let txn = crate::backend::begin_write(db).await?;
     let now = Utc::now();
     let mut am: user::ActiveModel = u.clone().into();

@@ -8,7 +8,7 @@ use chrono::Utc;
 use rand_core::{OsRng, RngCore};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    QueryOrder, QuerySelect, Set,
 };
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -94,6 +94,31 @@ fn new_key() -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// Files never attached are removed after this long.
+pub const UNATTACHED_TTL: chrono::Duration = chrono::Duration::days(1);
+
+/// Refuses (`file.quota`) an upload that would take the caller past `upload.daily_quota_mb` in
+/// the last 24 hours.
+async fn check_quota<C: ConnectionTrait>(db: &C, p: &Principal, size: i64) -> Result<()> {
+    let quota = super::params::get_int(db, super::params::Param::UploadDailyQuotaMb).await?;
+    let since = Utc::now() - chrono::Duration::days(1);
+    // A day's uploads of one user are few: summed here, the same on both databases.
+    let used: i64 = file::Entity::find()
+        .select_only()
+        .column(file::Column::Size)
+        .filter(file::Column::OwnerId.eq(p.actor_id()))
+        .filter(file::Column::CreatedAt.gt(since))
+        .into_tuple::<i64>()
+        .all(db)
+        .await?
+        .iter()
+        .sum();
+    if used + size > quota * 1024 * 1024 {
+        return Err(StoreError::Rule("file.quota"));
+    }
+    Ok(())
+}
+
 /// Stores an upload of the caller's; it belongs to them until it is attached.
 pub async fn upload(
     db: &DatabaseConnection,
@@ -103,6 +128,7 @@ pub async fn upload(
     bytes: Vec<u8>,
 ) -> Result<FileView> {
     let mime = sniff(&bytes)?;
+    check_quota(db, p, bytes.len() as i64).await?;
     let sha256: String = Sha256::digest(&bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -224,11 +250,15 @@ pub async fn download(
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
+    // Whoever may see the record may download its files: the record's own permission and scope.
     let visible = match (f.entity.as_deref(), f.entity_id) {
         _ if f.owner_id.is_some() && f.owner_id == p.actor_id() => true,
-        (Some("plan"), Some(plan)) => super::plans::get_plan(db, p, plan).await.is_ok(),
+        (Some("plan"), Some(plan)) => {
+            p.allows("plan:plan:view") && super::plans::get_plan(db, p, plan).await.is_ok()
+        }
         (Some("plan_report"), Some(report)) => {
-            super::plans::targets::report_visible(db, p, report).await?
+            p.allows("plan:task:view")
+                && super::plans::targets::report_visible(db, p, report).await?
         }
         _ => false,
     };
@@ -237,6 +267,27 @@ pub async fn download(
     }
     let bytes = storage.get(&f.storage_key).await?;
     Ok((f.into(), bytes))
+}
+
+/// Removes the files uploaded more than [`UNATTACHED_TTL`] before `now` and never attached, bytes
+/// first (a row without bytes would fail its download; bytes without a row are unreachable and
+/// are only wasted space if the row's removal then fails). Returns how many were removed.
+pub async fn purge_unattached(
+    db: &DatabaseConnection,
+    storage: &dyn Storage,
+    now: chrono::DateTime<Utc>,
+) -> Result<usize> {
+    // System job: every user's unattached uploads, whatever their scope.
+    let stale = file::Entity::find()
+        .filter(file::Column::Entity.is_null())
+        .filter(file::Column::CreatedAt.lt(now - UNATTACHED_TTL))
+        .all(db)
+        .await?;
+    for f in &stale {
+        storage.delete(&f.storage_key).await?;
+        file::Entity::delete_by_id(f.id).exec(db).await?;
+    }
+    Ok(stale.len())
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@ pub mod params;
 pub mod plans;
 pub mod regions;
 pub mod roles;
+pub mod throttle;
 pub mod users;
 
 use sea_orm::sea_query::{Expr, ExprTrait};

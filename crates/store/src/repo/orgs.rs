@@ -32,6 +32,12 @@ pub const KINDS: [&str; 7] = [
     "expert_pool",
 ];
 
+/// The regulator's own kinds: the addressees of the province's plans. Only a province-wide actor
+/// creates such an organisation, gives or takes away such a kind, or disables or deletes one; a
+/// city administrator who re-typed or disabled its bureau would silently drop its city from
+/// every future plan.
+const REGULATOR_KINDS: [&str; 3] = ["province_bureau", "department", "city_bureau"];
+
 /// Kinds that must carry a valid 统一社会信用代码.
 const NEEDS_CREDIT_CODE: [&str; 2] = ["enterprise", "institution"];
 
@@ -270,6 +276,32 @@ fn check_code(code: &str) -> std::result::Result<String, FieldError> {
     Ok(c.to_owned())
 }
 
+/// Refuses (`org.protected`) a change of kind or status, or a deletion (`to` is `None`), of
+/// `before` that its actor may not make: of the actor's own organisation or one above it, or,
+/// short of scope `all`, of a regulator's organisation.
+async fn check_protected<C: ConnectionTrait>(
+    db: &C,
+    p: &Principal,
+    before: &org::Model,
+    to: Option<(&str, &str)>,
+) -> Result<()> {
+    if to.is_some_and(|(kind, status)| kind == before.kind && status == before.status) {
+        return Ok(());
+    }
+    let own_or_above = org::Entity::find_by_id(p.org_id)
+        .one(db)
+        .await?
+        .is_some_and(|own| own.id == before.id || own.path.contains(&format!("/{}/", before.id)));
+    let regulator = |kind: &str| REGULATOR_KINDS.contains(&kind);
+    let province_wide = p.scope == longzhi_domain::DataScope::All;
+    if own_or_above
+        || (!province_wide && (regulator(&before.kind) || to.is_some_and(|(k, _)| regulator(k))))
+    {
+        return Err(StoreError::Rule("org.protected"));
+    }
+    Ok(())
+}
+
 fn check_kind(kind: &str) -> std::result::Result<(), FieldError> {
     if KINDS.contains(&kind) {
         Ok(())
@@ -325,6 +357,9 @@ pub async fn create_in<C: ConnectionTrait>(db: &C, p: &Principal, n: NewOrg) -> 
     let code = errs.check("code", check_code(&n.code));
     let name = errs.text("name", &n.name, 128);
     errs.check("kind", check_kind(&n.kind));
+    if REGULATOR_KINDS.contains(&n.kind.as_str()) && p.scope != longzhi_domain::DataScope::All {
+        errs.push(FieldError::new("kind", Rule::Range).with("reason", "exceeds_own"));
+    }
     let credit_code = errs.check(
         "credit_code",
         check_credit_code(&n.kind, n.credit_code.as_deref()),
@@ -423,6 +458,7 @@ pub async fn update(
     errs.finish()?;
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<org::Entity, _>(&txn, p, id).await?;
+    check_protected(&txn, p, &before, Some((&u.kind, &u.status))).await?;
     if let Some(cc) = credit_code.clone().flatten() {
         check_unique(&txn, org::Column::CreditCode, &cc, Some(id), "credit_code").await?;
     }
@@ -465,6 +501,7 @@ pub async fn update(
 pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<org::Entity, _>(&txn, p, id).await?;
+    check_protected(&txn, p, &before, None).await?;
     let users = user::Entity::find()
         .filter(user::Column::OrgId.eq(id))
         .count(&txn)

@@ -19,17 +19,21 @@ pub enum Param {
     SessionAbsoluteHours,
     AuthMaxFailures,
     AuthLockMinutes,
+    AuthIpMaxFailures,
     UploadMaxMb,
+    UploadDailyQuotaMb,
     PlanRemindDays,
 }
 
 impl Param {
-    pub const ALL: [Param; 6] = [
+    pub const ALL: [Param; 8] = [
         Param::SessionIdleMinutes,
         Param::SessionAbsoluteHours,
         Param::AuthMaxFailures,
         Param::AuthLockMinutes,
+        Param::AuthIpMaxFailures,
         Param::UploadMaxMb,
+        Param::UploadDailyQuotaMb,
         Param::PlanRemindDays,
     ];
 
@@ -68,6 +72,14 @@ impl Param {
                 "账号锁定时长(分钟)",
                 "Lock-out duration (minutes)",
             ),
+            Param::AuthIpMaxFailures => (
+                "auth.ip_max_failures",
+                30,
+                5,
+                10000,
+                "同一地址登录失败限制次数",
+                "Failed sign-ins from one address before it is throttled",
+            ),
             Param::UploadMaxMb => (
                 "upload.max_mb",
                 20,
@@ -75,6 +87,14 @@ impl Param {
                 500,
                 "附件大小上限(MB)",
                 "Attachment size limit (MB)",
+            ),
+            Param::UploadDailyQuotaMb => (
+                "upload.daily_quota_mb",
+                200,
+                1,
+                100_000,
+                "每人每日上传总量上限(MB)",
+                "Uploads per user per day (MB)",
             ),
             Param::PlanRemindDays => (
                 "plan.remind_days",

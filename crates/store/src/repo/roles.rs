@@ -95,19 +95,22 @@ pub fn permissions_of(r: &role::Model) -> Vec<Permission> {
         .collect()
 }
 
-/// The active roles of a user.
-pub async fn of_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<role::Model>> {
-    let held = user_role::Entity::find()
+/// Every role a user holds, in force or not.
+pub async fn held<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<role::Model>> {
+    let links = user_role::Entity::find()
         .select_only()
         .column(user_role::Column::RoleId)
         .filter(user_role::Column::UserId.eq(user_id))
         .into_query();
-    Ok(in_force(
-        role::Entity::find()
-            .filter(role::Column::Id.in_subquery(held))
-            .all(db)
-            .await?,
-    ))
+    Ok(role::Entity::find()
+        .filter(role::Column::Id.in_subquery(links))
+        .all(db)
+        .await?)
+}
+
+/// The active roles of a user.
+pub async fn of_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<role::Model>> {
+    Ok(in_force(held(db, user_id).await?))
 }
 
 /// Of the roles a user holds, those in force (active), in menu order.
@@ -134,6 +137,19 @@ pub fn fold(roles: &[role::Model]) -> (DataScope, PermissionSet) {
 /// sees no more than `p` does.
 pub fn assignable(p: &Principal, scope: DataScope, permissions: &[Permission]) -> bool {
     p.user_id == 0 || (scope >= p.scope && p.permissions.includes_all(permissions))
+}
+
+/// The active roles `p` may give to a user, in menu order: what the user forms offer to those
+/// who may manage users but not read the role list.
+pub async fn assignable_by<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<Vec<RoleView>> {
+    Ok(in_force(role::Entity::find().all(db).await?)
+        .into_iter()
+        .filter(|r| {
+            DataScope::parse(&r.data_scope)
+                .is_some_and(|scope| assignable(p, scope, &permissions_of(r)))
+        })
+        .map(RoleView::from)
+        .collect())
 }
 
 pub async fn list<C: ConnectionTrait>(

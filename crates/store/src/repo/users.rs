@@ -328,8 +328,9 @@ fn target(u: &user::Model) -> Target<'_> {
 }
 
 pub async fn create(db: &DatabaseConnection, p: &Principal, n: NewUser) -> Result<UserView> {
+    let hash = password::hash_limited(n.password.clone()).await?;
     let txn = crate::backend::begin_write(db).await?;
-    let after = create_in(&txn, p, n, true).await?;
+    let after = create_in(&txn, p, n, &hash, true).await?;
     txn.commit().await?;
     views(db, vec![after])
         .await?
@@ -337,12 +338,14 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, n: NewUser) -> Resul
         .ok_or(StoreError::NotFound)
 }
 
-/// Creates a user in the caller's transaction. `must_change` forces a new password at first
-/// sign-in (always, except for demo users).
+/// Creates a user in the caller's transaction, with `hash`, the hash of `n.password`, made before
+/// the transaction began (argon2 takes tens of milliseconds: not while holding the write lock).
+/// `must_change` forces a new password at first sign-in (always, except for demo users).
 pub async fn create_in<C: ConnectionTrait>(
     db: &C,
     p: &Principal,
     n: NewUser,
+    hash: &str,
     must_change: bool,
 ) -> Result<user::Model> {
     let mut errs = FieldErrors::new();
@@ -369,14 +372,13 @@ pub async fn create_in<C: ConnectionTrait>(
             field: "username".into(),
         });
     }
-    let hash = hash_password(&n.password).await?;
     let now = Utc::now();
     let inserted = user::ActiveModel {
         username: Set(username.to_string()),
         display_name: Set(display_name.unwrap_or_default()),
         email: Set(email),
         phone: Set(phone),
-        password_hash: Set(hash),
+        password_hash: Set(hash.to_owned()),
         must_change_password: Set(must_change),
         status: Set("active".into()),
         failed_logins: Set(0),
@@ -410,15 +412,6 @@ pub async fn create_in<C: ConnectionTrait>(
     Ok(after)
 }
 
-/// Argon2 is slow on purpose: hash off the async workers.
-pub(crate) async fn hash_password(pw: &str) -> Result<String> {
-    let pw = pw.to_owned();
-    tokio::task::spawn_blocking(move || password::hash(&pw))
-        .await
-        .map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?
-        .map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))
-}
-
 pub async fn update(
     db: &DatabaseConnection,
     p: &Principal,
@@ -427,6 +420,7 @@ pub async fn update(
 ) -> Result<UserView> {
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
+    ensure_manageable(&txn, p, id).await?;
     let mut errs = FieldErrors::new();
     let display_name = errs.text("display_name", &u.display_name, 64);
     let (email, phone) = check_contact(&mut errs, u.email.as_deref(), u.phone.as_deref());
@@ -458,10 +452,7 @@ pub async fn update(
         am,
     )
     .await?;
-    // Roles the actor could not have given are neither given nor taken away by the actor.
-    let kept = unassignable_roles(&txn, p, id).await?;
-    let all: Vec<i64> = role_ids.into_iter().chain(kept).collect();
-    set_roles(&txn, id, &all).await?;
+    set_roles(&txn, id, &role_ids).await?;
     // The user's sessions carry the scope columns too.
     session::Entity::update_many()
         .col_expr(
@@ -495,22 +486,20 @@ pub async fn update(
         .ok_or(StoreError::NotFound)
 }
 
-/// Roles of `user_id` the actor could not assign (kept through an edit by that actor).
-async fn unassignable_roles<C: ConnectionTrait>(
-    db: &C,
-    p: &Principal,
-    user_id: i64,
-) -> Result<Vec<i64>> {
-    Ok(super::roles::of_user(db, user_id)
-        .await?
-        .into_iter()
-        .filter(|r| {
-            let scope = longzhi_domain::DataScope::parse(&r.data_scope)
-                .unwrap_or(longzhi_domain::DataScope::Own);
-            !assignable(p, scope, &permissions_of(r))
-        })
-        .map(|r| r.id)
-        .collect())
+/// An actor manages (edits, enables or disables, resets, deletes) only a user whose every role,
+/// in force or not, it could grant itself (`user.beyond_own` otherwise): else a city
+/// administrator could reset the password of a province account placed in its city and sign in
+/// as it.
+async fn ensure_manageable<C: ConnectionTrait>(db: &C, p: &Principal, user_id: i64) -> Result<()> {
+    let beyond = super::roles::held(db, user_id).await?.iter().any(|r| {
+        let scope = longzhi_domain::DataScope::parse(&r.data_scope)
+            .unwrap_or(longzhi_domain::DataScope::Own);
+        !assignable(p, scope, &permissions_of(r))
+    });
+    if beyond {
+        return Err(StoreError::Rule("user.beyond_own"));
+    }
+    Ok(())
 }
 
 /// Enables or disables an account; disabling also ends its sessions.
@@ -527,6 +516,7 @@ pub async fn set_status(
     }
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
+    ensure_manageable(&txn, p, id).await?;
     let am = user::ActiveModel {
         status: Set(status.into()),
         updated_at: Set(Utc::now()),
@@ -570,9 +560,10 @@ pub async fn reset_password(
     new_password: &str,
 ) -> Result<()> {
     PasswordPolicy::default().check(new_password)?;
-    let hash = hash_password(new_password).await?;
+    let hash = password::hash_limited(new_password.to_owned()).await?;
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
+    ensure_manageable(&txn, p, id).await?;
     let mut am: user::ActiveModel = before.clone().into();
     am.password_hash = Set(hash);
     am.must_change_password = Set(true);
@@ -582,6 +573,7 @@ pub async fn reset_password(
     am.updated_at = Set(Utc::now());
     let after = am.update(&txn).await?;
     super::auth::revoke_all(&txn, id, None).await?;
+    super::throttle::clear(&txn, &super::throttle::user_key(&after.username)).await?;
     audit::record(
         &txn,
         p,
@@ -602,6 +594,7 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
     }
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
+    ensure_manageable(&txn, p, id).await?;
     let before_audit = audited(&txn, &before).await?;
     user_role::Entity::delete_many()
         .filter(user_role::Column::UserId.eq(id))
@@ -664,21 +657,45 @@ pub async fn import(
     p: &Principal,
     rows: Vec<(usize, UserImport)>,
 ) -> Result<super::ImportOutcome> {
+    // Every password is hashed before the write transaction opens: a few thousand rows of argon2
+    // inside it would hold the write lock, and so every sign-in, for the whole request.
+    let mut hashing = tokio::task::JoinSet::new();
+    for (i, (_, u)) in rows.iter().enumerate() {
+        if PasswordPolicy::default().check(&u.password).is_ok() {
+            let pw = u.password.clone();
+            hashing.spawn(async move { (i, password::hash_limited(pw).await) });
+        }
+    }
+    let mut hashes = vec![String::new(); rows.len()];
+    while let Some(done) = hashing.join_next().await {
+        let (i, hash) = done.map_err(|e| StoreError::Db(sea_orm::DbErr::Custom(e.to_string())))?;
+        hashes[i] = hash?;
+    }
+    let rows = rows
+        .into_iter()
+        .zip(hashes)
+        .map(|((row, u), hash)| (row, Hashed(u, hash)))
+        .collect();
     super::import_rows(db, p, rows).await
 }
 
-impl super::ImportRow for UserImport {
+/// An imported user and the hash of its password (empty when the password breaks the policy,
+/// which `create_in` reports).
+struct Hashed(UserImport, String);
+
+impl super::ImportRow for Hashed {
     async fn create(self, txn: &sea_orm::DatabaseTransaction, p: &Principal) -> Result<()> {
+        let Hashed(row, hash) = self;
         // An unknown organisation becomes id -1, which `create_in` reports with every other
         // broken rule of the row; unknown role codes are reported here.
-        let org_id = match super::orgs::by_code(txn, self.org_code.trim()).await {
+        let org_id = match super::orgs::by_code(txn, row.org_code.trim()).await {
             Ok(o) => o.id,
             Err(StoreError::NotFound) => -1,
             Err(e) => return Err(e),
         };
         let mut errs = FieldErrors::new();
         let mut role_ids = Vec::new();
-        for code in self
+        for code in row
             .role_codes
             .split([',', '，', '、'])
             .map(str::trim)
@@ -693,15 +710,15 @@ impl super::ImportRow for UserImport {
             }
         }
         let n = NewUser {
-            username: self.username,
-            display_name: self.display_name,
-            password: self.password,
+            username: row.username,
+            display_name: row.display_name,
+            password: row.password,
             org_id,
             role_ids,
-            email: self.email,
-            phone: self.phone,
+            email: row.email,
+            phone: row.phone,
         };
-        match create_in(txn, p, n, true).await {
+        match create_in(txn, p, n, &hash, true).await {
             Ok(_) => errs.finish().map_err(Into::into),
             Err(StoreError::Validation(found)) => {
                 let renamed = found.0.into_iter().map(|e| match e.field.as_str() {

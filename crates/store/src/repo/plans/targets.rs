@@ -671,6 +671,10 @@ pub async fn review(
     if report.review != "pending" {
         return Err(StoreError::Rule("plan.not_pending"));
     }
+    // Separation of duties: nobody reviews a report they filed, or one of their organisation.
+    if report.submitted_by == p.user_id || report.org_id == p.org_id {
+        return Err(StoreError::Rule("plan.own_report"));
+    }
     let verdict = if accept { "accepted" } else { "returned" };
     let now = Utc::now();
     let report = plan_report::ActiveModel {
