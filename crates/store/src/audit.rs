@@ -235,6 +235,13 @@ pub enum Break {
     },
     /// The entry lies beyond the head: it was added without appending to the chain.
     Unchained { id: i64 },
+    /// The entry's hash is not the one an earlier verification gave for it ([`Anchor`]): the
+    /// chain was rewritten from this entry or before it, the head included.
+    Rewritten {
+        id: i64,
+        expected: String,
+        stored: String,
+    },
 }
 
 impl Break {
@@ -244,7 +251,8 @@ impl Break {
             Break::Altered { id, .. }
             | Break::Unlinked { id, .. }
             | Break::Head { id, .. }
-            | Break::Unchained { id } => *id,
+            | Break::Unchained { id }
+            | Break::Rewritten { id, .. } => *id,
             Break::Missing { from, .. } => *from,
         }
     }
@@ -289,7 +297,44 @@ impl std::fmt::Display for Break {
                 f,
                 "entry {id} lies beyond the head of the chain (added outside the audit log)"
             ),
+            Break::Rewritten {
+                id,
+                expected,
+                stored,
+            } => write!(
+                f,
+                "entry {id} was rewritten: its hash was {expected} when anchored, now {stored}"
+            ),
         }
+    }
+}
+
+/// An entry's id and hash from an earlier verification (its head line), kept outside the
+/// database; written and parsed as `ID:HASH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub id: i64,
+    pub hash: String,
+}
+
+impl std::fmt::Display for Anchor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.id, self.hash)
+    }
+}
+
+impl std::str::FromStr for Anchor {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let bad = || format!("{s:?} is not ID:HASH (an entry id and its 64 hex digits)");
+        let (id, hash) = s.split_once(':').ok_or_else(bad)?;
+        let id = id.trim().parse().map_err(|_| bad())?;
+        let hash = hash.trim().to_ascii_lowercase();
+        if hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(bad());
+        }
+        Ok(Anchor { id, hash })
     }
 }
 
@@ -326,6 +371,15 @@ async fn head<C: ConnectionTrait>(db: &C) -> crate::Result<(i64, String)> {
 /// entry that does not follow the one before it, missing entries (deleted in the middle or at the
 /// end), or entries beyond the head.
 pub async fn verify<C: ConnectionTrait>(db: &C) -> crate::Result<Verification> {
+    verify_anchored(db, &[]).await
+}
+
+/// [`verify`], and each anchored entry must still have its anchored hash: this catches a chain
+/// rewritten from some entry on together with its head, which is consistent in itself.
+pub async fn verify_anchored<C: ConnectionTrait>(
+    db: &C,
+    anchors: &[Anchor],
+) -> crate::Result<Verification> {
     let (head_id, head_hash) = head(db).await?;
     let mut prev_id = 0;
     let mut prev_hash = GENESIS.to_owned();
@@ -376,6 +430,16 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> crate::Result<Verification> {
                     },
                 );
             }
+            if let Some(a) = anchors.iter().find(|a| a.id == e.id && a.hash != e.hash) {
+                return done(
+                    entries,
+                    Break::Rewritten {
+                        id: e.id,
+                        expected: a.hash.clone(),
+                        stored: e.hash,
+                    },
+                );
+            }
             entries += 1;
             prev_id = e.id;
             prev_hash = e.hash;
@@ -400,6 +464,20 @@ pub async fn verify<C: ConnectionTrait>(db: &C) -> crate::Result<Verification> {
                 id: prev_id,
                 expected: head_hash.clone(),
                 stored: prev_hash,
+            },
+        );
+    }
+    // An anchored entry beyond the head: the chain was cut back and its head rewritten.
+    if let Some(a) = anchors
+        .iter()
+        .filter(|a| a.id > head_id)
+        .min_by_key(|a| a.id)
+    {
+        return done(
+            entries,
+            Break::Missing {
+                from: head_id + 1,
+                to: a.id,
             },
         );
     }

@@ -3,7 +3,7 @@
 //! concurrent writes to two servers, survives the upgrade of a database written before it, and an
 //! audit write that fails fails the change.
 
-use longzhi_store::audit::{self, Break, Verification};
+use longzhi_store::audit::{self, Anchor, Break, Fields, Verification};
 use reqwest::StatusCode;
 use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::{Value, json};
@@ -288,6 +288,98 @@ async fn concurrent_writes_on_two_servers_form_one_chain() {
     let after = intact(&app).await;
     assert_eq!(after.entries, before.entries + 20);
     assert_eq!(ids(&app).await, (1..=after.last_id).collect::<Vec<_>>());
+}
+
+#[tokio::test]
+async fn a_chain_rewritten_with_its_head_is_caught_by_an_anchor() {
+    let app = TestApp::spawn().await;
+    some_writes(&app).await;
+    let v = intact(&app).await;
+    let anchor: Anchor = format!("{}:{}", v.last_id, v.last_hash).parse().unwrap();
+    assert_eq!(anchor.to_string(), format!("{}:{}", v.last_id, v.last_hash));
+    // Whoever can write the database changes entry k and re-hashes everything after it, head too.
+    let k = v.last_id - 2;
+    let mut prev = longzhi_store::entity::audit_log::Entity::find_by_id(k - 1)
+        .one(&app.db)
+        .await
+        .unwrap()
+        .unwrap()
+        .hash;
+    for id in k..=v.last_id {
+        let mut e = longzhi_store::entity::audit_log::Entity::find_by_id(id)
+            .one(&app.db)
+            .await
+            .unwrap()
+            .unwrap();
+        if id == k {
+            e.actor_name = "mallory".into();
+        }
+        e.prev_hash = prev.clone();
+        let hash = Fields::of(&e).hash();
+        sql(
+            &app,
+            &format!(
+                "UPDATE audit_logs SET actor_name = '{}', prev_hash = '{}', hash = '{hash}' \
+                 WHERE id = {id}",
+                e.actor_name, e.prev_hash
+            ),
+        )
+        .await;
+        prev = hash;
+    }
+    sql(
+        &app,
+        &format!("UPDATE audit_head SET last_hash = '{prev}' WHERE id = 1"),
+    )
+    .await;
+    // Consistent in itself: the chain alone cannot tell.
+    assert_eq!(verify(&app).await.broken, None);
+    match audit::verify_anchored(&app.db, &[anchor])
+        .await
+        .unwrap()
+        .broken
+    {
+        Some(Break::Rewritten {
+            id,
+            expected,
+            stored,
+        }) => {
+            assert_eq!(id, v.last_id);
+            assert_eq!(expected, v.last_hash);
+            assert_eq!(stored, prev);
+        }
+        other => panic!("{other:?}"),
+    }
+    // An anchor beyond a head cut back is reported as missing entries.
+    sql(
+        &app,
+        &format!("DELETE FROM audit_logs WHERE id = {}", v.last_id),
+    )
+    .await;
+    sql(
+        &app,
+        &format!(
+            "UPDATE audit_head SET last_id = {}, last_hash = (SELECT hash FROM audit_logs \
+             WHERE id = {}) WHERE id = 1",
+            v.last_id - 1,
+            v.last_id - 1
+        ),
+    )
+    .await;
+    assert_eq!(verify(&app).await.broken, None);
+    let anchor: Anchor = format!("{}:{}", v.last_id, v.last_hash).parse().unwrap();
+    assert_eq!(
+        audit::verify_anchored(&app.db, &[anchor])
+            .await
+            .unwrap()
+            .broken,
+        Some(Break::Missing {
+            from: v.last_id,
+            to: v.last_id
+        })
+    );
+    assert!("12:abc".parse::<Anchor>().is_err());
+    assert!("x:".parse::<Anchor>().is_err());
 }
 
 #[tokio::test]
