@@ -79,12 +79,17 @@ enum JobsCommand {
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Walk the hash chain of the audit log; exit code 2 and the first broken link when an entry
+    /// Walk the hash chain of the audit log; exit code 3 and the first broken link when an entry
     /// was changed, removed, reordered or added outside the chain.
-    Verify,
+    Verify {
+        /// The head `ID:HASH` printed by an earlier run and kept outside the database: that entry
+        /// must still have that hash (catches a chain rewritten together with its head). Repeatable.
+        #[arg(long, value_name = "ID:HASH")]
+        anchor: Vec<longzhi_store::audit::Anchor>,
+    },
 }
 
-/// The audit chain is broken (exit code 2).
+/// The audit chain is broken (exit code 3: 1 is any other error, 2 a usage error).
 #[derive(Debug)]
 struct ChainBroken(longzhi_store::audit::Break);
 
@@ -119,7 +124,7 @@ fn main() {
             Err(e) => {
                 eprintln!("error: {e:#}");
                 if e.downcast_ref::<ChainBroken>().is_some() {
-                    2
+                    3
                 } else {
                     1
                 }
@@ -218,13 +223,13 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                     println!("daily jobs for {date} already ran (another server holds the lease)");
                 }
             }
-            Command::Audit(AuditCommand::Verify) => {
-                let v = longzhi_store::audit::verify(&db).await?;
+            Command::Audit(AuditCommand::Verify { anchor }) => {
+                let v = longzhi_store::audit::verify_anchored(&db, &anchor).await?;
                 if let Some(b) = v.broken {
                     return Err(ChainBroken(b).into());
                 }
                 println!(
-                    "audit chain verified: {} entries, head {} {}",
+                    "audit chain verified: {} entries, head {}:{}",
                     v.entries, v.last_id, v.last_hash
                 );
             }

@@ -1,5 +1,6 @@
-//! `longzhi audit verify`: exit code 0 and the count on an intact chain, 2 and the first broken
-//! link when an entry was changed, 1 when the database cannot be checked.
+//! `longzhi audit verify`: exit code 0 and the count on an intact chain, 3 and the first broken
+//! link when an entry was changed or an anchor no longer matches, 2 for a malformed anchor (usage),
+//! 1 when the database cannot be checked.
 
 // Test code: a failed step is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -43,6 +44,17 @@ fn audit_verify_exit_codes() {
         .parse()
         .unwrap();
     assert!(entries > 100, "the reference data is audited: {out}");
+    // The head, as `ID:HASH`, is an anchor for later runs.
+    let head = out.trim_end().rsplit(' ').next().unwrap().to_owned();
+    let (code, _, err) = longzhi(&dir, &url, &["audit", "verify", "--anchor", &head]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = longzhi(&dir, &url, &["audit", "verify", "--anchor", "7:beef"]);
+    assert_eq!(code, 2, "clap refuses a malformed anchor: {err}");
+    assert!(err.contains("ID:HASH"), "{err}");
+    let forged = format!("7:{}", "0".repeat(64));
+    let (code, _, err) = longzhi(&dir, &url, &["audit", "verify", "--anchor", &forged]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains("entry 7 was rewritten"), "{err}");
 
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -56,7 +68,7 @@ fn audit_verify_exit_codes() {
         db.close().await.unwrap();
     });
     let (code, out, err) = longzhi(&dir, &url, &["audit", "verify"]);
-    assert_eq!(code, 2, "{out}{err}");
+    assert_eq!(code, 3, "{out}{err}");
     assert!(
         err.contains("audit chain broken at entry 7: entry 7 was altered"),
         "{err}"
