@@ -31,12 +31,19 @@ const STARTS: [[f64; 5]; 6] = [
 /// from `SIGNAL_SHAPE`², its weight from `SIGNAL_WEIGHT` — the usual shape of the optimum, a
 /// null component and a small elevated one. The bound 20 is on both, so a start can begin where
 /// the optimum of a tight component lies.
-const GRID_SHAPE: [f64; 4] = [0.05, 0.5, 3.0, 20.0];
+const GRID_SHAPE: [f64; 6] = [0.05, 0.3, 1.5, 4.0, 10.0, 20.0];
+/// The joint grid's α and β on large (squashed) tables.
+const GRID_SHAPE_LARGE: [f64; 4] = [0.05, 0.5, 3.0, 20.0];
 const GRID_WEIGHT: [f64; 4] = [0.02, 0.1, 0.3, 0.6];
 const SIGNAL_SHAPE: [f64; 8] = [0.05, 0.2, 0.6, 1.5, 4.0, 8.0, 14.0, 20.0];
 const SIGNAL_WEIGHT: [f64; 4] = [0.005, 0.02, 0.06, 0.2];
+/// Splits of the best single gamma into two components (see `grid_starts`).
+const SPLIT_SPREAD: [f64; 2] = [0.3, 0.6];
+const SPLIT_WEIGHT: [f64; 2] = [0.3, 0.5];
 /// How many of the best points of each grid (with distinct first components) are used as starts.
-const GRID_STARTS: usize = 4;
+const GRID_STARTS: usize = 6;
+/// Tables of at most this many cells take four times as many joint-grid starts.
+const SMALL_TABLE: usize = 5_000;
 const SIGNAL_STARTS: usize = 8;
 
 /// Above this many cells the starts run on coarsely squashed data; the best are then refined on
@@ -45,8 +52,9 @@ const SQUASH_ABOVE: usize = 20_000;
 /// Widths of the squashing bins in ln E: coarse for the starts, fine for the refinement …
 /// and of the bins in ln n above 32 (see `FitData::squashed`).
 const SQUASH_WIDTHS: [(f64, f64); 2] = [(0.25, 0.05), (0.02, 0.005)];
-/// … and for scoring the grids of starts.
+/// … and for scoring the grids of starts (above `GRID_SQUASH_ABOVE` cells).
 const GRID_SQUASH: (f64, f64) = (1.0, 0.25);
+const GRID_SQUASH_ABOVE: usize = 2_000;
 /// Optima of the coarse stage within this much (mean log-likelihood per cell) of the best are
 /// all refined on the fine data, at most `REFINE` of them.
 const REFINE_WITHIN: f64 = 1e-3;
@@ -136,9 +144,8 @@ pub fn fit_prior(n: &[u64], expected: &[f64]) -> Result<Fit, SignalError> {
 
     let mut starts: Vec<[f64; 5]> = STARTS.to_vec();
     // The grids are scored on data squashed further still (only their ranking matters).
-    let grid_data = squashed
-        .as_ref()
-        .map(|(c, _)| c.squashed(&[GRID_SQUASH]).remove(0));
+    let grid_data =
+        (data.len() > GRID_SQUASH_ABOVE).then(|| coarse.squashed(&[GRID_SQUASH]).remove(0));
     starts.extend(grid_starts(
         grid_data.as_ref().unwrap_or(coarse),
         squashed.is_some(),
@@ -239,15 +246,23 @@ fn distinct(points: &[Point], limit: usize, tolerance: f64) -> Vec<Point> {
 
 /// The best points of the joint and the conditional grid (by the likelihood of `data`).
 fn grid_starts(data: &FitData, large: bool) -> Vec<[f64; 5]> {
-    // Large tables have a smoother likelihood (and each start costs more): fewer grid starts.
+    // Small tables have the most local optima and cost least per start: more grid starts there;
+    // large ones have a smoother likelihood and each start costs more: fewer.
     let (grid_starts, signal_starts) = if large {
         (GRID_STARTS / 2, SIGNAL_STARTS / 2)
+    } else if data.total_weight() <= SMALL_TABLE as f64 {
+        (4 * GRID_STARTS, SIGNAL_STARTS)
     } else {
         (GRID_STARTS, SIGNAL_STARTS)
     };
-    let components: Vec<(f64, f64)> = GRID_SHAPE
+    let shapes: &[f64] = if large {
+        &GRID_SHAPE_LARGE
+    } else {
+        &GRID_SHAPE
+    };
+    let components: Vec<(f64, f64)> = shapes
         .iter()
-        .flat_map(|&a| GRID_SHAPE.iter().map(move |&b| (a, b)))
+        .flat_map(|&a| shapes.iter().map(move |&b| (a, b)))
         .collect();
     let mut joint = Vec::new();
     for &(a1, b1) in &components {
@@ -290,6 +305,21 @@ fn grid_starts(data: &FitData, large: bool) -> Vec<[f64; 5]> {
             }
         }
         out.extend(best_of(data, &conditional, signal_starts));
+        // The single gamma split in two of comparable weight, means m(1 ± d), each with half
+        // its variance: the start for two overlapping components (overdispersed null cells).
+        let (mean, variance) = (a2 / b2, a2 / (b2 * b2));
+        let splits = if large { 1 } else { SPLIT_SPREAD.len() };
+        for &d in &SPLIT_SPREAD[..splits] {
+            for &p in &SPLIT_WEIGHT[..splits] {
+                let component = |m: f64| {
+                    let v = variance / 2.0;
+                    (m * m / v, m / v)
+                };
+                let ((a1, b1), (a2, b2)) =
+                    (component(mean * (1.0 + d)), component(mean * (1.0 - d)));
+                out.push(project([a1, b1, a2, b2, p]));
+            }
+        }
     }
     out
 }
@@ -397,11 +427,11 @@ fn newton_fixed(
     fixed: [bool; 5],
     tolerance: f64,
 ) -> Point {
-    let fixed_hessian = guide.map(|g| hessian(g, x.theta));
+    let fixed_hessian = guide.map(|g| hessian(g, x.theta, None));
     for _ in 0..iterations {
         let h = match &fixed_hessian {
             Some(h) => *h,
-            None => hessian(data, x.theta),
+            None => hessian(data, x.theta, Some(&x.grad)),
         };
         let mut held = x.held();
         for k in 0..5 {
@@ -439,12 +469,23 @@ fn newton_fixed(
 fn newton_step(h: &Matrix5<f64>, grad: &[f64; 5], held: [bool; 5]) -> Option<([f64; 5], f64)> {
     let mut reduced = *h;
     let mut g = Vector5::from_column_slice(grad);
+    // Held rows and columns become the identity at the scale of the free diagonal, so they do
+    // not set the scale of the eigenvalue floor.
+    let scale = (0..5)
+        .filter(|&k| !held[k])
+        .map(|k| h[(k, k)].abs())
+        .fold(0.0, f64::max);
+    let scale = if scale > 0.0 && scale.is_finite() {
+        scale
+    } else {
+        1.0
+    };
     for k in (0..5).filter(|&k| held[k]) {
         for j in 0..5 {
             reduced[(k, j)] = 0.0;
             reduced[(j, k)] = 0.0;
         }
-        reduced[(k, k)] = 1.0;
+        reduced[(k, k)] = scale;
         g[k] = 0.0;
     }
     let eig = SymmetricEigen::new(reduced);
@@ -489,7 +530,8 @@ fn search(data: &FitData, x: &Point, step: &[f64; 5]) -> Option<Point> {
 
 /// The Hessian of the cost at θ, by forward differences of the analytic gradient (steps into
 /// the box), symmetrised.
-fn hessian(data: &FitData, theta: [f64; 5]) -> Matrix5<f64> {
+/// `cost_gradient`, when given, is the cost's gradient at θ on `data` (saves one pass).
+fn hessian(data: &FitData, theta: [f64; 5], cost_gradient: Option<&[f64; 5]>) -> Matrix5<f64> {
     // The per-count terms of α1 and α2 are shared by the columns that leave them alone.
     let (k1, k2) = rayon::join(
         || data.per_count(theta[0], true),
@@ -498,7 +540,10 @@ fn hessian(data: &FitData, theta: [f64; 5]) -> Matrix5<f64> {
     let gradient = |t: [f64; 5], k1: &[(f64, f64)], k2: &[(f64, f64)]| {
         data.log_likelihood_with(t, 1.0 - t[4], true, k1, k2).1
     };
-    let base = gradient(theta, &k1, &k2);
+    let base = match cost_gradient {
+        Some(g) => g.map(|x| -x * data.total_weight()),
+        None => gradient(theta, &k1, &k2),
+    };
     let columns: Vec<[f64; 5]> = (0..5)
         .into_par_iter()
         .map(|k| {
@@ -558,7 +603,7 @@ fn kkt(data: &FitData, x: &Point) -> (bool, Vec<ActiveBound>) {
             outward &= x.grad[k] * width <= KKT_INWARD;
         }
     }
-    let stationary = newton_step(&hessian(data, x.theta), &x.grad, on_bound)
+    let stationary = newton_step(&hessian(data, x.theta, None), &x.grad, on_bound)
         .is_some_and(|(_, gain)| gain <= KKT_GAIN * x.cost.abs().max(1.0))
         || on_bound.iter().all(|&b| b);
     (

