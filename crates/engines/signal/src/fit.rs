@@ -1,8 +1,9 @@
 //! Maximum marginal likelihood for the MGPS prior on the box α, β ∈ [1e-5, 20], p ∈ [0, 1], in
 //! the original (untransformed) parameters: projected Newton steps (Bertsekas 1982) from several
-//! starts — fixed ones and the best points of a coarse grid — then a check of the first-order
-//! (KKT) conditions at the optimum: zero gradient in the free parameters, a gradient pointing out
-//! of the box in the parameters held on a bound.
+//! starts — fixed ones, the best points of coarse grids and splits of the best single gamma —
+//! then a check of the first-order (KKT) conditions at the optimum: zero gradient in the free
+//! parameters, a gradient pointing out of the box in the parameters held on a bound. The prior
+//! is reported with component 1 the one of larger mean.
 
 use nalgebra::{Matrix5, SymmetricEigen, Vector5};
 use rayon::prelude::*;
