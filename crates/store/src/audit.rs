@@ -20,7 +20,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::entity::audit_log;
-use crate::scope::Principal;
+use crate::scope::{Principal, unscoped};
 
 /// Fields that change on every write and say nothing about it.
 const NOISE: [&str; 2] = ["version", "updated_at"];
@@ -393,7 +393,7 @@ pub async fn verify_anchored<C: ConnectionTrait>(
         })
     };
     loop {
-        let batch = audit_log::Entity::find()
+        let batch = unscoped::<audit_log::Entity>("the audit chain is verified whole")
             .filter(audit_log::Column::Id.gt(prev_id))
             .filter(audit_log::Column::Id.lte(head_id))
             .order_by_asc(audit_log::Column::Id)
@@ -483,7 +483,7 @@ pub async fn verify_anchored<C: ConnectionTrait>(
     }
     // Entries beyond the head: the largest id is read before the head again, so an append that
     // commits in between raises the head as well and is not mistaken for one.
-    let max: Option<i64> = audit_log::Entity::find()
+    let max: Option<i64> = unscoped::<audit_log::Entity>("the audit chain is verified whole")
         .select_only()
         .column_as(audit_log::Column::Id.max(), "max")
         .into_tuple()
@@ -492,7 +492,7 @@ pub async fn verify_anchored<C: ConnectionTrait>(
         .flatten();
     let (now_id, _) = head(db).await?;
     if max.is_some_and(|m| m > now_id) {
-        let first: Option<i64> = audit_log::Entity::find()
+        let first: Option<i64> = unscoped::<audit_log::Entity>("the audit chain is verified whole")
             .select_only()
             .column(audit_log::Column::Id)
             .filter(audit_log::Column::Id.gt(now_id))
@@ -644,6 +644,64 @@ mod tests {
         for v in variants {
             assert_ne!(v.hash(), h, "{v:?}");
         }
+    }
+
+    /// An audit write that fails must fail the change: every call in the store propagates the
+    /// error (`….await?`), none drops it (`let _ =`, `.ok()`).
+    #[test]
+    fn every_audit_write_propagates_its_error() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut paths = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut paths,
+        );
+        let mut calls = 0;
+        for path in paths.iter().filter(|p| !p.ends_with("audit.rs")) {
+            let text = std::fs::read_to_string(path).unwrap();
+            for (at, _) in text.match_indices("audit::record(") {
+                calls += 1;
+                let open = at + "audit::record".len();
+                let mut depth = 0;
+                let mut close = open;
+                for (i, c) in text[open..].char_indices() {
+                    match c {
+                        '(' => depth += 1,
+                        ')' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                close = open + i + 1;
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                let rest: String = text[close..]
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .take(8)
+                    .collect();
+                let start = text[..at].rfind([';', '{', '}']).map_or(0, |i| i + 1);
+                let head = text[start..at].trim();
+                let line = text[..at].lines().count();
+                assert!(
+                    rest.starts_with(".await?") && !head.starts_with("let _"),
+                    "{}:{line}: the audit write's error must be propagated",
+                    path.display()
+                );
+            }
+        }
+        assert!(calls > 20, "found only {calls} audit writes");
     }
 
     #[test]
