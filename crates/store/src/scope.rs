@@ -1,6 +1,12 @@
 //! The data-scope filter: the one place that decides which business records a user may see or
 //! change. Repositories start every query on a scoped entity from [`scoped`], and check every
 //! record they are about to create with [`Principal::covers`].
+//!
+//! A scoped table is read without the scope only through [`unscoped`] / [`unscoped_by_id`], each
+//! naming why: what runs on nobody's behalf (sign-in, the daily job, seeding) or must look past
+//! the caller's scope to decide something (uniqueness, a lock-out). The test
+//! `scoped_tables_are_read_through_the_scope` fails on any other `Entity::find` of a scoped
+//! table in the crates, so a new repository cannot forget the scope.
 
 use longzhi_domain::{DataScope, PermissionSet};
 use sea_orm::sea_query::{Expr, Query};
@@ -105,6 +111,22 @@ pub fn scoped<E: Scoped>(p: &Principal) -> Select<E> {
     E::find().filter(p.condition::<E>())
 }
 
+/// `SELECT … FROM E` past every scope: the one escape, with the reason it is needed (`grep -rn
+/// unscoped` lists them all).
+pub fn unscoped<E: Scoped>(why: &'static str) -> Select<E> {
+    let _ = why;
+    E::find()
+}
+
+/// One record of `E` by primary key, past every scope (see [`unscoped`]).
+pub fn unscoped_by_id<E: Scoped, T>(id: T, why: &'static str) -> Select<E>
+where
+    T: Into<<E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType>,
+{
+    let _ = why;
+    E::find_by_id(id)
+}
+
 macro_rules! scoped_entity {
     ($m:ident, $name:literal, id = $id:expr, owner = $owner:ident) => {
         impl Scoped for $m::Entity {
@@ -144,3 +166,69 @@ scoped_entity!(
     owner = OwnerId
 );
 scoped_entity!(file, "file", id = Some(file::Column::Id), owner = OwnerId);
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// The scoped tables' entity modules (those with `scoped_entity!` above).
+    const SCOPED: [&str; 9] = [
+        "user",
+        "org",
+        "session",
+        "login_log",
+        "audit_log",
+        "plan",
+        "plan_target",
+        "plan_report",
+        "file",
+    ];
+
+    fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                rust_files(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    #[test]
+    fn scoped_tables_are_read_through_the_scope() {
+        let crates = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+        let mut files = Vec::new();
+        for krate in ["store", "server", "longzhi"] {
+            rust_files(&crates.join(krate).join("src"), &mut files);
+        }
+        let mut raw = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("scope.rs")) {
+            let text = std::fs::read_to_string(file).unwrap();
+            for (n, line) in text.lines().enumerate() {
+                let hit = SCOPED.iter().any(|m| {
+                    [
+                        format!("{m}::Entity::find("),
+                        format!("{m}::Entity::find_by_id("),
+                    ]
+                    .iter()
+                    .any(|p| {
+                        line.match_indices(p.as_str()).any(|(i, _)| {
+                            i == 0
+                                || !line.as_bytes()[i - 1].is_ascii_alphanumeric()
+                                    && line.as_bytes()[i - 1] != b'_'
+                        })
+                    })
+                });
+                if hit {
+                    raw.push(format!("{}:{}: {}", file.display(), n + 1, line.trim()));
+                }
+            }
+        }
+        assert!(
+            raw.is_empty(),
+            "scoped tables read without scope::scoped or scope::unscoped:\n{}",
+            raw.join("\n")
+        );
+    }
+}
