@@ -82,6 +82,22 @@ test('the city user sees only 天水 and is refused the admin pages', async ({ p
   }
 })
 
+test('a city administrator opens user management without a refusal and gives only its own roles', async ({ page }) => {
+  await login(page, 'lanzhou')
+  await page.goto('/system/users')
+  await expect(page.locator('[data-test=list-table] .el-table__body')).toContainText('lanzhou')
+  await page.waitForLoadState('networkidle')
+  // The page asks only for what its user may see: no "no permission" toast.
+  await expect(page.locator('.el-message--error')).toHaveCount(0)
+  await page.locator('[data-test=tb-create]').click()
+  const dialog = page.getByRole('dialog')
+  await dialog.locator('[data-test=field-role_ids] .el-select__wrapper').click()
+  const options = page.locator('.el-select-dropdown__item:visible')
+  await expect(options.filter({ hasText: '市局业务人员' })).toHaveCount(1)
+  await expect(options.filter({ hasText: '省级系统管理员' })).toHaveCount(0)
+  await expect(options.filter({ hasText: '省局业务人员' })).toHaveCount(0)
+})
+
 test('the language switch is remembered and translates Element Plus too', async ({ page }) => {
   await login(page, 'admin')
   await page.goto('/system/login-logs')
