@@ -10,6 +10,8 @@ use reqwest::{Method, StatusCode};
 use serde_json::Value;
 
 pub const PASSWORD: &str = longzhi_store::seed::DEMO_PASSWORD;
+/// The password of accounts made by [`TestApp::new_user`].
+pub const CHANGED_PASSWORD: &str = "Changed@2023";
 
 /// The database of one test, removed when the test ends.
 enum TestDb {
@@ -217,6 +219,33 @@ impl TestApp {
         )
         .await;
         (status, body["code"].as_str().unwrap_or_default().to_owned())
+    }
+
+    /// A new account made by `admin` in organisation `org_code` with the roles of `role_ids`,
+    /// signed in with its initial password changed to [`CHANGED_PASSWORD`].
+    pub async fn new_user(
+        &self,
+        admin: &Client,
+        username: &str,
+        org_code: &str,
+        role_ids: &[i64],
+    ) -> Client {
+        let body = serde_json::json!({"username": username, "display_name": username, "password": "Initial@2023",
+            "org_id": self.org_id(org_code).await, "role_ids": role_ids});
+        let (s, b) = admin.post("/api/v1/system/users", body).await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+        let first = self
+            .login_with(username, "Initial@2023")
+            .await
+            .expect("initial sign-in");
+        let (s, b) = first
+            .post(
+                "/api/v1/auth/password",
+                serde_json::json!({"old_password": "Initial@2023", "new_password": CHANGED_PASSWORD}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
+        first
     }
 
     /// The id of the organisation with `code`.

@@ -733,24 +733,14 @@ async fn nobody_reviews_a_report_of_their_own_or_of_their_organisation() {
     let (s, b) = review(&admin, &filed, "accept", None).await;
     assert_eq!(s, StatusCode::OK, "{b}");
     // A reviewer in the reporting organisation may not review it either, whoever filed it.
-    let reviewer_in_tianshui = json!({"username":"ts_reviewer","display_name":"天水审核员","password":"Initial@2023",
-        "org_id": app.org_id("620500-bureau").await, "role_ids": [app.role_id("province_staff").await]});
-    let (s, b) = admin
-        .post("/api/v1/system/users", reviewer_in_tianshui)
-        .await;
-    assert_eq!(s, StatusCode::CREATED, "{b}");
-    let first = app.login_with("ts_reviewer", "Initial@2023").await.unwrap();
-    let (s, b) = first
-        .post(
-            "/api/v1/auth/password",
-            json!({"old_password":"Initial@2023","new_password":"Reviewer@2023"}),
+    let reviewer = app
+        .new_user(
+            &admin,
+            "ts_reviewer",
+            "620500-bureau",
+            &[app.role_id("province_staff").await],
         )
         .await;
-    assert_eq!(s, StatusCode::NO_CONTENT, "{b}");
-    let reviewer = app
-        .login_with("ts_reviewer", "Reviewer@2023")
-        .await
-        .unwrap();
     let tianshui = app.login("tianshui").await;
     let (s, filed) = report(&tianshui, of("620500"), "in_progress", 50).await;
     assert_eq!(s, StatusCode::CREATED, "{filed}");
@@ -852,20 +842,14 @@ async fn a_download_needs_the_permission_of_the_record_it_belongs_to() {
         )
         .await;
     assert_eq!(s, StatusCode::CREATED, "{role}");
-    let (s, b) = admin
-        .post(
-            "/api/v1/system/users",
-            json!({"username":"lz_users","display_name":"用户管理员","password":"Initial@2023",
-                   "org_id": app.org_id("620100-bureau").await, "role_ids":[role["id"]]}),
+    let c = app
+        .new_user(
+            &admin,
+            "lz_users",
+            "620100-bureau",
+            &[role["id"].as_i64().unwrap()],
         )
         .await;
-    assert_eq!(s, StatusCode::CREATED, "{b}");
-    let c = app.login_with("lz_users", "Initial@2023").await.unwrap();
-    c.post(
-        "/api/v1/auth/password",
-        json!({"old_password":"Initial@2023","new_password":"Changed@2023"}),
-    )
-    .await;
     let path = format!("/api/v1/files/{}", file["id"]);
     assert_eq!(c.download(&path, "zh-CN").await.0, StatusCode::NOT_FOUND);
     assert_eq!(lanzhou.download(&path, "zh-CN").await.0, StatusCode::OK);
