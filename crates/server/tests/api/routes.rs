@@ -1,0 +1,920 @@
+//! The route table: every operation of the served OpenAPI document has one entry here saying who
+//! may call it and which kind of record its path names. From it, on one server:
+//!
+//! - anonymous → 401 on every route but the public ones;
+//! - `expert`, whose role holds no permission, → 403 on every route that needs one, and neither
+//!   401 nor 403 on the routes open to any signed-in user;
+//! - a user of another city (`tianshui` against 兰州's records, `lanzhou` against 天水's) → 404
+//!   on every record of that city named in the path, even when holding every permission.
+//!
+//! A route served but missing here, or listed here but no longer served, fails the test: a new
+//! route cannot reach CI without its entry.
+
+use std::collections::BTreeSet;
+
+use reqwest::{Method, StatusCode};
+use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
+use serde_json::{Value, json};
+
+use longzhi_store::entity::{
+    file, notice, org, plan, plan_part, plan_point, plan_report, plan_target, plan_task, session,
+    user, user_role,
+};
+
+use crate::helpers::{Client, TestApp, read};
+
+/// Who may call a route.
+#[derive(Clone, Copy, Debug)]
+enum Access {
+    /// No session needed.
+    Public,
+    /// Any signed-in user (the route filters by the user itself, or serves reference data).
+    SignedIn,
+    /// A signed-in user holding this permission.
+    Needs(&'static str),
+}
+
+/// The kind of record a route's path parameter names, for the out-of-scope check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    /// No path parameter.
+    None,
+    /// A global record (roles, dictionaries, parameters, regions): no data scope applies.
+    Global,
+    User,
+    Org,
+    Session,
+    Notice,
+    File,
+    Plan,
+    Part,
+    Point,
+    Task,
+    Target,
+    Report,
+}
+
+use Access::{Needs, Public, SignedIn};
+
+/// One entry per operation: method, path (as in the document, without `/api/v1`), who may call
+/// it, what its path names.
+const ROUTES: &[(&str, &str, Access, Key)] = &[
+    // auth
+    ("POST", "/auth/login", Public, Key::None),
+    ("POST", "/auth/logout", SignedIn, Key::None),
+    ("GET", "/auth/me", SignedIn, Key::None),
+    ("POST", "/auth/password", SignedIn, Key::None),
+    ("GET", "/auth/sessions", SignedIn, Key::None),
+    ("DELETE", "/auth/sessions/{id}", SignedIn, Key::Session),
+    // dashboard, notices, files, reference data
+    ("GET", "/dashboard/regions", SignedIn, Key::None),
+    ("GET", "/dicts/{type}", SignedIn, Key::Global),
+    ("GET", "/notices", SignedIn, Key::None),
+    ("GET", "/notices/unread-count", SignedIn, Key::None),
+    ("POST", "/notices/read-all", SignedIn, Key::None),
+    ("POST", "/notices/{id}/read", SignedIn, Key::Notice),
+    ("POST", "/files", Needs("file:attachment:upload"), Key::None),
+    ("GET", "/files/{id}", SignedIn, Key::File),
+    ("GET", "/system/regions", SignedIn, Key::None),
+    ("GET", "/system/regions/tree", SignedIn, Key::None),
+    (
+        "PUT",
+        "/system/regions/{id}",
+        Needs("system:region:update"),
+        Key::Global,
+    ),
+    // plans
+    ("GET", "/plans", Needs("plan:plan:list"), Key::None),
+    ("POST", "/plans", Needs("plan:plan:create"), Key::None),
+    (
+        "POST",
+        "/plans/import/preview",
+        Needs("plan:plan:create"),
+        Key::None,
+    ),
+    ("GET", "/plans/{id}", Needs("plan:plan:view"), Key::Plan),
+    ("PUT", "/plans/{id}", Needs("plan:plan:update"), Key::Plan),
+    (
+        "DELETE",
+        "/plans/{id}",
+        Needs("plan:plan:delete"),
+        Key::Plan,
+    ),
+    (
+        "POST",
+        "/plans/{id}/publish",
+        Needs("plan:plan:publish"),
+        Key::Plan,
+    ),
+    (
+        "POST",
+        "/plans/{id}/close",
+        Needs("plan:plan:close"),
+        Key::Plan,
+    ),
+    (
+        "GET",
+        "/plans/{id}/matrix",
+        Needs("plan:matrix:list"),
+        Key::Plan,
+    ),
+    (
+        "GET",
+        "/plans/{id}/matrix/export",
+        Needs("plan:matrix:export"),
+        Key::Plan,
+    ),
+    (
+        "POST",
+        "/plans/{id}/parts",
+        Needs("plan:plan:update"),
+        Key::Plan,
+    ),
+    (
+        "PUT",
+        "/plans/parts/{id}",
+        Needs("plan:plan:update"),
+        Key::Part,
+    ),
+    (
+        "DELETE",
+        "/plans/parts/{id}",
+        Needs("plan:plan:update"),
+        Key::Part,
+    ),
+    (
+        "POST",
+        "/plans/parts/{id}/points",
+        Needs("plan:plan:update"),
+        Key::Part,
+    ),
+    (
+        "PUT",
+        "/plans/points/{id}",
+        Needs("plan:plan:update"),
+        Key::Point,
+    ),
+    (
+        "DELETE",
+        "/plans/points/{id}",
+        Needs("plan:plan:update"),
+        Key::Point,
+    ),
+    (
+        "POST",
+        "/plans/points/{id}/tasks",
+        Needs("plan:plan:update"),
+        Key::Point,
+    ),
+    (
+        "PUT",
+        "/plans/tasks/{id}",
+        Needs("plan:plan:update"),
+        Key::Task,
+    ),
+    (
+        "DELETE",
+        "/plans/tasks/{id}",
+        Needs("plan:plan:update"),
+        Key::Task,
+    ),
+    ("GET", "/plans/targets", Needs("plan:task:list"), Key::None),
+    (
+        "GET",
+        "/plans/targets/export",
+        Needs("plan:task:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/plans/targets/{id}",
+        Needs("plan:task:view"),
+        Key::Target,
+    ),
+    (
+        "POST",
+        "/plans/targets/{id}/reports",
+        Needs("plan:task:report"),
+        Key::Target,
+    ),
+    (
+        "POST",
+        "/plans/reports/{id}/review",
+        Needs("plan:task:review"),
+        Key::Report,
+    ),
+    // system: logs
+    (
+        "GET",
+        "/system/audit-logs",
+        Needs("system:audit:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/audit-logs/export",
+        Needs("system:audit:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/login-logs",
+        Needs("system:login-log:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/login-logs/export",
+        Needs("system:login-log:export"),
+        Key::None,
+    ),
+    // system: dictionaries, parameters
+    ("GET", "/system/dicts", Needs("system:dict:list"), Key::None),
+    (
+        "POST",
+        "/system/dicts",
+        Needs("system:dict:create"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/system/dicts/{id}",
+        Needs("system:dict:update"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/system/dicts/{id}",
+        Needs("system:dict:delete"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/system/dicts/{type}/items",
+        Needs("system:dict:list"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/system/dicts/{type}/items",
+        Needs("system:dict:create"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/system/dict-items/{id}",
+        Needs("system:dict:update"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/system/dict-items/{id}",
+        Needs("system:dict:delete"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/system/params",
+        Needs("system:param:list"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/system/params/{key}",
+        Needs("system:param:update"),
+        Key::Global,
+    ),
+    // system: organisations
+    ("GET", "/system/orgs", Needs("system:org:list"), Key::None),
+    (
+        "POST",
+        "/system/orgs",
+        Needs("system:org:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/orgs/tree",
+        Needs("system:org:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/orgs/export",
+        Needs("system:org:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/orgs/import-template",
+        Needs("system:org:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/system/orgs/import",
+        Needs("system:org:import"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/orgs/{id}",
+        Needs("system:org:view"),
+        Key::Org,
+    ),
+    (
+        "PUT",
+        "/system/orgs/{id}",
+        Needs("system:org:update"),
+        Key::Org,
+    ),
+    (
+        "DELETE",
+        "/system/orgs/{id}",
+        Needs("system:org:delete"),
+        Key::Org,
+    ),
+    // system: roles
+    ("GET", "/system/roles", Needs("system:role:list"), Key::None),
+    (
+        "POST",
+        "/system/roles",
+        Needs("system:role:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/roles/{id}",
+        Needs("system:role:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/system/roles/{id}",
+        Needs("system:role:update"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/system/roles/{id}",
+        Needs("system:role:delete"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/system/permissions",
+        Needs("system:role:list"),
+        Key::None,
+    ),
+    // system: sessions
+    (
+        "GET",
+        "/system/sessions",
+        Needs("system:session:list"),
+        Key::None,
+    ),
+    (
+        "DELETE",
+        "/system/sessions/{id}",
+        Needs("system:session:force-logout"),
+        Key::Session,
+    ),
+    // system: users
+    ("GET", "/system/users", Needs("system:user:list"), Key::None),
+    (
+        "POST",
+        "/system/users",
+        Needs("system:user:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/users/assignable-roles",
+        Needs("system:user:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/users/export",
+        Needs("system:user:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/users/import-template",
+        Needs("system:user:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/system/users/import",
+        Needs("system:user:import"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/system/users/{id}",
+        Needs("system:user:view"),
+        Key::User,
+    ),
+    (
+        "PUT",
+        "/system/users/{id}",
+        Needs("system:user:update"),
+        Key::User,
+    ),
+    (
+        "DELETE",
+        "/system/users/{id}",
+        Needs("system:user:delete"),
+        Key::User,
+    ),
+    (
+        "POST",
+        "/system/users/{id}/reset-password",
+        Needs("system:user:reset"),
+        Key::User,
+    ),
+    (
+        "PUT",
+        "/system/users/{id}/status",
+        Needs("system:user:update"),
+        Key::User,
+    ),
+];
+
+/// Fields that make the generated body of a route valid (the generated ones are syntactically
+/// valid, not necessarily valid), for the routes that check the fields before they look for
+/// the record: the out-of-scope check must reach the record.
+fn valid_fields(method: &str, path: &str) -> Value {
+    match (method, path) {
+        ("POST", "/plans/targets/{id}/reports") => json!({
+            "status": "in_progress", "percent": 50, "text": "进展", "report_date": today()
+        }),
+        ("POST", "/plans/reports/{id}/review") => json!({"decision": "accept"}),
+        ("POST", "/system/users/{id}/reset-password") => json!({"password": "Another@2024x"}),
+        ("PUT", "/system/users/{id}/status") => json!({"status": "disabled"}),
+        ("PUT", "/system/orgs/{id}") => json!({"kind": "county_office", "status": "active"}),
+        ("PUT", "/plans/{id}") => json!({
+            "year": 2026, "start_date": "2026-01-01", "end_date": "2026-12-31"
+        }),
+        ("PUT", "/plans/tasks/{id}") | ("POST", "/plans/points/{id}/tasks") => {
+            json!({"city_scope": "all", "deadline": today()})
+        }
+        _ => json!({}),
+    }
+}
+
+/// The generated body of a route with its [`valid_fields`].
+fn valid_body(doc: &Value, method: &str, path: &str) -> Option<Value> {
+    let mut b = body(doc, method, path)?;
+    if let (Some(b), Value::Object(fields)) = (b.as_object_mut(), valid_fields(method, path)) {
+        b.extend(fields);
+    }
+    Some(b)
+}
+
+fn today() -> String {
+    chrono::Utc::now().date_naive().to_string()
+}
+
+/// The operations of the served document: (METHOD, path without `/api/v1`).
+async fn served(app: &TestApp) -> (Value, BTreeSet<(String, String)>) {
+    let (s, doc) = read(
+        app.http
+            .get(app.url("/api/v1/openapi.json"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let mut ops = BTreeSet::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for method in item.as_object().unwrap().keys() {
+            if ["get", "post", "put", "delete", "patch", "head", "options"].contains(&&**method) {
+                let path = path.strip_prefix("/api/v1").unwrap_or(path);
+                ops.insert((method.to_uppercase(), path.to_owned()));
+            }
+        }
+    }
+    (doc, ops)
+}
+
+#[tokio::test]
+async fn the_route_table_lists_every_served_route_and_no_other() {
+    let app = TestApp::spawn().await;
+    let (_, served) = served(&app).await;
+    let listed: BTreeSet<(String, String)> = ROUTES
+        .iter()
+        .map(|(m, p, ..)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(listed.len(), ROUTES.len(), "a route is listed twice");
+    let missing: Vec<_> = served.difference(&listed).collect();
+    let gone: Vec<_> = listed.difference(&served).collect();
+    assert!(
+        missing.is_empty(),
+        "served but not in tests/api/routes.rs ROUTES (add an entry): {missing:?}"
+    );
+    assert!(
+        gone.is_empty(),
+        "in ROUTES but no longer served (remove the entry): {gone:?}"
+    );
+    for (m, p, _, key) in ROUTES {
+        assert_eq!(
+            *key != Key::None,
+            p.contains('{'),
+            "{m} {p}: a path with a parameter needs a record kind, and only such a path"
+        );
+    }
+    for (m, p, access, _) in ROUTES {
+        if let Needs(code) = access {
+            assert!(
+                longzhi_domain::catalogue::is_known(code),
+                "{m} {p}: {code} is not in the permission catalogue"
+            );
+        }
+    }
+}
+
+/// Resolves a `$ref` within the document.
+fn resolve<'a>(doc: &'a Value, schema: &'a Value) -> &'a Value {
+    match schema["$ref"].as_str() {
+        Some(r) => {
+            let ptr = r.trim_start_matches('#');
+            resolve(doc, doc.pointer(ptr).unwrap_or(&Value::Null))
+        }
+        None => schema,
+    }
+}
+
+/// A value of `schema` with only its required properties: syntactically valid, so that what the
+/// route answers is about access and scope, not about the body's shape.
+fn example(doc: &Value, schema: &Value) -> Value {
+    let schema = resolve(doc, schema);
+    for alt in ["oneOf", "anyOf", "allOf"] {
+        if let Some(first) = schema[alt].as_array().and_then(|a| {
+            a.iter()
+                .find(|s| resolve(doc, s)["type"] != "null")
+                .or(a.first())
+        }) {
+            return example(doc, first);
+        }
+    }
+    if let Some(first) = schema["enum"].as_array().and_then(|a| a.first()) {
+        return first.clone();
+    }
+    let ty = match &schema["type"] {
+        Value::Array(types) => types
+            .iter()
+            .find(|t| *t != "null")
+            .cloned()
+            .unwrap_or(Value::Null),
+        t => t.clone(),
+    };
+    match ty.as_str() {
+        Some("object") => {
+            let mut out = serde_json::Map::new();
+            for name in schema["required"].as_array().into_iter().flatten() {
+                let name = name.as_str().unwrap();
+                out.insert(name.to_owned(), example(doc, &schema["properties"][name]));
+            }
+            Value::Object(out)
+        }
+        Some("array") => json!([]),
+        Some("integer") => json!(1),
+        Some("number") => json!(1.0),
+        Some("boolean") => json!(false),
+        Some("string") => match schema["format"].as_str() {
+            Some("date") => json!(today()),
+            Some("date-time") => json!(chrono::Utc::now().to_rfc3339()),
+            _ => json!("x"),
+        },
+        _ => json!({}),
+    }
+}
+
+/// The JSON body of a route (`None` for no body or a multipart one).
+fn body(doc: &Value, method: &str, path: &str) -> Option<Value> {
+    let op = &doc["paths"][format!("/api/v1{path}")][method.to_lowercase()];
+    let schema = op["requestBody"]["content"].get("application/json")?;
+    Some(example(doc, &schema["schema"]))
+}
+
+/// The path with its parameters filled in (`1` or `x`, by the parameter's type).
+fn filled(doc: &Value, method: &str, path: &str) -> String {
+    let op = &doc["paths"][format!("/api/v1{path}")][method.to_lowercase()];
+    let mut out = path.to_owned();
+    for p in op["parameters"].as_array().into_iter().flatten() {
+        if p["in"] == "path" {
+            let name = p["name"].as_str().unwrap();
+            let v = match resolve(doc, &p["schema"])["type"].as_str() {
+                Some("integer") => "1",
+                _ => "x",
+            };
+            out = out.replace(&format!("{{{name}}}"), v);
+        }
+    }
+    out
+}
+
+async fn call(
+    app: &TestApp,
+    who: Option<&Client>,
+    method: &str,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let method = Method::from_bytes(method.as_bytes()).unwrap();
+    let url = format!("/api/v1{path}");
+    let mut req = match who {
+        Some(c) => c.request(method, &url),
+        None => app.http.request(method, app.url(&url)),
+    };
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    read(req.send().await.unwrap()).await
+}
+
+/// Where a city's records live: `/620000/620100/` for 兰州.
+const LANZHOU: &str = "/620000/620100/";
+const TIANSHUI: &str = "/620000/620500/";
+
+/// The ids of the records of `kind` in the region `prefix`.
+async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
+    let db = &app.db;
+    let like = format!("{prefix}%");
+    let ids = |v: Vec<i64>| v.into_iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    let plans: Vec<i64> = plan::Entity::find()
+        .select_only()
+        .column(plan::Column::Id)
+        .filter(plan::Column::RegionPath.like(&like))
+        .into_tuple()
+        .all(db)
+        .await
+        .unwrap();
+    match kind {
+        Key::None | Key::Global => vec![],
+        Key::User => ids(user::Entity::find()
+            .select_only()
+            .column(user::Column::Id)
+            .filter(user::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Org => ids(org::Entity::find()
+            .select_only()
+            .column(org::Column::Id)
+            .filter(org::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Session => session::Entity::find()
+            .select_only()
+            .column(session::Column::Id)
+            .filter(session::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap(),
+        Key::Notice => {
+            let users: Vec<i64> = user::Entity::find()
+                .select_only()
+                .column(user::Column::Id)
+                .filter(user::Column::RegionPath.like(&like))
+                .into_tuple()
+                .all(db)
+                .await
+                .unwrap();
+            ids(notice::Entity::find()
+                .select_only()
+                .column(notice::Column::Id)
+                .filter(notice::Column::UserId.is_in(users))
+                .into_tuple()
+                .all(db)
+                .await
+                .unwrap())
+        }
+        Key::File => ids(file::Entity::find()
+            .select_only()
+            .column(file::Column::Id)
+            .filter(file::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Plan => ids(plans),
+        Key::Part => ids(plan_part::Entity::find()
+            .select_only()
+            .column(plan_part::Column::Id)
+            .filter(plan_part::Column::PlanId.is_in(plans))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Point => ids(plan_point::Entity::find()
+            .select_only()
+            .column(plan_point::Column::Id)
+            .filter(plan_point::Column::PlanId.is_in(plans))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Task => ids(plan_task::Entity::find()
+            .select_only()
+            .column(plan_task::Column::Id)
+            .filter(plan_task::Column::PlanId.is_in(plans))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Target => ids(plan_target::Entity::find()
+            .select_only()
+            .column(plan_target::Column::Id)
+            .filter(plan_target::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Report => ids(plan_report::Entity::find()
+            .select_only()
+            .column(plan_report::Column::Id)
+            .filter(plan_report::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+    }
+}
+
+/// Gives `username` every permission on top of its roles, keeping its (region) data scope: the
+/// out-of-scope check must meet the scope, not a missing permission.
+async fn grant_everything(app: &TestApp, role_id: i64, username: &str) {
+    let user = longzhi_store::repo::users::by_username(&app.db, username)
+        .await
+        .unwrap()
+        .unwrap();
+    user_role::ActiveModel {
+        user_id: Set(user.id),
+        role_id: Set(role_id),
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+}
+
+/// A draft plan with a part, a point and a task, written by `author` (a city user holding every
+/// permission), so that every plan-structure route has a record of each city to aim at.
+async fn city_plan(author: &Client) {
+    let (s, plan) = author
+        .post(
+            "/api/v1/plans",
+            json!({"year": 2026, "title": "城市计划", "start_date": "2026-01-01", "end_date": "2026-12-31"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{plan}");
+    let (s, part) = author
+        .post(
+            &format!("/api/v1/plans/{}/parts", plan["id"]),
+            json!({"title": "一、部分"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{part}");
+    let (s, point) = author
+        .post(
+            &format!("/api/v1/plans/parts/{}/points", part["id"]),
+            json!({"title": "（一）要点"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{point}");
+    let (s, task) = author
+        .post(
+            &format!("/api/v1/plans/points/{}/tasks", point["id"]),
+            json!({"title": "任务", "city_scope": "all", "deadline": "2026-12-31"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{task}");
+}
+
+#[tokio::test]
+async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
+    let app = TestApp::spawn().await;
+    let (doc, served) = served(&app).await;
+    let routes: Vec<_> = ROUTES
+        .iter()
+        .filter(|(m, p, ..)| served.contains(&((*m).to_owned(), (*p).to_owned())))
+        .collect();
+    let mut failures = Vec::new();
+
+    // Anonymous: 401 everywhere but the public routes.
+    for (m, p, access, _) in &routes {
+        let path = filled(&doc, m, p);
+        let (s, b) = call(&app, None, m, &path, body(&doc, m, p)).await;
+        let ok = match access {
+            // Reaches the handler (a sign-in with unknown credentials is its own 401).
+            Public => b["code"] != "auth.unauthenticated",
+            _ => s == StatusCode::UNAUTHORIZED && b["code"] == "auth.unauthenticated",
+        };
+        if !ok {
+            failures.push(format!("anonymous {m} {path}: {s} {b}"));
+        }
+    }
+
+    // `expert` holds no permission: 403 where one is needed, through where none is.
+    let expert = app.login("expert").await;
+    assert_eq!(
+        expert.ok("/api/v1/auth/me").await["permissions"],
+        json!([]),
+        "the check needs a user without permissions"
+    );
+    for (m, p, access, _) in &routes {
+        let path = filled(&doc, m, p);
+        let body = body(&doc, m, p);
+        match access {
+            Public => {}
+            Needs(code) => {
+                let (s, b) = call(&app, Some(&expert), m, &path, body).await;
+                if s != StatusCode::FORBIDDEN || b["code"] != "auth.forbidden" {
+                    failures.push(format!("expert (no {code}) {m} {path}: {s} {b}"));
+                }
+            }
+            SignedIn => {
+                // Logging out ends the session the sweep goes on with: use a session of its own.
+                let who = if *p == "/auth/logout" {
+                    app.login("expert").await
+                } else {
+                    expert.clone()
+                };
+                let (s, b) = call(&app, Some(&who), m, &path, body).await;
+                if s == StatusCode::UNAUTHORIZED || s == StatusCode::FORBIDDEN {
+                    failures.push(format!("expert (signed in) {m} {path}: {s} {b}"));
+                }
+            }
+        }
+    }
+
+    // Another city: 404 on every record of the demo data of the other city, with every
+    // permission in hand (a role of all permissions and region scope added to both city admins).
+    let admin = app.login("admin").await;
+    let (s, role) = admin
+        .post(
+            "/api/v1/system/roles",
+            json!({"code": "route_sweep", "name": "全部权限（本区域）", "name_en": "All (own region)",
+                   "data_scope": "region", "permissions": ["*:*:*"], "status": "active"}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{role}");
+    let role_id = role["id"].as_i64().unwrap();
+    for city in ["lanzhou", "tianshui"] {
+        grant_everything(&app, role_id, city).await;
+    }
+    let lanzhou = app.login("lanzhou").await;
+    let tianshui = app.login("tianshui").await;
+    // Records of each kind in each city beyond the demo data: a draft plan's structure, an
+    // unattached upload, a notice and a second session.
+    for (who, other) in [(&lanzhou, "enterprise"), (&tianshui, "tianshui")] {
+        city_plan(who).await;
+        let (s, b) = who
+            .upload("/api/v1/files", "note.txt", b"hello".to_vec())
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+        app.login(other).await;
+    }
+    let mut checked = std::collections::BTreeMap::<&str, usize>::new();
+    for (outsider, prefix, city) in [(&tianshui, LANZHOU, "兰州"), (&lanzhou, TIANSHUI, "天水")]
+    {
+        for (m, p, _, key) in &routes {
+            let ids = records(&app, *key, prefix).await;
+            if matches!(key, Key::None | Key::Global) {
+                continue;
+            }
+            assert!(
+                !ids.is_empty(),
+                "{m} {p}: no {key:?} record in {city} to check"
+            );
+            let body = valid_body(&doc, m, p);
+            for id in ids {
+                let path = p
+                    .replace("{id}", &id)
+                    .replace("{type}", &id)
+                    .replace("{key}", &id);
+                let (s, b) = call(&app, Some(outsider), m, &path, body.clone()).await;
+                if s != StatusCode::NOT_FOUND {
+                    failures.push(format!(
+                        "{} on {city}'s {key:?} {m} {path}: {s} {b}",
+                        outsider.user["username"]
+                    ));
+                }
+                *checked.entry(p).or_default() += 1;
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // The sweep did not sign anybody out or change what it aimed at.
+    lanzhou.ok("/api/v1/auth/me").await;
+    tianshui.ok("/api/v1/auth/me").await;
+    eprintln!("out-of-scope requests per route: {checked:?}");
+}
