@@ -14,6 +14,7 @@ pub struct PermissionGroup {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PermissionEntry {
     /// `module:resource:action`
+    #[schema(value_type = PermissionCode)]
     pub code: String,
     pub label: &'static str,
     pub label_en: &'static str,
@@ -121,6 +122,34 @@ pub fn catalogue() -> Vec<PermissionGroup> {
     ]
 }
 
+/// Every permission code of the catalogue, in catalogue order.
+pub fn codes() -> Vec<String> {
+    catalogue()
+        .into_iter()
+        .flat_map(|g| g.permissions.into_iter().map(|p| p.code))
+        .collect()
+}
+
+/// A permission code of the catalogue (`module:resource:action`), as a string enum of the
+/// OpenAPI document, from which the console's permission type is generated: a permission the
+/// console asks for that the catalogue lacks fails its type check.
+pub struct PermissionCode;
+
+impl utoipa::PartialSchema for PermissionCode {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(
+                "A permission of the catalogue (`module:resource:action`).",
+            ))
+            .enum_values(Some(codes()))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for PermissionCode {}
+
 /// Whether `code` is a permission of the catalogue (a wildcard pattern is checked by shape only).
 pub fn is_known(code: &str) -> bool {
     code.contains('*')
@@ -143,6 +172,12 @@ mod tests {
             }
         }
         assert!(is_known("system:user:reset"));
+        let codes = codes();
+        let mut unique = codes.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), codes.len(), "a code appears twice");
+        assert!(codes.iter().all(|c| is_known(c)));
         assert!(!is_known("system:user:fly"));
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod catalogue;
 mod credit_code;
+mod error_code;
 mod field_error;
 pub mod outline;
 mod password;
@@ -12,6 +13,7 @@ mod scope;
 mod username;
 
 pub use credit_code::CreditCode;
+pub use error_code::ErrorCode;
 pub use field_error::{FieldError, FieldErrors, Rule};
 pub use password::PasswordPolicy;
 pub use permission::{Permission, PermissionSet};

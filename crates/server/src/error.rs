@@ -6,7 +6,7 @@ use axum::extract::rejection::{JsonRejection, PathRejection, QueryRejection};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
-use longzhi_domain::{FieldError, FieldErrors};
+use longzhi_domain::{ErrorCode, FieldError, FieldErrors};
 use longzhi_store::StoreError;
 use longzhi_store::repo::auth::{LoginRefused, SessionRefused};
 
@@ -46,9 +46,9 @@ pub enum ApiError {
     VersionConflict,
     #[error("duplicate {0}")]
     Duplicate(String),
-    /// A domain rule refused the request (`user.self`, `org.in_use` …).
+    /// A domain rule refused the request ([`ErrorCode::UserSelf`] …).
     #[error("rule {0}")]
-    Rule(&'static str),
+    Rule(ErrorCode),
     #[error("internal: {0}")]
     Internal(String),
 }
@@ -56,57 +56,38 @@ pub enum ApiError {
 /// What the error renderer needs, carried in the response extensions.
 #[derive(Debug, Clone)]
 pub struct ErrorInfo {
-    pub code: &'static str,
+    pub code: ErrorCode,
     pub fields: Vec<FieldError>,
     /// Values for the message (`until` of a lock-out, `field` of a duplicate).
     pub params: Vec<(&'static str, String)>,
 }
 
 impl ApiError {
+    /// The status of the error's code.
     pub fn status(&self) -> StatusCode {
-        match self {
-            Self::Unauthenticated | Self::SessionExpired | Self::InvalidCredentials => {
-                StatusCode::UNAUTHORIZED
-            }
-            Self::Locked(_) => StatusCode::LOCKED,
-            Self::Throttled(_) => StatusCode::TOO_MANY_REQUESTS,
-            Self::Disabled | Self::PasswordChangeRequired | Self::Forbidden | Self::Csrf => {
-                StatusCode::FORBIDDEN
-            }
-            Self::Validation(_) | Self::FileLimit(..) => StatusCode::UNPROCESSABLE_ENTITY,
-            Self::Body(_) => StatusCode::BAD_REQUEST,
-            Self::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
-            Self::NotFound => StatusCode::NOT_FOUND,
-            // A file of the wrong kind is not a conflict with the stored state.
-            Self::Rule("file.type_not_allowed" | "import.file") => {
-                StatusCode::UNSUPPORTED_MEDIA_TYPE
-            }
-            Self::Rule("file.quota") => StatusCode::TOO_MANY_REQUESTS,
-            Self::VersionConflict | Self::Duplicate(_) | Self::Rule(_) => StatusCode::CONFLICT,
-            Self::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
-        }
+        StatusCode::from_u16(self.code().status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
     }
 
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::Unauthenticated => "auth.unauthenticated",
-            Self::SessionExpired => "auth.session_expired",
-            Self::InvalidCredentials => "auth.invalid_credentials",
-            Self::Locked(_) => "auth.locked",
-            Self::Throttled(_) => "auth.too_many_attempts",
-            Self::Disabled => "auth.disabled",
-            Self::PasswordChangeRequired => "auth.password_change_required",
-            Self::Forbidden => "auth.forbidden",
-            Self::Csrf => "auth.csrf",
-            Self::Validation(_) => "validation.field",
-            Self::Body(_) => "validation.body",
-            Self::TooLarge => "request.too_large",
-            Self::FileLimit(..) => "import.too_large",
-            Self::NotFound => "not_found",
-            Self::VersionConflict => "conflict.version",
-            Self::Duplicate(_) => "conflict.duplicate",
-            Self::Rule(code) => code,
-            Self::Internal(_) => "internal",
+            Self::Unauthenticated => ErrorCode::AuthUnauthenticated,
+            Self::SessionExpired => ErrorCode::AuthSessionExpired,
+            Self::InvalidCredentials => ErrorCode::AuthInvalidCredentials,
+            Self::Locked(_) => ErrorCode::AuthLocked,
+            Self::Throttled(_) => ErrorCode::AuthTooManyAttempts,
+            Self::Disabled => ErrorCode::AuthDisabled,
+            Self::PasswordChangeRequired => ErrorCode::AuthPasswordChangeRequired,
+            Self::Forbidden => ErrorCode::AuthForbidden,
+            Self::Csrf => ErrorCode::AuthCsrf,
+            Self::Validation(_) => ErrorCode::ValidationField,
+            Self::Body(_) => ErrorCode::ValidationBody,
+            Self::TooLarge => ErrorCode::RequestTooLarge,
+            Self::FileLimit(..) => ErrorCode::ImportTooLarge,
+            Self::NotFound => ErrorCode::NotFound,
+            Self::VersionConflict => ErrorCode::ConflictVersion,
+            Self::Duplicate(_) => ErrorCode::ConflictDuplicate,
+            Self::Rule(code) => *code,
+            Self::Internal(_) => ErrorCode::Internal,
         }
     }
 

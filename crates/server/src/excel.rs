@@ -348,7 +348,7 @@ async fn read_sheet(bytes: Vec<u8>) -> Result<xlsx::Sheet, ApiError> {
     read.map_err(|e| match e {
         xlsx::ReadError::TooLarge { limit, max } => ApiError::FileLimit(limit, max),
         xlsx::ReadError::Workbook(_) | xlsx::ReadError::NoSheet | xlsx::ReadError::NoHeader => {
-            ApiError::Rule("import.file")
+            ApiError::Rule(longzhi_domain::ErrorCode::ImportFile)
         }
     })
 }

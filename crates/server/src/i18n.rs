@@ -5,7 +5,7 @@ use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use longzhi_domain::{FieldError, Rule};
+use longzhi_domain::{ErrorCode, FieldError, Rule};
 use serde::Serialize;
 
 use crate::error::ErrorInfo;
@@ -68,166 +68,13 @@ impl Lang {
     }
 }
 
-fn param<'a>(params: &'a [(&'static str, String)], key: &str) -> &'a str {
-    params
-        .iter()
-        .find(|(k, _)| *k == key)
-        .map_or("", |(_, v)| v.as_str())
-}
-
-/// The message of an error code.
-pub fn message(code: &str, lang: Lang, params: &[(&'static str, String)]) -> String {
-    let zh = lang == Lang::Zh;
-    let (z, e): (&str, &str) = match code {
-        "auth.unauthenticated" => ("请先登录", "Please sign in"),
-        "auth.session_expired" => (
-            "会话已过期,请重新登录",
-            "Your session has expired; please sign in again",
-        ),
-        "auth.invalid_credentials" => ("用户名或密码错误", "Wrong user name or password"),
-        "auth.locked" => {
-            let until = param(params, "until");
-            return if zh {
-                format!("登录失败次数过多,账号已锁定至 {until}")
-            } else {
-                format!("Too many failed sign-ins; the account is locked until {until}")
-            };
-        }
-        "auth.too_many_attempts" => {
-            let until = param(params, "until");
-            return if zh {
-                format!("此地址登录失败次数过多,请于 {until} 之后再试")
-            } else {
-                format!("Too many failed sign-ins from this address; try again after {until}")
-            };
-        }
-        "auth.disabled" => ("账号已停用", "The account is disabled"),
-        "auth.password_change_required" => (
-            "请先修改初始密码",
-            "Please change your initial password first",
-        ),
-        "auth.forbidden" => ("没有执行此操作的权限", "You are not allowed to do this"),
-        "auth.csrf" => (
-            "请求校验失败(CSRF),请刷新页面",
-            "Request check failed (CSRF); please reload the page",
-        ),
-        "validation.field" => (
-            "提交的内容有误,请检查标出的字段",
-            "Some fields are invalid; see the marked fields",
-        ),
-        "validation.body" => {
-            let detail = param(params, "detail");
-            return if zh {
-                format!("请求格式错误:{detail}")
-            } else {
-                format!("Malformed request: {detail}")
-            };
-        }
-        "request.too_large" => ("请求内容过大", "The request is too large"),
-        "request.method" => ("不支持的请求方法", "Method not allowed"),
-        "request.timeout" => ("请求超时", "The request timed out"),
-        "not_found" => (
-            "记录不存在或无权访问",
-            "Not found, or not in your data scope",
-        ),
-        "conflict.version" => (
-            "记录已被他人修改,请刷新后重试",
-            "The record was changed by someone else; reload and try again",
-        ),
-        "conflict.duplicate" => {
-            let field = param(params, "field");
-            return if zh {
-                format!("{field} 已存在")
-            } else {
-                format!("{field} is already taken")
-            };
-        }
-        "user.self" => (
-            "不能对自己的账号执行此操作",
-            "You cannot do this to your own account",
-        ),
-        "user.beyond_own" => (
-            "该用户拥有超出您自身权限或数据范围的角色,不能管理",
-            "The user holds a role beyond your own rights or data scope",
-        ),
-        "org.protected" => (
-            "不能停用、删除或更改本机构及上级机构的类型;市场监管机构的类型和状态只能由省局更改",
-            "You cannot disable, delete or re-type your own organisation or one above it; only the province changes a regulator's kind or status",
-        ),
-        "plan.own_report" => (
-            "不能审核本人或本机构报送的进展",
-            "You cannot review a report filed by yourself or your own organisation",
-        ),
-        "org.in_use" => (
-            "该组织仍有用户或下级组织,不能删除",
-            "The organisation still has users or child organisations",
-        ),
-        "role.builtin" => ("内置角色不能删除", "Built-in roles cannot be deleted"),
-        "role.in_use" => ("该角色仍有用户,不能删除", "The role is still held by users"),
-        "role.beyond_own" => (
-            "不能修改超出自身权限的角色",
-            "You cannot edit a role beyond your own rights",
-        ),
-        "import.too_large" => {
-            let max = param(params, "max");
-            let (what_zh, what_en) = match param(params, "limit") {
-                "rows" => ("数据行数", "data rows"),
-                "columns" => ("列数", "columns"),
-                "cells" => ("非空单元格数", "filled cells"),
-                "entries" => ("文件内部件数", "parts in the file"),
-                "strings_bytes" => (
-                    "共享字符串解压后字节数",
-                    "bytes of shared strings once unzipped",
-                ),
-                _ => ("解压后字节数", "bytes once unzipped"),
-            };
-            return if zh {
-                format!("Excel 文件超出限制:{what_zh}不能超过 {max}")
-            } else {
-                format!("The Excel file is too large: at most {max} {what_en}")
-            };
-        }
-        "import.file" => (
-            "请上传 .xlsx 格式的 Excel 文件",
-            "Please upload an Excel .xlsx file",
-        ),
-        "dict.builtin" => (
-            "内置字典不能删除,可停用",
-            "Built-in dictionaries cannot be deleted; disable them instead",
-        ),
-        "plan.not_draft" => (
-            "计划已发布,结构不能再修改",
-            "The plan is published; its structure can no longer change",
-        ),
-        "plan.not_published" => ("计划尚未发布", "The plan is not published"),
-        "plan.closed" => (
-            "计划已关闭,不能再报送或修改",
-            "The plan is closed; no more reports or changes",
-        ),
-        "plan.empty" => (
-            "计划中还没有任务,不能发布",
-            "The plan has no task to publish",
-        ),
-        "plan.report_pending" => (
-            "上一次报送尚待审核,审核后才能再次报送",
-            "The previous report awaits review",
-        ),
-        "plan.not_pending" => ("该报送已审核过", "This report has already been reviewed"),
-        "file.type_not_allowed" => (
-            "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",
-            "File type not accepted: PDF, PNG/JPEG images, Office documents, ZIP and plain text only",
-        ),
-        "file.quota" => (
-            "24 小时内上传的文件已达上限,请稍后再试",
-            "You have reached your upload quota for 24 hours; try again later",
-        ),
-        "internal" => (
-            "服务器内部错误,请联系管理员并提供请求编号",
-            "Internal error; contact the administrator with the request id",
-        ),
-        other => return other.to_owned(),
-    };
-    (if zh { z } else { e }).to_owned()
+/// The message of an error code in the client's language: every code has both
+/// ([`ErrorCode`]'s own test), so there is no fallback.
+pub fn message(code: ErrorCode, lang: Lang, params: &[(&'static str, String)]) -> String {
+    match lang {
+        Lang::Zh => code.zh(params),
+        Lang::En => code.en(params),
+    }
 }
 
 /// The message of one field error: names the field and the rule with its numbers.
@@ -290,7 +137,7 @@ pub fn field_message(f: &FieldError, lang: Lang) -> String {
 
 #[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub request_id: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -327,12 +174,12 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
                 return res;
             }
             let code = match status {
-                StatusCode::NOT_FOUND => "not_found",
-                StatusCode::PAYLOAD_TOO_LARGE => "request.too_large",
-                StatusCode::METHOD_NOT_ALLOWED => "request.method",
-                StatusCode::REQUEST_TIMEOUT => "request.timeout",
-                s if s.is_server_error() => "internal",
-                _ => "validation.body",
+                StatusCode::NOT_FOUND => ErrorCode::NotFound,
+                StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::RequestTooLarge,
+                StatusCode::METHOD_NOT_ALLOWED => ErrorCode::RequestMethod,
+                StatusCode::REQUEST_TIMEOUT => ErrorCode::RequestTimeout,
+                s if s.is_server_error() => ErrorCode::Internal,
+                _ => ErrorCode::ValidationBody,
             };
             ErrorInfo {
                 code,
@@ -343,7 +190,7 @@ pub async fn render_errors(req: Request, next: Next) -> Response {
         None => return res,
     };
     let body = ErrorBody {
-        code: info.code.to_owned(),
+        code: info.code,
         message: message(info.code, lang, &info.params),
         request_id,
         fields: info
@@ -385,6 +232,28 @@ mod tests {
         assert_eq!(lang("fr, en;q=0.5"), Lang::En);
         assert_eq!(lang("de"), Lang::Zh);
         assert_eq!(Lang::from_headers(&HeaderMap::new()), Lang::Zh);
+    }
+
+    #[test]
+    fn every_error_code_is_its_string_on_the_wire_and_has_both_messages() {
+        for &code in ErrorCode::ALL {
+            let json = serde_json::to_value(code).unwrap();
+            assert_eq!(json, serde_json::Value::from(code.as_str()));
+            assert_eq!(serde_json::from_value::<ErrorCode>(json).unwrap(), code);
+            let (zh, en) = (message(code, Lang::Zh, &[]), message(code, Lang::En, &[]));
+            assert!(!zh.is_empty() && !en.is_empty() && zh != en, "{code}");
+        }
+        // The OpenAPI document lists the same strings (the console's codes are generated from it).
+        let doc: serde_json::Value = serde_json::from_str(&crate::openapi::openapi_json()).unwrap();
+        let listed = &doc["components"]["schemas"]["ErrorCode"]["enum"];
+        let all: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(listed, &serde_json::json!(all));
+        assert_eq!(
+            doc["components"]["schemas"]["ErrorBody"]["properties"]["code"]["$ref"],
+            "#/components/schemas/ErrorCode"
+        );
+        let until = [("until", "2030-01-01T00:00:00+00:00".to_owned())];
+        assert!(message(ErrorCode::AuthLocked, Lang::Zh, &until).contains("锁定至 2030-01-01"));
     }
 
     #[test]

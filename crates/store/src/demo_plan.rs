@@ -51,7 +51,11 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
     let province = principal_of(db, "province").await?;
     let outline = outline::parse(SEED_TEXT);
     let year = today.year();
-    let date = |m, d| NaiveDate::from_ymd_opt(year, m, d).ok_or(StoreError::Rule("demo.date"));
+    let date = |m, d| {
+        NaiveDate::from_ymd_opt(year, m, d).ok_or_else(|| {
+            StoreError::Db(sea_orm::DbErr::Custom(format!("no date {year}-{m}-{d}")))
+        })
+    };
     let created = plans::create(
         db,
         &province,

@@ -1,4 +1,4 @@
-use longzhi_domain::{FieldError, FieldErrors};
+use longzhi_domain::{ErrorCode, FieldError, FieldErrors};
 use sea_orm::{DbErr, SqlErr};
 
 /// What a repository call can fail with; the server maps each to an HTTP status and error code.
@@ -14,9 +14,9 @@ pub enum StoreError {
     Duplicate { field: String },
     #[error("invalid fields: {0:?}")]
     Validation(FieldErrors),
-    /// A domain rule refused the operation; the code is stable (e.g. `user.self_delete`).
+    /// A domain rule refused the operation (e.g. [`ErrorCode::UserSelf`]).
     #[error("rule {0}")]
-    Rule(&'static str),
+    Rule(ErrorCode),
     /// The file storage failed (disk full, permissions …).
     #[error("storage: {0}")]
     Io(String),

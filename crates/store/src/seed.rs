@@ -260,7 +260,13 @@ async fn load_regions<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<()> {
     if region::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let parse = |text| regions::parse_csv(text).map_err(|_| StoreError::Rule("seed.regions_csv"));
+    let parse = |text| {
+        regions::parse_csv(text).map_err(|e| {
+            StoreError::Db(sea_orm::DbErr::Custom(format!(
+                "bundled regions CSV: {e:?}"
+            )))
+        })
+    };
     let mut rows = parse(GANSU)?;
     rows.extend(parse(GANSU_SPECIAL)?);
     for line in GANSU_EN.lines().skip(1) {

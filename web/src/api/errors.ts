@@ -13,51 +13,13 @@ export interface ErrorBody {
   fields?: FieldError[]
 }
 
-/** Every stable error code of docs/api.md; the UI translates each (`errors.<code>`). */
-export const ERROR_CODES = [
-  'auth.unauthenticated',
-  'auth.session_expired',
-  'auth.invalid_credentials',
-  'auth.locked',
-  'auth.too_many_attempts',
-  'auth.disabled',
-  'auth.password_change_required',
-  'auth.forbidden',
-  'auth.csrf',
-  'validation.field',
-  'validation.body',
-  'request.too_large',
-  'not_found',
-  'conflict.version',
-  'conflict.duplicate',
-  'internal',
-] as const
-export type ErrorCode = (typeof ERROR_CODES)[number]
-
-/** Codes of the server's domain rules (409) and request handling, also translated by the UI. */
-export const RULE_CODES = [
-  'request.method',
-  'request.timeout',
-  'user.self',
-  'user.beyond_own',
-  'org.protected',
-  'plan.own_report',
-  'org.in_use',
-  'role.builtin',
-  'role.in_use',
-  'role.beyond_own',
-  'dict.builtin',
-  'plan.not_draft',
-  'plan.not_published',
-  'plan.empty',
-  'plan.closed',
-  'plan.report_pending',
-  'plan.not_pending',
-  'file.type_not_allowed',
-  'file.quota',
-  'import.file',
-  'import.too_large',
-] as const
+/**
+ * Every error code of the server (`ERROR_CODES`, with its type `ErrorCode`) is generated from the
+ * OpenAPI document into `codes.ts`; the UI translates each (`errors.<code>`). An error body's
+ * `code` stays a string: a newer server may send a code this console does not know yet, and its
+ * (localised) message is then shown.
+ */
+export { ERROR_CODES, type ErrorCode } from './codes'
 
 /**
  * Codes whose server message carries details the code alone lacks (the lock-out's end, the taken

@@ -1,4 +1,5 @@
 import type { RouteLocationNormalized, RouteRecordRaw } from 'vue-router'
+import type { PermissionCode } from '@/api/codes'
 import { hasPermission } from '@/utils/permission'
 
 /** What the navigation guard decides for a target route. */
@@ -19,7 +20,7 @@ export function decideAccess(to: Pick<RouteLocationNormalized, 'name' | 'matched
   if (to.meta.public) return { kind: 'allow' }
   if (!viewer.signedIn) return { kind: 'login' }
   if (viewer.mustChangePassword && to.name !== 'change-password') return { kind: 'change-password' }
-  const needed = to.matched.map((r) => r.meta.permission).filter((p): p is string => !!p)
+  const needed = to.matched.map((r) => r.meta.permission).filter((p): p is PermissionCode => !!p)
   return needed.every((p) => hasPermission(viewer.permissions, p)) ? { kind: 'allow' } : { kind: 'forbidden' }
 }
 

@@ -1,4 +1,5 @@
 import type { RouteRecordRaw } from 'vue-router'
+import type { PermissionCode } from '@/api/codes'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -6,8 +7,8 @@ declare module 'vue-router' {
     title?: string
     /** Element Plus icon name of the menu entry (see components/layout/menuIcons). */
     icon?: string
-    /** Permission needed to open the page (docs/api.md strings; `*` matches one segment). */
-    permission?: string
+    /** Permission needed to open the page: a code of the server's catalogue. */
+    permission?: PermissionCode
     /** Not in the sidebar menu. */
     hidden?: boolean
     /** Reachable without a session. */

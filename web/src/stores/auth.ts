@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { authApi } from '@/api/auth'
 import { toCurrentUser } from '@/api/normalize'
 import { setCsrfToken } from '@/api/session'
+import type { PermissionCode } from '@/api/codes'
 import type { CurrentUser } from '@/api/types'
 import { hasPermission } from '@/utils/permission'
 
@@ -16,7 +17,8 @@ export const useAuthStore = defineStore('auth', () => {
   const permissions = computed(() => user.value?.permissions ?? [])
   const mustChangePassword = computed(() => user.value?.must_change_password ?? false)
 
-  function can(required?: string | readonly string[]): boolean {
+  /** Whether the user holds a permission of the server's catalogue (a code it lacks fails the type check). */
+  function can(required?: PermissionCode | readonly PermissionCode[]): boolean {
     return hasPermission(permissions.value, required)
   }
 

@@ -283,7 +283,7 @@ pub async fn delete_type(db: &DatabaseConnection, p: &Principal, id: i64) -> Res
         .await?
         .ok_or(StoreError::NotFound)?;
     if before.builtin {
-        return Err(StoreError::Rule("dict.builtin"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::DictBuiltin));
     }
     dict_item::Entity::delete_many()
         .filter(dict_item::Column::TypeCode.eq(before.code.as_str()))
@@ -449,7 +449,7 @@ pub async fn delete_item(db: &DatabaseConnection, p: &Principal, id: i64) -> Res
         .await?
         .ok_or(StoreError::NotFound)?;
     if type_by_code(&txn, &before.type_code).await?.builtin {
-        return Err(StoreError::Rule("dict.builtin"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::DictBuiltin));
     }
     dict_item::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(

@@ -62,13 +62,13 @@ pub fn sniff(bytes: &[u8]) -> Result<&'static str> {
     let mime = match infer::get(bytes) {
         Some(t) => t.mime_type(),
         None if is_text(bytes) => "text/plain",
-        None => return Err(StoreError::Rule("file.type_not_allowed")),
+        None => return Err(StoreError::Rule(longzhi_domain::ErrorCode::FileTypeNotAllowed)),
     };
     ALLOWED
         .iter()
         .find(|m| **m == mime)
         .copied()
-        .ok_or(StoreError::Rule("file.type_not_allowed"))
+        .ok_or(StoreError::Rule(longzhi_domain::ErrorCode::FileTypeNotAllowed))
 }
 
 fn is_text(bytes: &[u8]) -> bool {
@@ -114,7 +114,7 @@ async fn check_quota<C: ConnectionTrait>(db: &C, p: &Principal, size: i64) -> Re
         .iter()
         .sum();
     if used + size > quota * 1024 * 1024 {
-        return Err(StoreError::Rule("file.quota"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::FileQuota));
     }
     Ok(())
 }
@@ -305,7 +305,7 @@ mod tests {
         // An executable stays refused whatever it is called.
         assert!(matches!(
             sniff(b"MZ\x90\x00\x03\x00\x00\x00"),
-            Err(StoreError::Rule("file.type_not_allowed"))
+            Err(StoreError::Rule(longzhi_domain::ErrorCode::FileTypeNotAllowed))
         ));
         assert!(sniff(b"\x00\x01\x02binary").is_err());
         assert!(sniff(b"").is_err());

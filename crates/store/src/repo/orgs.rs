@@ -297,7 +297,7 @@ async fn check_protected<C: ConnectionTrait>(
     if own_or_above
         || (!province_wide && (regulator(&before.kind) || to.is_some_and(|(k, _)| regulator(k))))
     {
-        return Err(StoreError::Rule("org.protected"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::OrgProtected));
     }
     Ok(())
 }
@@ -511,7 +511,7 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
         .count(&txn)
         .await?;
     if users > 0 || children > 0 {
-        return Err(StoreError::Rule("org.in_use"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::OrgInUse));
     }
     org::Entity::delete_by_id(id).exec(&txn).await?;
     let target = Target {

@@ -300,7 +300,7 @@ pub async fn update(
     let before = get(&txn, id).await?;
     let (old_scope, old_perms) = fold(std::slice::from_ref(&before));
     if !assignable(p, old_scope, &old_perms.0) {
-        return Err(StoreError::Rule("role.beyond_own"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::RoleBeyondOwn));
     }
     let am = role::ActiveModel {
         name: Set(c.name),
@@ -340,7 +340,7 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
     let txn = crate::backend::begin_write(db).await?;
     let before = get(&txn, id).await?;
     if before.builtin {
-        return Err(StoreError::Rule("role.builtin"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::RoleBuiltin));
     }
     if user_role::Entity::find()
         .filter(user_role::Column::RoleId.eq(id))
@@ -348,7 +348,7 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
         .await?
         > 0
     {
-        return Err(StoreError::Rule("role.in_use"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::RoleInUse));
     }
     role::Entity::delete_by_id(id).exec(&txn).await?;
     audit::record(&txn, p, target(&before), "delete", Some(&before), None).await?;

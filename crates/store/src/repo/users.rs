@@ -497,7 +497,7 @@ async fn ensure_manageable<C: ConnectionTrait>(db: &C, p: &Principal, user_id: i
         !assignable(p, scope, &permissions_of(r))
     });
     if beyond {
-        return Err(StoreError::Rule("user.beyond_own"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::UserBeyondOwn));
     }
     Ok(())
 }
@@ -512,7 +512,7 @@ pub async fn set_status(
 ) -> Result<UserView> {
     super::check_status("status", status)?;
     if id == p.user_id {
-        return Err(StoreError::Rule("user.self"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::UserSelf));
     }
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
@@ -590,7 +590,7 @@ pub async fn reset_password(
 /// Deletes an account (never one's own), its role links and sessions.
 pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
     if id == p.user_id {
-        return Err(StoreError::Rule("user.self"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::UserSelf));
     }
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;

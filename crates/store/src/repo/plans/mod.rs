@@ -144,9 +144,9 @@ pub(crate) fn require_status(plan: &plan::Model, status: &str) -> Result<()> {
         return Ok(());
     }
     Err(StoreError::Rule(match (status, plan.status.as_str()) {
-        (_, "closed") => "plan.closed",
-        ("draft", _) => "plan.not_draft",
-        _ => "plan.not_published",
+        (_, "closed") => longzhi_domain::ErrorCode::PlanClosed,
+        ("draft", _) => longzhi_domain::ErrorCode::PlanNotDraft,
+        _ => longzhi_domain::ErrorCode::PlanNotPublished,
     }))
 }
 
@@ -379,7 +379,7 @@ pub async fn update(
     let txn = crate::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
     if before.status == "closed" {
-        return Err(StoreError::Rule("plan.closed"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanClosed));
     }
     let am = plan::ActiveModel {
         year: Set(f.year),
@@ -449,7 +449,7 @@ async fn transition(
     let before = writable(&txn, p, id).await?;
     require_status(&before, from)?;
     if to == "published" && targets::create_for_plan(&txn, p, &before).await? == 0 {
-        return Err(StoreError::Rule("plan.empty"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanEmpty));
     }
     let now = Utc::now();
     let mut am = plan::ActiveModel {

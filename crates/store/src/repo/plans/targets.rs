@@ -568,7 +568,7 @@ pub async fn report(
     let plan = by_id::<plan::Entity, _>(&txn, before.plan_id).await?;
     require_status(&plan, "published")?;
     if before.review == "pending" {
-        return Err(StoreError::Rule("plan.report_pending"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanReportPending));
     }
     let now = Utc::now();
     let report = plan_report::ActiveModel {
@@ -669,11 +669,11 @@ pub async fn review(
     // A pending report is reviewed even after the plan closed: closing stops reporting only.
     get_plan(&txn, p, report.plan_id).await?;
     if report.review != "pending" {
-        return Err(StoreError::Rule("plan.not_pending"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanNotPending));
     }
     // Separation of duties: nobody reviews a report they filed, or one of their organisation.
     if report.submitted_by == p.user_id || report.org_id == p.org_id {
-        return Err(StoreError::Rule("plan.own_report"));
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanOwnReport));
     }
     let verdict = if accept { "accepted" } else { "returned" };
     let now = Utc::now();

@@ -1,0 +1,332 @@
+//! Every error and rule code the API answers with, as one enum: its stable string (the `code` of
+//! an error body), its HTTP status and its message in Chinese and English. Repositories refuse
+//! with a variant ([`ErrorCode::UserSelf`] …), never with a free string, so a code without a
+//! status or a translation cannot be written.
+
+use serde::{Deserialize, Serialize};
+
+/// Declares the enum with, per variant, its stable string and HTTP status; [`ErrorCode::ALL`]
+/// lists every variant in declaration order. The string is taken as a token tree, not a
+/// `literal` fragment, so that the derives (utoipa's in particular) see a plain literal.
+macro_rules! error_codes {
+    ($($(#[doc = $doc:literal])* $variant:ident = $code:tt, $status:tt;)*) => {
+        /// A stable error code (`code` of every error body; docs/api.md#errors).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+        pub enum ErrorCode {
+            $($(#[doc = $doc])* #[serde(rename = $code)] $variant,)*
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),*];
+
+            /// The stable string, as serialised (`user.self`).
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $code,)*
+                }
+            }
+
+            /// The HTTP status an error with this code is answered with.
+            pub const fn status(self) -> u16 {
+                match self {
+                    $(ErrorCode::$variant => $status,)*
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    /// No session, or an unknown or revoked one.
+    AuthUnauthenticated = "auth.unauthenticated", 401;
+    /// The session's idle or absolute expiry passed.
+    AuthSessionExpired = "auth.session_expired", 401;
+    AuthInvalidCredentials = "auth.invalid_credentials", 401;
+    /// Too many failed sign-ins of the account; parameter `until`.
+    AuthLocked = "auth.locked", 423;
+    /// Too many failed sign-ins from the client's address; parameter `until`.
+    AuthTooManyAttempts = "auth.too_many_attempts", 429;
+    AuthDisabled = "auth.disabled", 403;
+    AuthPasswordChangeRequired = "auth.password_change_required", 403;
+    AuthForbidden = "auth.forbidden", 403;
+    AuthCsrf = "auth.csrf", 403;
+    /// Fields broke their rules (`fields` of the body).
+    ValidationField = "validation.field", 422;
+    /// The body, query or path could not be read; parameter `detail`.
+    ValidationBody = "validation.body", 400;
+    RequestTooLarge = "request.too_large", 413;
+    RequestMethod = "request.method", 405;
+    RequestTimeout = "request.timeout", 408;
+    /// No such record, or not in the caller's data scope (indistinguishable on purpose).
+    NotFound = "not_found", 404;
+    ConflictVersion = "conflict.version", 409;
+    /// A unique value is taken; parameter `field`.
+    ConflictDuplicate = "conflict.duplicate", 409;
+    UserSelf = "user.self", 409;
+    UserBeyondOwn = "user.beyond_own", 409;
+    OrgProtected = "org.protected", 409;
+    OrgInUse = "org.in_use", 409;
+    RoleBuiltin = "role.builtin", 409;
+    RoleInUse = "role.in_use", 409;
+    RoleBeyondOwn = "role.beyond_own", 409;
+    DictBuiltin = "dict.builtin", 409;
+    PlanNotDraft = "plan.not_draft", 409;
+    PlanNotPublished = "plan.not_published", 409;
+    PlanClosed = "plan.closed", 409;
+    PlanEmpty = "plan.empty", 409;
+    PlanReportPending = "plan.report_pending", 409;
+    PlanNotPending = "plan.not_pending", 409;
+    PlanOwnReport = "plan.own_report", 409;
+    /// A file of a kind not accepted is not a conflict with the stored state.
+    FileTypeNotAllowed = "file.type_not_allowed", 415;
+    FileQuota = "file.quota", 429;
+    ImportFile = "import.file", 415;
+    /// An uploaded workbook is over a limit; parameters `limit` and `max`.
+    ImportTooLarge = "import.too_large", 422;
+    Internal = "internal", 500;
+}
+
+impl std::fmt::Display for ErrorCode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The value of a message parameter; empty when absent.
+fn param<'a>(params: &'a [(&'static str, String)], key: &str) -> &'a str {
+    params
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+impl ErrorCode {
+    /// The Chinese message, with the parameters it names (`until`, `field`, `detail`, `limit`,
+    /// `max`).
+    pub fn zh(self, params: &[(&'static str, String)]) -> String {
+        self.text(false, params)
+    }
+
+    /// The English message, with the parameters it names.
+    pub fn en(self, params: &[(&'static str, String)]) -> String {
+        self.text(true, params)
+    }
+
+    fn text(self, en: bool, params: &[(&'static str, String)]) -> String {
+        use ErrorCode as C;
+        let (z, e): (&str, &str) = match self {
+            C::AuthUnauthenticated => ("请先登录", "Please sign in"),
+            C::AuthSessionExpired => (
+                "会话已过期,请重新登录",
+                "Your session has expired; please sign in again",
+            ),
+            C::AuthInvalidCredentials => ("用户名或密码错误", "Wrong user name or password"),
+            C::AuthLocked => {
+                let until = param(params, "until");
+                return if en {
+                    format!("Too many failed sign-ins; the account is locked until {until}")
+                } else {
+                    format!("登录失败次数过多,账号已锁定至 {until}")
+                };
+            }
+            C::AuthTooManyAttempts => {
+                let until = param(params, "until");
+                return if en {
+                    format!("Too many failed sign-ins from this address; try again after {until}")
+                } else {
+                    format!("此地址登录失败次数过多,请于 {until} 之后再试")
+                };
+            }
+            C::AuthDisabled => ("账号已停用", "The account is disabled"),
+            C::AuthPasswordChangeRequired => (
+                "请先修改初始密码",
+                "Please change your initial password first",
+            ),
+            C::AuthForbidden => ("没有执行此操作的权限", "You are not allowed to do this"),
+            C::AuthCsrf => (
+                "请求校验失败(CSRF),请刷新页面",
+                "Request check failed (CSRF); please reload the page",
+            ),
+            C::ValidationField => (
+                "提交的内容有误,请检查标出的字段",
+                "Some fields are invalid; see the marked fields",
+            ),
+            C::ValidationBody => {
+                let detail = param(params, "detail");
+                return if en {
+                    format!("Malformed request: {detail}")
+                } else {
+                    format!("请求格式错误:{detail}")
+                };
+            }
+            C::RequestTooLarge => ("请求内容过大", "The request is too large"),
+            C::RequestMethod => ("不支持的请求方法", "Method not allowed"),
+            C::RequestTimeout => ("请求超时", "The request timed out"),
+            C::NotFound => (
+                "记录不存在或无权访问",
+                "Not found, or not in your data scope",
+            ),
+            C::ConflictVersion => (
+                "记录已被他人修改,请刷新后重试",
+                "The record was changed by someone else; reload and try again",
+            ),
+            C::ConflictDuplicate => {
+                let field = param(params, "field");
+                return if en {
+                    format!("{field} is already taken")
+                } else {
+                    format!("{field} 已存在")
+                };
+            }
+            C::UserSelf => (
+                "不能对自己的账号执行此操作",
+                "You cannot do this to your own account",
+            ),
+            C::UserBeyondOwn => (
+                "该用户拥有超出您自身权限或数据范围的角色,不能管理",
+                "The user holds a role beyond your own rights or data scope",
+            ),
+            C::OrgProtected => (
+                "不能停用、删除或更改本机构及上级机构的类型;市场监管机构的类型和状态只能由省局更改",
+                "You cannot disable, delete or re-type your own organisation or one above it; only the province changes a regulator's kind or status",
+            ),
+            C::OrgInUse => (
+                "该组织仍有用户或下级组织,不能删除",
+                "The organisation still has users or child organisations",
+            ),
+            C::RoleBuiltin => ("内置角色不能删除", "Built-in roles cannot be deleted"),
+            C::RoleInUse => ("该角色仍有用户,不能删除", "The role is still held by users"),
+            C::RoleBeyondOwn => (
+                "不能修改超出自身权限的角色",
+                "You cannot edit a role beyond your own rights",
+            ),
+            C::DictBuiltin => (
+                "内置字典不能删除,可停用",
+                "Built-in dictionaries cannot be deleted; disable them instead",
+            ),
+            C::PlanNotDraft => (
+                "计划已发布,结构不能再修改",
+                "The plan is published; its structure can no longer change",
+            ),
+            C::PlanNotPublished => ("计划尚未发布", "The plan is not published"),
+            C::PlanClosed => (
+                "计划已关闭,不能再报送或修改",
+                "The plan is closed; no more reports or changes",
+            ),
+            C::PlanEmpty => (
+                "计划中还没有任务,不能发布",
+                "The plan has no task to publish",
+            ),
+            C::PlanReportPending => (
+                "上一次报送尚待审核,审核后才能再次报送",
+                "The previous report awaits review",
+            ),
+            C::PlanNotPending => ("该报送已审核过", "This report has already been reviewed"),
+            C::PlanOwnReport => (
+                "不能审核本人或本机构报送的进展",
+                "You cannot review a report filed by yourself or your own organisation",
+            ),
+            C::FileTypeNotAllowed => (
+                "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",
+                "File type not accepted: PDF, PNG/JPEG images, Office documents, ZIP and plain text only",
+            ),
+            C::FileQuota => (
+                "24 小时内上传的文件已达上限,请稍后再试",
+                "You have reached your upload quota for 24 hours; try again later",
+            ),
+            C::ImportFile => (
+                "请上传 .xlsx 格式的 Excel 文件",
+                "Please upload an Excel .xlsx file",
+            ),
+            C::ImportTooLarge => {
+                let max = param(params, "max");
+                let (what_zh, what_en) = match param(params, "limit") {
+                    "rows" => ("数据行数", "data rows"),
+                    "columns" => ("列数", "columns"),
+                    "cells" => ("非空单元格数", "filled cells"),
+                    "entries" => ("文件内部件数", "parts in the file"),
+                    "strings_bytes" => (
+                        "共享字符串解压后字节数",
+                        "bytes of shared strings once unzipped",
+                    ),
+                    _ => ("解压后字节数", "bytes once unzipped"),
+                };
+                return if en {
+                    format!("The Excel file is too large: at most {max} {what_en}")
+                } else {
+                    format!("Excel 文件超出限制:{what_zh}不能超过 {max}")
+                };
+            }
+            C::Internal => (
+                "服务器内部错误,请联系管理员并提供请求编号",
+                "Internal error; contact the administrator with the request id",
+            ),
+        };
+        (if en { e } else { z }).to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn every_code_has_a_unique_string_a_status_and_both_texts() {
+        let mut seen = HashSet::new();
+        for &code in ErrorCode::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate code string {s}");
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_'),
+                "{s}"
+            );
+            assert!((400..600).contains(&code.status()), "{s}");
+            for text in [code.zh(&[]), code.en(&[])] {
+                assert!(!text.trim().is_empty(), "{s} lacks a message");
+                assert_ne!(text, s, "{s}: the message is the code");
+            }
+            assert_ne!(code.zh(&[]), code.en(&[]), "{s}: not translated");
+        }
+    }
+
+    #[test]
+    fn messages_carry_their_parameters() {
+        let until = [("until", "2026-12-06T02:00:00+00:00".to_owned())];
+        for code in [ErrorCode::AuthLocked, ErrorCode::AuthTooManyAttempts] {
+            assert!(code.zh(&until).contains("2026-12-06T02:00:00+00:00"));
+            assert!(code.en(&until).contains("2026-12-06T02:00:00+00:00"));
+        }
+        let field = [("field", "username".to_owned())];
+        assert_eq!(
+            ErrorCode::ConflictDuplicate.en(&field),
+            "username is already taken"
+        );
+        let limit = [("limit", "rows".to_owned()), ("max", "5000".to_owned())];
+        assert_eq!(
+            ErrorCode::ImportTooLarge.en(&limit),
+            "The Excel file is too large: at most 5000 data rows"
+        );
+        assert!(
+            ErrorCode::ImportTooLarge
+                .zh(&limit)
+                .contains("数据行数不能超过 5000")
+        );
+        assert!(
+            ErrorCode::ValidationBody
+                .en(&[("detail", "EOF".to_owned())])
+                .ends_with("EOF")
+        );
+    }
+
+    #[test]
+    fn statuses_of_the_codes_that_are_not_conflicts() {
+        assert_eq!(ErrorCode::FileQuota.status(), 429);
+        assert_eq!(ErrorCode::ImportFile.status(), 415);
+        assert_eq!(ErrorCode::FileTypeNotAllowed.status(), 415);
+        assert_eq!(ErrorCode::UserSelf.status(), 409);
+        assert_eq!(ErrorCode::AuthLocked.status(), 423);
+    }
+}
