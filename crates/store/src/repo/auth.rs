@@ -15,7 +15,7 @@ use sha2::{Digest, Sha256};
 
 use crate::entity::{login_log, role, session, user};
 use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped};
+use crate::scope::{Principal, scoped, unscoped, unscoped_by_id};
 use crate::{Result, StoreError, password};
 
 use super::params::{self, Param};
@@ -258,12 +258,15 @@ pub async fn authenticate<C: ConnectionTrait>(
     let id = session_id(token);
     // It runs on every authenticated request: the session, its user and the user's roles come in
     // one round trip (a row per role).
-    let mut rows = session::Entity::find_by_id(id.clone())
-        .find_also_related(user::Entity)
-        .find_also(user::Entity, role::Entity)
-        .all(db)
-        .await?
-        .into_iter();
+    let mut rows = unscoped_by_id::<session::Entity, _>(
+        id.clone(),
+        "authentication finds the session of a token",
+    )
+    .find_also_related(user::Entity)
+    .find_also(user::Entity, role::Entity)
+    .all(db)
+    .await?
+    .into_iter();
     let Some((s, u, role)) = rows.next() else {
         return Ok(Err(SessionRefused::Unknown));
     };
@@ -323,7 +326,7 @@ fn principal(u: user::Model, roles: Vec<role::Model>, request_id: &str) -> Princ
 pub async fn logout(db: &DatabaseConnection, a: &Authenticated, client: &Client) -> Result<()> {
     let txn = crate::backend::begin_write(db).await?;
     revoke(&txn, &a.session_id).await?;
-    let u = user::Entity::find_by_id(a.principal.user_id)
+    let u = unscoped_by_id::<user::Entity, _>(a.principal.user_id, "the caller's own account")
         .one(&txn)
         .await?;
     log_login(&txn, &a.principal.username, u.as_ref(), "logout", client).await?;
@@ -371,7 +374,7 @@ pub async fn change_password(
     a: &Authenticated,
     c: &PasswordChange,
 ) -> Result<()> {
-    let u = user::Entity::find_by_id(a.principal.user_id)
+    let u = unscoped_by_id::<user::Entity, _>(a.principal.user_id, "the caller's own account")
         .one(db)
         .await?
         .ok_or(StoreError::NotFound)?;
@@ -451,13 +454,14 @@ async fn session_views<C: ConnectionTrait>(
     rows: Vec<session::Model>,
     current: &str,
 ) -> Result<Vec<SessionView>> {
-    let users: std::collections::HashMap<i64, user::Model> = user::Entity::find()
-        .filter(user::Column::Id.is_in(rows.iter().map(|s| s.user_id).collect::<Vec<_>>()))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|u| (u.id, u))
-        .collect();
+    let users: std::collections::HashMap<i64, user::Model> =
+        unscoped::<user::Entity>("names of the users of sessions already in scope")
+            .filter(user::Column::Id.is_in(rows.iter().map(|s| s.user_id).collect::<Vec<_>>()))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u))
+            .collect();
     let now = Utc::now();
     Ok(rows
         .into_iter()
@@ -486,7 +490,7 @@ pub async fn own_sessions<C: ConnectionTrait>(
     db: &C,
     a: &Authenticated,
 ) -> Result<Vec<SessionView>> {
-    let rows = session::Entity::find()
+    let rows = unscoped::<session::Entity>("the caller's own sessions")
         .filter(session::Column::UserId.eq(a.principal.user_id))
         .filter(live(Utc::now()))
         .all(db)
@@ -496,10 +500,13 @@ pub async fn own_sessions<C: ConnectionTrait>(
 
 /// Ends one of the caller's own sessions.
 pub async fn revoke_own(db: &DatabaseConnection, a: &Authenticated, id: &str) -> Result<()> {
-    let own = session::Entity::find_by_id(id.to_owned())
-        .one(db)
-        .await?
-        .filter(|s| s.user_id == a.principal.user_id && s.revoked_at.is_none());
+    let own = unscoped_by_id::<session::Entity, _>(
+        id.to_owned(),
+        "the caller's own sessions, checked below",
+    )
+    .one(db)
+    .await?
+    .filter(|s| s.user_id == a.principal.user_id && s.revoked_at.is_none());
     if own.is_none() {
         return Err(StoreError::NotFound);
     }

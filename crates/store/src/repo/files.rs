@@ -14,7 +14,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::entity::file;
-use crate::scope::Principal;
+use crate::scope::{Principal, unscoped, unscoped_by_id};
 use crate::storage::Storage;
 use crate::{Result, StoreError};
 
@@ -103,7 +103,7 @@ async fn check_quota<C: ConnectionTrait>(db: &C, p: &Principal, size: i64) -> Re
     let quota = super::params::get_int(db, super::params::Param::UploadDailyQuotaMb).await?;
     let since = Utc::now() - chrono::Duration::days(1);
     // A day's uploads of one user are few: summed here, the same on both databases.
-    let used: i64 = file::Entity::find()
+    let used: i64 = unscoped::<file::Entity>("the caller's own uploads of the last day")
         .select_only()
         .column(file::Column::Size)
         .filter(file::Column::OwnerId.eq(p.actor_id()))
@@ -171,7 +171,7 @@ pub async fn attach<C: ConnectionTrait>(
     entity: &str,
     entity_id: i64,
 ) -> Result<()> {
-    let rows = file::Entity::find()
+    let rows = unscoped::<file::Entity>("files to attach, each checked below")
         .filter(file::Column::Id.is_in(ids.iter().copied()))
         .all(db)
         .await?;
@@ -224,7 +224,7 @@ pub async fn attached<C: ConnectionTrait>(
     entity: &str,
     ids: impl IntoIterator<Item = i64>,
 ) -> Result<HashMap<i64, Vec<FileView>>> {
-    let rows = file::Entity::find()
+    let rows = unscoped::<file::Entity>("the files of records the caller sees")
         .filter(file::Column::Entity.eq(entity))
         .filter(file::Column::EntityId.is_in(ids))
         .order_by_asc(file::Column::Id)
@@ -246,10 +246,13 @@ pub async fn download(
     p: &Principal,
     id: i64,
 ) -> Result<(FileView, Vec<u8>)> {
-    let f = file::Entity::find_by_id(id)
-        .one(db)
-        .await?
-        .ok_or(StoreError::NotFound)?;
+    let f = unscoped_by_id::<file::Entity, _>(
+        id,
+        "a file is seen through what it is attached to, checked below",
+    )
+    .one(db)
+    .await?
+    .ok_or(StoreError::NotFound)?;
     // Whoever may see the record may download its files: the record's own permission and scope.
     let visible = match (f.entity.as_deref(), f.entity_id) {
         _ if f.owner_id.is_some() && f.owner_id == p.actor_id() => true,
@@ -278,7 +281,7 @@ pub async fn purge_unattached(
     now: chrono::DateTime<Utc>,
 ) -> Result<usize> {
     // System job: every user's unattached uploads, whatever their scope.
-    let stale = file::Entity::find()
+    let stale = unscoped::<file::Entity>("the daily purge of every user's stale uploads")
         .filter(file::Column::Entity.is_null())
         .filter(file::Column::CreatedAt.lt(now - UNATTACHED_TTL))
         .all(db)

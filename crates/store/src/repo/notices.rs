@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::Result;
 use crate::entity::{notice, user};
 use crate::page::{Page, PageQuery, paginate};
-use crate::scope::Principal;
+use crate::scope::{Principal, unscoped};
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct NoticeView {
@@ -56,11 +56,12 @@ pub struct Notice<'a> {
 
 /// Sends `n` to every active user of the organisations `org_ids`.
 pub async fn to_orgs<C: ConnectionTrait>(db: &C, org_ids: &[i64], n: &Notice<'_>) -> Result<()> {
-    let users = user::Entity::find()
-        .filter(user::Column::OrgId.is_in(org_ids.iter().copied()))
-        .filter(user::Column::Status.eq("active"))
-        .all(db)
-        .await?;
+    let users =
+        unscoped::<user::Entity>("a notice goes to every user of the organisations it is for")
+            .filter(user::Column::OrgId.is_in(org_ids.iter().copied()))
+            .filter(user::Column::Status.eq("active"))
+            .all(db)
+            .await?;
     to_users(db, users.iter().map(|u| u.id), n).await
 }
 

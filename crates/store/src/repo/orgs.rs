@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, Target};
 use crate::entity::{org, region, user};
 use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped};
+use crate::scope::{Principal, scoped, unscoped, unscoped_by_id};
 use crate::{Result, StoreError};
 
 use super::{check_status, get_scoped, update_versioned};
@@ -254,7 +254,7 @@ pub async fn get<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<O
 }
 
 pub async fn by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<org::Model> {
-    org::Entity::find()
+    unscoped::<org::Entity>("organisation codes are global")
         .filter(org::Column::Code.eq(code))
         .one(db)
         .await?
@@ -288,7 +288,7 @@ async fn check_protected<C: ConnectionTrait>(
     if to.is_some_and(|(kind, status)| kind == before.kind && status == before.status) {
         return Ok(());
     }
-    let own_or_above = org::Entity::find_by_id(p.org_id)
+    let own_or_above = unscoped_by_id::<org::Entity, _>(p.org_id, "the caller's own organisation")
         .one(db)
         .await?
         .is_some_and(|own| own.id == before.id || own.path.contains(&format!("/{}/", before.id)));
@@ -332,7 +332,8 @@ async fn check_unique<C: ConnectionTrait>(
     except: Option<i64>,
     field: &str,
 ) -> Result<()> {
-    let mut s = org::Entity::find().filter(col.eq(value));
+    let mut s = unscoped::<org::Entity>("codes and credit codes are unique across every scope")
+        .filter(col.eq(value));
     if let Some(id) = except {
         s = s.filter(org::Column::Id.ne(id));
     }
@@ -502,11 +503,11 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
     let txn = crate::backend::begin_write(db).await?;
     let before = get_scoped::<org::Entity, _>(&txn, p, id).await?;
     check_protected(&txn, p, &before, None).await?;
-    let users = user::Entity::find()
+    let users = unscoped::<user::Entity>("an organisation in use cannot be deleted")
         .filter(user::Column::OrgId.eq(id))
         .count(&txn)
         .await?;
-    let children = org::Entity::find()
+    let children = unscoped::<org::Entity>("an organisation in use cannot be deleted")
         .filter(org::Column::ParentId.eq(id))
         .count(&txn)
         .await?;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, Target};
 use crate::entity::{org, role, session, user, user_role};
 use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped};
+use crate::scope::{Principal, scoped, unscoped, unscoped_by_id};
 use crate::{Result, StoreError, password};
 
 use super::roles::{RoleRef, assignable, permissions_of};
@@ -83,13 +83,14 @@ pub(crate) async fn views<C: ConnectionTrait>(
     rows: Vec<user::Model>,
 ) -> Result<Vec<UserView>> {
     let org_ids: Vec<i64> = rows.iter().map(|u| u.org_id).collect();
-    let orgs: HashMap<i64, org::Model> = org::Entity::find()
-        .filter(org::Column::Id.is_in(org_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o))
-        .collect();
+    let orgs: HashMap<i64, org::Model> =
+        unscoped::<org::Entity>("names of the organisations of visible users")
+            .filter(org::Column::Id.is_in(org_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o))
+            .collect();
     let regions = super::orgs::regions_by_id(db, orgs.values().map(|o| o.region_id)).await?;
     let links = user_role::Entity::find()
         .filter(user_role::Column::UserId.is_in(rows.iter().map(|u| u.id).collect::<Vec<_>>()))
@@ -205,10 +206,12 @@ pub async fn by_username<C: ConnectionTrait>(
     db: &C,
     username: &str,
 ) -> Result<Option<user::Model>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::Username.eq(username.trim().to_ascii_lowercase()))
-        .one(db)
-        .await?)
+    Ok(
+        unscoped::<user::Entity>("sign-in finds an account by its name")
+            .filter(user::Column::Username.eq(username.trim().to_ascii_lowercase()))
+            .one(db)
+            .await?,
+    )
 }
 
 /// The organisation a user is put in, which must be within the actor's scope.
@@ -362,7 +365,7 @@ pub async fn create_in<C: ConnectionTrait>(
     let (Some(username), Some(org)) = (username, org) else {
         return Err(StoreError::NotFound);
     };
-    if user::Entity::find()
+    if unscoped::<user::Entity>("user names are unique across every scope")
         .filter(user::Column::Username.eq(username.as_str()))
         .count(db)
         .await?
@@ -466,7 +469,7 @@ pub async fn update(
         .filter(session::Column::UserId.eq(id))
         .exec(&txn)
         .await?;
-    let after = user::Entity::find_by_id(id)
+    let after = unscoped_by_id::<user::Entity, _>(id, "re-read after the scoped update")
         .one(&txn)
         .await?
         .ok_or(StoreError::NotFound)?;

@@ -13,7 +13,7 @@ use crate::audit;
 use crate::entity::{plan, plan_target, plan_task};
 use crate::repo::notices::{self, Notice};
 use crate::repo::params::{self, Param};
-use crate::scope::Principal;
+use crate::scope::{Principal, unscoped};
 
 use super::targets::{audit_target, overdue_condition};
 
@@ -46,13 +46,13 @@ pub async fn run_daily(
     let days = params::get_int(db, Param::PlanRemindDays).await?;
     let p = Principal::system(format!("job:plan-daily:{today}"));
     let txn = crate::backend::begin_write(db).await?;
-    let published = plan::Entity::find()
+    let published = unscoped::<plan::Entity>("the daily job runs for every plan")
         .select_only()
         .column(plan::Column::Id)
         .filter(plan::Column::Status.eq("published"))
         .into_query();
     let open = || {
-        plan_target::Entity::find()
+        unscoped::<plan_target::Entity>("the daily job runs for every plan")
             .filter(plan_target::Column::PlanId.in_subquery(published.clone()))
     };
     let near = open()
@@ -76,6 +76,9 @@ pub async fn run_daily(
         reminded: near.len(),
         flagged: late.len(),
     };
+    // Every target is updated before the first audit entry: an audit append holds the chain's
+    // head until commit, and a report filed meanwhile holds its target, then wants the head.
+    let mut done = Vec::new();
     for (targets, action) in [(near, "reminded"), (late, "overdue")] {
         for t in targets {
             let mut am: plan_target::ActiveModel = t.clone().into();
@@ -85,35 +88,33 @@ pub async fn run_daily(
                 am.overdue = Set(true);
             }
             am.updated_at = Set(now);
-            let after = am.update(&txn).await?;
-            audit::record(
-                &txn,
-                &p,
-                audit_target(&after),
-                action,
-                None,
-                Some(&json!({"deadline": t.deadline})),
-            )
-            .await?;
-            let task = plan_task::Entity::find_by_id(t.task_id).one(&txn).await?;
-            let title = task.map(|x| x.title).unwrap_or_default();
-            let notice = if action == "reminded" {
-                Notice {
-                    kind: "deadline_near",
-                    title: format!("任务即将到期:{title}"),
-                    body: format!("截止日期 {}", t.deadline),
-                    link: format!("/plan/tasks?target={}", t.id),
-                }
-            } else {
-                Notice {
-                    kind: "overdue",
-                    title: format!("任务已逾期:{title}"),
-                    body: format!("截止日期 {}", t.deadline),
-                    link: format!("/plan/tasks?target={}", t.id),
-                }
-            };
-            notices::to_orgs(&txn, &[t.org_id], &notice).await?;
+            done.push((am.update(&txn).await?, action));
         }
+    }
+    for (t, action) in done {
+        audit::record(
+            &txn,
+            &p,
+            audit_target(&t),
+            action,
+            None,
+            Some(&json!({"deadline": t.deadline})),
+        )
+        .await?;
+        let task = plan_task::Entity::find_by_id(t.task_id).one(&txn).await?;
+        let title = task.map(|x| x.title).unwrap_or_default();
+        let (kind, title) = if action == "reminded" {
+            ("deadline_near", format!("任务即将到期:{title}"))
+        } else {
+            ("overdue", format!("任务已逾期:{title}"))
+        };
+        let notice = Notice {
+            kind,
+            title,
+            body: format!("截止日期 {}", t.deadline),
+            link: format!("/plan/tasks?target={}", t.id),
+        };
+        notices::to_orgs(&txn, &[t.org_id], &notice).await?;
     }
     txn.commit().await?;
     run.ran = true;

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit::{self, Target};
 use crate::entity::{plan, plan_target};
 use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped};
+use crate::scope::{Principal, scoped, unscoped};
 use crate::{Result, StoreError};
 
 use super::files::{self, FileView};
@@ -109,13 +109,14 @@ pub(crate) fn visible(p: &Principal) -> sea_orm::Select<plan::Entity> {
         .select_only()
         .column(plan_target::Column::PlanId)
         .into_query();
-    plan::Entity::find().filter(
-        Condition::any().add(p.condition::<plan::Entity>()).add(
-            Condition::all()
-                .add(plan::Column::Status.ne("draft"))
-                .add(plan::Column::Id.in_subquery(mine)),
-        ),
-    )
+    unscoped::<plan::Entity>("the condition below is the plan scope: own or through targets")
+        .filter(
+            Condition::any().add(p.condition::<plan::Entity>()).add(
+                Condition::all()
+                    .add(plan::Column::Status.ne("draft"))
+                    .add(plan::Column::Id.in_subquery(mine)),
+            ),
+        )
 }
 
 pub async fn get_plan<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<plan::Model> {
@@ -448,9 +449,6 @@ async fn transition(
     let txn = crate::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
     require_status(&before, from)?;
-    if to == "published" && targets::create_for_plan(&txn, p, &before).await? == 0 {
-        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanEmpty));
-    }
     let now = Utc::now();
     let mut am = plan::ActiveModel {
         id: Set(id),
@@ -464,7 +462,12 @@ async fn transition(
     } else {
         am.closed_at = Set(Some(now));
     }
+    // The plan's row is locked by its update before the targets' audit entries take the
+    // chain's head: an edit of the plan meanwhile waits instead of deadlocking.
     let after = am.update(&txn).await?;
+    if to == "published" && targets::create_for_plan(&txn, p, &before).await? == 0 {
+        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanEmpty));
+    }
     audit::record(&txn, p, target(&after), action, Some(&before), Some(&after)).await?;
     txn.commit().await?;
     get(db, p, id).await

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::audit::{self, Target};
 use crate::entity::{org, plan, plan_part, plan_point, plan_target, plan_task, region};
-use crate::scope::{Principal, scoped};
+use crate::scope::{Principal, scoped, unscoped};
 use crate::{Result, StoreError};
 
 use super::super::by_id;
@@ -164,13 +164,14 @@ pub(crate) async fn task_views_of<C: ConnectionTrait>(
     for t in &tasks {
         org_ids.extend(json_ids(&t.participant_ids));
     }
-    let names: HashMap<i64, String> = org::Entity::find()
-        .filter(org::Column::Id.is_in(org_ids))
-        .all(db)
-        .await?
-        .into_iter()
-        .map(|o| (o.id, o.name))
-        .collect();
+    let names: HashMap<i64, String> =
+        unscoped::<org::Entity>("names of the departments a visible task names")
+            .filter(org::Column::Id.is_in(org_ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
     Ok(tasks
         .into_iter()
         .map(|t| {
@@ -513,16 +514,17 @@ async fn check_task<C: ConnectionTrait>(
     let title = errs.check("title", check_title("title", &t.title, 500));
     let mut dept_ids: Vec<i64> = t.participant_ids.clone();
     dept_ids.extend(t.lead_dept_id);
-    let depts: HashSet<i64> = org::Entity::find()
-        .filter(org::Column::Id.is_in(dept_ids))
-        .filter(org::Column::Kind.eq("department"))
-        .select_only()
-        .column(org::Column::Id)
-        .into_tuple::<i64>()
-        .all(db)
-        .await?
-        .into_iter()
-        .collect();
+    let depts: HashSet<i64> =
+        unscoped::<org::Entity>("a task may name any department of the bureau")
+            .filter(org::Column::Id.is_in(dept_ids))
+            .filter(org::Column::Kind.eq("department"))
+            .select_only()
+            .column(org::Column::Id)
+            .into_tuple::<i64>()
+            .all(db)
+            .await?
+            .into_iter()
+            .collect();
     if let Some(id) = t.lead_dept_id.filter(|id| !depts.contains(id)) {
         errs.push(FieldError::new("lead_dept_id", Rule::Exists).with("value", id));
     }

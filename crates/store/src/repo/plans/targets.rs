@@ -18,7 +18,7 @@ use crate::entity::{
     audit_log, org, plan, plan_point, plan_report, plan_target, plan_task, region,
 };
 use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped};
+use crate::scope::{Principal, scoped, unscoped, unscoped_by_id};
 use crate::{Result, StoreError};
 
 use super::super::files::{self, FileView};
@@ -366,12 +366,12 @@ pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Resul
         .await?
         .pop()
         .ok_or(StoreError::NotFound)?;
-    let reports = plan_report::Entity::find()
+    let reports = unscoped::<plan_report::Entity>("the reports of a target the caller sees")
         .filter(plan_report::Column::TargetId.eq(id))
         .order_by_desc(plan_report::Column::Id)
         .all(db)
         .await?;
-    let timeline = audit_log::Entity::find()
+    let timeline = unscoped::<audit_log::Entity>("the history of a target the caller sees")
         .filter(audit_log::Column::Entity.eq(ENTITY))
         .filter(audit_log::Column::EntityId.eq(id.to_string()))
         .order_by_asc(audit_log::Column::Id)
@@ -421,15 +421,16 @@ pub(crate) async fn create_for_plan<C: ConnectionTrait>(
     let cities = structure::city_regions(db).await?;
     let city_code: HashMap<i64, String> = cities.into_iter().map(|r| (r.id, r.code)).collect();
     // The bureau of each city-level region.
-    let bureaus: Vec<(String, org::Model)> = org::Entity::find()
-        .filter(org::Column::Kind.eq("city_bureau"))
-        .filter(org::Column::Status.eq("active"))
-        .order_by_asc(org::Column::Code)
-        .all(db)
-        .await?
-        .into_iter()
-        .filter_map(|o| city_code.get(&o.region_id).cloned().map(|c| (c, o)))
-        .collect();
+    let bureaus: Vec<(String, org::Model)> =
+        unscoped::<org::Entity>("a plan is addressed to every city bureau")
+            .filter(org::Column::Kind.eq("city_bureau"))
+            .filter(org::Column::Status.eq("active"))
+            .order_by_asc(org::Column::Code)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|o| city_code.get(&o.region_id).cloned().map(|c| (c, o)))
+            .collect();
     let depts: HashMap<i64, org::Model> = by_ids::<org::Entity, _>(
         db,
         org::Column::Id,
@@ -617,7 +618,12 @@ pub async fn report(
     .await?;
     // The plan's owner hears of the report, unless they wrote it themselves.
     if let Some(owner) = plan.owner_id.filter(|o| *o != p.user_id) {
-        let org = org::Entity::find_by_id(after.org_id).one(&txn).await?;
+        let org = unscoped_by_id::<org::Entity, _>(
+            after.org_id,
+            "the addressee of a target the caller acts on",
+        )
+        .one(&txn)
+        .await?;
         let notice = Notice {
             kind: "report_submitted",
             title: format!("进展待审核:{}", org.map(|o| o.name).unwrap_or_default()),
@@ -753,11 +759,12 @@ pub async fn count_by_city<C: ConnectionTrait>(
     p: &Principal,
     overdue: bool,
 ) -> Result<HashMap<String, u64>> {
-    let published = plan::Entity::find()
-        .select_only()
-        .column(plan::Column::Id)
-        .filter(plan::Column::Status.eq("published"))
-        .into_query();
+    let published =
+        unscoped::<plan::Entity>("ids of published plans; the targets counted are scoped")
+            .select_only()
+            .column(plan::Column::Id)
+            .filter(plan::Column::Status.eq("published"))
+            .into_query();
     let today = today();
     let mut counts = HashMap::new();
     for t in scoped::<plan_target::Entity>(p)
