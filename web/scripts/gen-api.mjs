@@ -21,6 +21,10 @@ const codesTarget = join(apiDir, 'codes.ts')
 const ENUMS = [
   ['ERROR_CODES', 'ErrorCode', 'Every error code the server answers with (`code` of an error body); the UI translates each as `errors.<code>`.'],
   ['PERMISSION_CODES', 'PermissionCode', 'Every permission of the server\'s catalogue (crates/domain/src/catalogue.rs).'],
+  ['STATUSES', 'Status', '`status` of users, roles, organisations and dictionaries.'],
+  ['PLAN_STATUSES', 'PlanStatus', '`status` of a work plan.'],
+  ['TARGET_STATUSES', 'TargetStatus', '`status` of a target and of a progress report (reported by the target\'s owner).'],
+  ['REVIEW_STATES', 'Review', 'The review of a target\'s latest report and of a report (`none`: no report yet).'],
 ]
 /** The optional ones: generated when the document has them. */
 const OPTIONAL_ENUMS = new Set([])

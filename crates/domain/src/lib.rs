@@ -10,6 +10,7 @@ mod password;
 mod permission;
 mod region_code;
 mod scope;
+mod status;
 mod username;
 
 pub use credit_code::CreditCode;
@@ -19,4 +20,5 @@ pub use password::PasswordPolicy;
 pub use permission::{Permission, PermissionSet};
 pub use region_code::RegionCode;
 pub use scope::DataScope;
+pub use status::{PlanStatus, Review, Status, TargetStatus};
 pub use username::Username;

@@ -101,3 +101,39 @@ export const PERMISSION_CODES = [
 ] as const satisfies readonly components['schemas']['PermissionCode'][]
 export type PermissionCode = components['schemas']['PermissionCode']
 export const PERMISSION_CODES_COMPLETE: [Exclude<PermissionCode, (typeof PERMISSION_CODES)[number]>] extends [never] ? true : never = true
+
+/** `status` of users, roles, organisations and dictionaries. */
+export const STATUSES = [
+  'active',
+  'disabled',
+] as const satisfies readonly components['schemas']['Status'][]
+export type Status = components['schemas']['Status']
+export const STATUSES_COMPLETE: [Exclude<Status, (typeof STATUSES)[number]>] extends [never] ? true : never = true
+
+/** `status` of a work plan. */
+export const PLAN_STATUSES = [
+  'draft',
+  'published',
+  'closed',
+] as const satisfies readonly components['schemas']['PlanStatus'][]
+export type PlanStatus = components['schemas']['PlanStatus']
+export const PLAN_STATUSES_COMPLETE: [Exclude<PlanStatus, (typeof PLAN_STATUSES)[number]>] extends [never] ? true : never = true
+
+/** `status` of a target and of a progress report (reported by the target's owner). */
+export const TARGET_STATUSES = [
+  'not_started',
+  'in_progress',
+  'done',
+] as const satisfies readonly components['schemas']['TargetStatus'][]
+export type TargetStatus = components['schemas']['TargetStatus']
+export const TARGET_STATUSES_COMPLETE: [Exclude<TargetStatus, (typeof TARGET_STATUSES)[number]>] extends [never] ? true : never = true
+
+/** The review of a target's latest report and of a report (`none`: no report yet). */
+export const REVIEW_STATES = [
+  'none',
+  'pending',
+  'accepted',
+  'returned',
+] as const satisfies readonly components['schemas']['Review'][]
+export type Review = components['schemas']['Review']
+export const REVIEW_STATES_COMPLETE: [Exclude<Review, (typeof REVIEW_STATES)[number]>] extends [never] ? true : never = true

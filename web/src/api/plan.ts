@@ -7,16 +7,10 @@ import { http } from './http'
 import type { Query } from './query'
 import type { Page } from './types'
 
-export const PLAN_STATUSES = ['draft', 'published', 'closed'] as const
-export type PlanStatus = (typeof PLAN_STATUSES)[number]
-
-/** Reported by the target's owner. */
-export const TARGET_STATUSES = ['not_started', 'in_progress', 'done'] as const
-export type TargetStatus = (typeof TARGET_STATUSES)[number]
-
-/** The review of a target's latest report (`none`: no report yet). */
-export const REVIEW_STATES = ['none', 'pending', 'accepted', 'returned'] as const
-export type ReviewState = (typeof REVIEW_STATES)[number]
+/** The states, generated from the server's OpenAPI document (codes.ts). */
+import type { PlanStatus, Review as ReviewState, TargetStatus } from './codes'
+export { PLAN_STATUSES, REVIEW_STATES, TARGET_STATUSES } from './codes'
+export type { PlanStatus, ReviewState, TargetStatus }
 
 export const CITY_SCOPES = ['all', 'some', 'none'] as const
 export type CityScope = (typeof CITY_SCOPES)[number]

@@ -1132,7 +1132,7 @@ export interface components {
             label_en: string;
             /** Format: int32 */
             sort?: number;
-            status: string;
+            status: components["schemas"]["Status"];
             /** @description Ignored on update. */
             value: string;
             /** Format: int32 */
@@ -1145,7 +1145,7 @@ export interface components {
             label_en: string;
             /** Format: int32 */
             sort: number;
-            status: string;
+            status: components["schemas"]["Status"];
             type_code: string;
             value: string;
             /** Format: int32 */
@@ -1156,7 +1156,7 @@ export interface components {
             code: string;
             name: string;
             name_en: string;
-            status: string;
+            status: components["schemas"]["Status"];
             /** Format: int32 */
             version?: number | null;
         };
@@ -1167,7 +1167,7 @@ export interface components {
             id: number;
             name: string;
             name_en: string;
-            status: string;
+            status: components["schemas"]["Status"];
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -1326,7 +1326,7 @@ export interface components {
             percent: number;
             /** Format: date */
             report_date: string;
-            status: string;
+            status: components["schemas"]["TargetStatus"];
             text: string;
         };
         NewUser: {
@@ -1367,7 +1367,7 @@ export interface components {
             phone?: string | null;
             /** Format: int32 */
             sort?: number;
-            status: string;
+            status: components["schemas"]["Status"];
             /** Format: int32 */
             version: number;
         };
@@ -1391,7 +1391,7 @@ export interface components {
             region_name: string;
             /** Format: int32 */
             sort: number;
-            status: string;
+            status: components["schemas"]["Status"];
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -1450,7 +1450,7 @@ export interface components {
                 id: number;
                 name: string;
                 name_en: string;
-                status: string;
+                status: components["schemas"]["Status"];
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -1529,7 +1529,7 @@ export interface components {
                 region_name: string;
                 /** Format: int32 */
                 sort: number;
-                status: string;
+                status: components["schemas"]["Status"];
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -1563,7 +1563,7 @@ export interface components {
                 published_at?: string | null;
                 /** Format: date */
                 start_date: string;
-                status: string;
+                status: components["schemas"]["PlanStatus"];
                 /** Format: int64 */
                 target_count: number;
                 /** Format: int64 */
@@ -1620,7 +1620,7 @@ export interface components {
                 permissions: string[];
                 /** Format: int32 */
                 sort: number;
-                status: string;
+                status: components["schemas"]["Status"];
                 /** Format: date-time */
                 updated_at: string;
                 /** Format: int32 */
@@ -1678,7 +1678,7 @@ export interface components {
                 percent: number;
                 /** Format: int64 */
                 plan_id: number;
-                plan_status: string;
+                plan_status: components["schemas"]["PlanStatus"];
                 plan_title: string;
                 /** Format: int64 */
                 point_id: number;
@@ -1687,8 +1687,8 @@ export interface components {
                 point_title: string;
                 region_code: string;
                 region_name: string;
-                review: string;
-                status: string;
+                review: components["schemas"]["Review"];
+                status: components["schemas"]["TargetStatus"];
                 /** Format: int64 */
                 task_id: number;
                 task_title: string;
@@ -1723,7 +1723,7 @@ export interface components {
                 region_code: string;
                 region_name: string;
                 roles: components["schemas"]["RoleRef"][];
-                status: string;
+                status: components["schemas"]["Status"];
                 /** Format: date-time */
                 updated_at: string;
                 username: string;
@@ -1795,6 +1795,11 @@ export interface components {
             parts: components["schemas"]["PartView"][];
             plan: components["schemas"]["PlanView"];
         };
+        /**
+         * @description `status` of a work plan.
+         * @enum {string}
+         */
+        PlanStatus: "draft" | "published" | "closed";
         PlanUpdate: {
             attachment_ids?: number[];
             doc_no?: string | null;
@@ -1828,7 +1833,7 @@ export interface components {
             published_at?: string | null;
             /** Format: date */
             start_date: string;
-            status: string;
+            status: components["schemas"]["PlanStatus"];
             /** Format: int64 */
             target_count: number;
             /** Format: int64 */
@@ -1924,12 +1929,12 @@ export interface components {
             percent: number;
             /** Format: date */
             report_date: string;
-            review: string;
+            review: components["schemas"]["Review"];
             review_comment?: string | null;
             /** Format: date-time */
             reviewed_at?: string | null;
             reviewed_by_name?: string | null;
-            status: string;
+            status: components["schemas"]["TargetStatus"];
             /** Format: date-time */
             submitted_at: string;
             submitted_by_name: string;
@@ -1940,6 +1945,11 @@ export interface components {
         ResetPassword: {
             password: string;
         };
+        /**
+         * @description `review` of a target's last report and of a report: `none` before any report.
+         * @enum {string}
+         */
+        Review: "none" | "pending" | "accepted" | "returned";
         ReviewInput: {
             comment?: string | null;
             /** @description `accept` or `return`. */
@@ -1954,7 +1964,7 @@ export interface components {
             permissions: string[];
             /** Format: int32 */
             sort?: number;
-            status: string;
+            status: components["schemas"]["Status"];
             /**
              * Format: int32
              * @description Required on update.
@@ -1982,7 +1992,7 @@ export interface components {
             permissions: string[];
             /** Format: int32 */
             sort: number;
-            status: string;
+            status: components["schemas"]["Status"];
             /** Format: date-time */
             updated_at: string;
             /** Format: int32 */
@@ -2012,6 +2022,11 @@ export interface components {
             user_id: number;
             username: string;
         };
+        /**
+         * @description `status` of users, roles, organisations and dictionaries.
+         * @enum {string}
+         */
+        Status: "active" | "disabled";
         StatusChange: {
             /** @description `active` or `disabled`. */
             status: string;
@@ -2025,6 +2040,11 @@ export interface components {
             task: components["schemas"]["TaskView"];
             timeline: components["schemas"]["TimelineEntry"][];
         };
+        /**
+         * @description `status` of a target (a task for one organisation) and of a progress report.
+         * @enum {string}
+         */
+        TargetStatus: "not_started" | "in_progress" | "done";
         TargetView: {
             /** Format: date */
             deadline: string;
@@ -2043,7 +2063,7 @@ export interface components {
             percent: number;
             /** Format: int64 */
             plan_id: number;
-            plan_status: string;
+            plan_status: components["schemas"]["PlanStatus"];
             plan_title: string;
             /** Format: int64 */
             point_id: number;
@@ -2052,8 +2072,8 @@ export interface components {
             point_title: string;
             region_code: string;
             region_name: string;
-            review: string;
-            status: string;
+            review: components["schemas"]["Review"];
+            status: components["schemas"]["TargetStatus"];
             /** Format: int64 */
             task_id: number;
             task_title: string;
@@ -2136,7 +2156,7 @@ export interface components {
             region_code: string;
             region_name: string;
             roles: components["schemas"]["RoleRef"][];
-            status: string;
+            status: components["schemas"]["Status"];
             /** Format: date-time */
             updated_at: string;
             username: string;
@@ -2183,6 +2203,15 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The account is disabled (`auth.disabled`). */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2915,7 +2944,7 @@ export interface operations {
                 q?: string;
                 /** @description Comma-separated sort fields; a leading `-` sorts descending. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["PlanStatus"];
                 year?: number;
             };
             header?: never;
@@ -4273,10 +4302,10 @@ export interface operations {
                 q?: string;
                 /** @description Addressees in this region's subtree (a region code). */
                 region_code?: string;
-                review?: string;
+                review?: components["schemas"]["Review"];
                 /** @description Comma-separated sort fields; a leading `-` sorts descending. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["TargetStatus"];
             };
             header?: never;
             path?: never;
@@ -4489,10 +4518,10 @@ export interface operations {
                 q?: string;
                 /** @description Addressees in this region's subtree (a region code). */
                 region_code?: string;
-                review?: string;
+                review?: components["schemas"]["Review"];
                 /** @description As on the list. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["TargetStatus"];
             };
             header?: never;
             path?: never;
@@ -5001,7 +5030,7 @@ export interface operations {
                 q?: string;
                 /** @description Comma-separated sort fields; a leading `-` sorts descending. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -5575,7 +5604,7 @@ export interface operations {
                 region_code?: string;
                 /** @description Comma-separated sort fields; a leading `-` sorts descending. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -5926,7 +5955,7 @@ export interface operations {
                 region_code?: string;
                 /** @description As on the list. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -6111,7 +6140,7 @@ export interface operations {
                 q?: string;
                 /** @description Only organisations in this region's subtree (a region code). */
                 region_code?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -6551,7 +6580,7 @@ export interface operations {
                 q?: string;
                 /** @description Comma-separated sort fields; a leading `-` sorts descending. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -7026,7 +7055,7 @@ export interface operations {
                 role_id?: number;
                 /** @description Comma-separated sort fields; a leading `-` sorts descending. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;
@@ -7582,7 +7611,7 @@ export interface operations {
                 role_id?: number;
                 /** @description As on the list. */
                 sort?: string;
-                status?: string;
+                status?: components["schemas"]["Status"];
             };
             header?: never;
             path?: never;

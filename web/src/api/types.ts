@@ -26,9 +26,10 @@ export interface ImportResult {
 export const DATA_SCOPES = ['all', 'region', 'org', 'own', 'assigned'] as const
 export type DataScope = (typeof DATA_SCOPES)[number]
 
-/** `status` of users, roles, organisations, dictionaries (dictionary `status`). */
-export const STATUSES = ['active', 'disabled'] as const
-export type Status = (typeof STATUSES)[number]
+/** `status` of users, roles, organisations, dictionaries: generated from the server's OpenAPI document. */
+import type { Status } from './codes'
+export { STATUSES } from './codes'
+export type { Status }
 
 export interface RoleRef {
   id: number

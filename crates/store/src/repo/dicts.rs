@@ -22,6 +22,7 @@ use super::{check_status, update_versioned};
 pub struct DictFilter {
     /// Code or name contains.
     pub q: Option<String>,
+    #[param(value_type = Option<longzhi_domain::Status>)]
     pub status: Option<String>,
 }
 
@@ -31,6 +32,7 @@ pub struct DictTypeView {
     pub code: String,
     pub name: String,
     pub name_en: String,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub builtin: bool,
     pub version: i32,
@@ -60,6 +62,7 @@ pub struct DictItemView {
     pub label: String,
     pub label_en: String,
     pub sort: i32,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub version: i32,
 }
@@ -85,6 +88,7 @@ pub struct DictTypeInput {
     pub code: String,
     pub name: String,
     pub name_en: String,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub version: Option<i32>,
 }
@@ -97,6 +101,7 @@ pub struct DictItemInput {
     pub label_en: String,
     #[serde(default)]
     pub sort: i32,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub version: Option<i32>,
 }

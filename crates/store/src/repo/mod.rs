@@ -89,21 +89,14 @@ where
     }
 }
 
-/// Status values of records that can be switched off.
+/// Status values of records that can be switched off ([`longzhi_domain::Status`]).
 pub const STATUSES: [&str; 2] = ["active", "disabled"];
 
 pub(crate) fn check_status(
     field: &str,
     status: &str,
 ) -> std::result::Result<(), longzhi_domain::FieldError> {
-    if STATUSES.contains(&status) {
-        Ok(())
-    } else {
-        Err(
-            longzhi_domain::FieldError::new(field, longzhi_domain::Rule::Enum)
-                .with("allowed", STATUSES.join(",")),
-        )
-    }
+    longzhi_domain::Status::parse(field, status).map(|_| ())
 }
 
 /// Row errors of an import (row number, field error); nothing is stored when there is any.
@@ -144,4 +137,40 @@ pub(crate) async fn import_rows<T: ImportRow>(
     }
     txn.commit().await?;
     Ok(Ok(created))
+}
+
+#[cfg(test)]
+mod tests {
+    use utoipa::PartialSchema;
+
+    fn schema_json<T: PartialSchema>() -> serde_json::Value {
+        serde_json::to_value(T::schema()).unwrap()
+    }
+
+    #[test]
+    fn statuses_are_enums_in_the_views_and_checked_on_input() {
+        let user = schema_json::<super::users::UserView>();
+        assert_eq!(
+            user["properties"]["status"]["$ref"],
+            "#/components/schemas/Status"
+        );
+        let target = schema_json::<super::plans::targets::TargetView>();
+        for (field, schema) in [
+            ("status", "TargetStatus"),
+            ("review", "Review"),
+            ("plan_status", "PlanStatus"),
+        ] {
+            assert_eq!(
+                target["properties"][field]["$ref"],
+                format!("#/components/schemas/{schema}"),
+                "{field}"
+            );
+        }
+        assert!(super::check_status("status", "active").is_ok());
+        let e = super::check_status("status", "enabled").unwrap_err();
+        assert_eq!(
+            (e.field.as_str(), e.rule, e.param("allowed")),
+            ("status", longzhi_domain::Rule::Enum, Some("active,disabled"))
+        );
+    }
 }

@@ -55,6 +55,7 @@ pub struct OrgView {
     pub credit_code: Option<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub sort: i32,
     pub version: i32,
@@ -76,6 +77,7 @@ pub struct OrgFilter {
     /// Name, code or credit code contains.
     pub q: Option<String>,
     pub kind: Option<String>,
+    #[param(value_type = Option<longzhi_domain::Status>)]
     pub status: Option<String>,
     /// Only organisations in this region's subtree (a region code).
     pub region_code: Option<String>,
@@ -103,6 +105,7 @@ pub struct OrgUpdate {
     pub credit_code: Option<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     #[serde(default)]
     pub sort: i32,

@@ -28,6 +28,7 @@ pub struct RoleView {
     pub data_scope: DataScope,
     pub permissions: Vec<String>,
     pub builtin: bool,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub sort: i32,
     pub version: i32,
@@ -68,6 +69,7 @@ pub struct RoleRef {
 pub struct RoleFilter {
     /// Name or code contains.
     pub q: Option<String>,
+    #[param(value_type = Option<longzhi_domain::Status>)]
     pub status: Option<String>,
 }
 
@@ -79,6 +81,7 @@ pub struct RoleInput {
     pub name_en: String,
     pub data_scope: DataScope,
     pub permissions: Vec<String>,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     #[serde(default)]
     pub sort: i32,

@@ -27,6 +27,7 @@ pub struct UserView {
     pub display_name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
+    #[schema(value_type = longzhi_domain::Status)]
     pub status: String,
     pub must_change_password: bool,
     pub org_id: i64,
@@ -48,6 +49,7 @@ pub struct UserFilter {
     /// User name, display name, phone or e-mail contains.
     pub q: Option<String>,
     pub org_id: Option<i64>,
+    #[param(value_type = Option<longzhi_domain::Status>)]
     pub status: Option<String>,
     pub role_id: Option<i64>,
     /// Only users of organisations in this region's subtree.

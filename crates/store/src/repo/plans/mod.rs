@@ -41,6 +41,7 @@ pub struct PlanView {
     pub doc_no: Option<String>,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
+    #[schema(value_type = longzhi_domain::PlanStatus)]
     pub status: String,
     pub published_at: Option<chrono::DateTime<Utc>>,
     pub task_count: u64,
@@ -66,6 +67,7 @@ pub struct PlanFilter {
     /// Title or document number contains.
     pub q: Option<String>,
     pub year: Option<i32>,
+    #[param(value_type = Option<longzhi_domain::PlanStatus>)]
     pub status: Option<String>,
 }
 

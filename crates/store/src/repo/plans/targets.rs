@@ -37,6 +37,7 @@ pub struct TargetView {
     pub id: i64,
     pub plan_id: i64,
     pub plan_title: String,
+    #[schema(value_type = longzhi_domain::PlanStatus)]
     pub plan_status: String,
     pub task_id: i64,
     pub task_title: String,
@@ -50,8 +51,10 @@ pub struct TargetView {
     pub region_name: String,
     pub lead_dept_name: Option<String>,
     pub deadline: NaiveDate,
+    #[schema(value_type = longzhi_domain::TargetStatus)]
     pub status: String,
     pub percent: i32,
+    #[schema(value_type = longzhi_domain::Review)]
     pub review: String,
     /// Past its deadline and not completed.
     pub overdue: bool,
@@ -63,12 +66,14 @@ pub struct TargetView {
 pub struct ReportView {
     pub id: i64,
     pub target_id: i64,
+    #[schema(value_type = longzhi_domain::TargetStatus)]
     pub status: String,
     pub percent: i32,
     pub text: String,
     pub report_date: NaiveDate,
     pub submitted_by_name: String,
     pub submitted_at: chrono::DateTime<Utc>,
+    #[schema(value_type = longzhi_domain::Review)]
     pub review: String,
     pub review_comment: Option<String>,
     pub reviewed_by_name: Option<String>,
@@ -105,7 +110,9 @@ pub struct TargetFilter {
     pub region_code: Option<String>,
     /// Tasks led by this department (or addressed to it).
     pub dept_id: Option<i64>,
+    #[param(value_type = Option<longzhi_domain::TargetStatus>)]
     pub status: Option<String>,
+    #[param(value_type = Option<longzhi_domain::Review>)]
     pub review: Option<String>,
     pub overdue: Option<bool>,
     /// Task title contains.
@@ -114,6 +121,7 @@ pub struct TargetFilter {
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
 pub struct NewReport {
+    #[schema(value_type = longzhi_domain::TargetStatus)]
     pub status: String,
     pub percent: i32,
     pub text: String,
