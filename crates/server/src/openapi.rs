@@ -83,6 +83,152 @@ fn operation_id(method: &str, path: &str) -> String {
     id
 }
 
+/// Operations anyone may call: every other one takes a session (`Session`, `Auth` or
+/// `Allowed<P>` in its handler), and is documented with the `bearer` and `cookie` schemes.
+pub const PUBLIC: [(&str, &str); 1] = [("post", "/api/v1/auth/login")];
+
+/// Signed-in operations that cannot answer 403: they take the bare `Session` (no forced password
+/// change) and, being GETs, need no CSRF token.
+const NEVER_FORBIDDEN: [(&str, &str); 1] = [("get", "/api/v1/auth/me")];
+
+/// Writes that touch only the caller's own state and check no version, uniqueness or rule, so
+/// they cannot answer 409.
+const NEVER_CONFLICT: [(&str, &str); 7] = [
+    ("post", "/api/v1/auth/login"),
+    ("post", "/api/v1/auth/logout"),
+    ("delete", "/api/v1/auth/sessions/{id}"),
+    ("delete", "/api/v1/system/sessions/{id}"),
+    ("post", "/api/v1/notices/{id}/read"),
+    ("post", "/api/v1/notices/read-all"),
+    ("post", "/api/v1/plans/import/preview"),
+];
+
+/// Query parameters besides `…_id` that name a record: a filter on a record that does not
+/// exist, or is outside the caller's scope, answers 404 like a path would.
+const RECORD_FILTERS: [&str; 3] = ["region_code", "within", "root"];
+
+/// The error answers each operation can give, added in one place from what the operation takes
+/// (rather than repeated in every annotation), all with the `ErrorBody` schema; a status an
+/// annotation already documents is kept as written:
+///
+/// | status | when | documented on |
+/// |---|---|---|
+/// | 400 | a body, query or path value of the wrong shape (`validation.body`) | operations with a body, query or path parameters |
+/// | 401 | no session, or an ended one | every operation but the public ones |
+/// | 403 | a missing permission, a pending password change, a cookie write without its CSRF token | every signed-in operation but `NEVER_FORBIDDEN` |
+/// | 404 | no such record in the caller's scope | operations with path parameters or a query naming a record (`…_id`, `RECORD_FILTERS`) |
+/// | 409 | a stale version, a duplicate, a domain rule | writes but `NEVER_CONFLICT` |
+/// | 413 | a body over the JSON limit or an upload over `upload.max_mb` | operations with a body |
+/// | 415 | an uploaded file of a type not accepted | multipart operations |
+/// | 422 | fields breaking their rules (`validation.field`) | operations with a body or query parameters |
+///
+/// 423 and 429 (sign-in lock-out and throttling, the upload quota) are written on their routes.
+struct ErrorResponses;
+
+impl utoipa::Modify for ErrorResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::RefOr;
+        use utoipa::openapi::path::ParameterIn;
+        use utoipa::openapi::security::SecurityRequirement;
+
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let ops = [
+                ("get", &mut item.get),
+                ("post", &mut item.post),
+                ("put", &mut item.put),
+                ("delete", &mut item.delete),
+                ("patch", &mut item.patch),
+            ];
+            for (method, op) in ops {
+                let Some(op) = op.as_mut() else { continue };
+                let key = (method, path.as_str());
+                let params = op.parameters.as_deref().unwrap_or_default();
+                let has_in = |place: ParameterIn| {
+                    params
+                        .iter()
+                        .any(|p| matches!(p, RefOr::T(p) if p.parameter_in == place))
+                };
+                let (in_path, in_query) = (has_in(ParameterIn::Path), has_in(ParameterIn::Query));
+                let names_record = params.iter().any(|p| {
+                    matches!(p, RefOr::T(p) if p.parameter_in == ParameterIn::Query
+                        && (p.name.ends_with("_id") || RECORD_FILTERS.contains(&p.name.as_str())))
+                });
+                let content: Vec<&str> = op
+                    .request_body
+                    .iter()
+                    .filter_map(|b| match b {
+                        RefOr::T(b) => Some(b),
+                        RefOr::Ref(_) => None,
+                    })
+                    .flat_map(|b| b.content.keys().map(String::as_str))
+                    .collect();
+                let json = content.iter().any(|c| c.contains("json"));
+                let multipart = content.iter().any(|c| c.starts_with("multipart/"));
+                let public = PUBLIC.contains(&key);
+                let write = method != "get";
+
+                let mut statuses: Vec<(u16, &str)> = Vec::new();
+                if json || multipart || in_query || in_path {
+                    statuses.push((
+                        400,
+                        "The body, a query or a path value is malformed (`validation.body`).",
+                    ));
+                }
+                if !public {
+                    statuses.push((401, "Not signed in, or the session has ended."));
+                    if !NEVER_FORBIDDEN.contains(&key) {
+                        statuses.push((403, "Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token."));
+                    }
+                }
+                if in_path || names_record {
+                    statuses.push((
+                        404,
+                        "No such record in the caller's data scope (`not_found`).",
+                    ));
+                }
+                if write && !NEVER_CONFLICT.contains(&key) {
+                    statuses.push((409, "Conflicts with the stored state: a stale `version`, a duplicate or a domain rule."));
+                }
+                if json || multipart {
+                    statuses.push((413, "The body is too large (`request.too_large`)."));
+                }
+                if multipart {
+                    statuses.push((415, "The file's type is not accepted."));
+                }
+                if json || multipart || in_query {
+                    statuses.push((422, "Fields break their rules (`validation.field`): every one is listed in `fields`."));
+                }
+                for (status, description) in statuses {
+                    op.responses
+                        .responses
+                        .entry(status.to_string())
+                        .or_insert_with(|| error_response(description));
+                }
+                if !public && op.security.is_none() {
+                    op.security = Some(vec![
+                        SecurityRequirement::new("bearer", Vec::<String>::new()),
+                        SecurityRequirement::new("cookie", Vec::<String>::new()),
+                    ]);
+                }
+            }
+        }
+    }
+}
+
+fn error_response(description: &str) -> utoipa::openapi::RefOr<utoipa::openapi::Response> {
+    use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build()
+        .into()
+}
+
 /// `/api/docs` (the UI) and `/api/v1/openapi.json` (the document).
 pub fn docs(openapi: Arc<utoipa::openapi::OpenApi>) -> Router {
     SwaggerUi::new("/api/docs")
@@ -94,6 +240,7 @@ pub fn docs(openapi: Arc<utoipa::openapi::OpenApi>) -> Router {
 pub fn split() -> (axum::Router<crate::app::AppState>, utoipa::openapi::OpenApi) {
     let (router, mut api) = crate::routes::api().split_for_parts();
     utoipa::Modify::modify(&OperationIds, &mut api);
+    utoipa::Modify::modify(&ErrorResponses, &mut api);
     (router, api)
 }
 
@@ -133,5 +280,35 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), n, "duplicate operation ids");
         assert!(doc["components"]["schemas"].get("Metric").is_some());
+    }
+
+    #[test]
+    fn every_operation_documents_its_error_answers() {
+        let doc: serde_json::Value = serde_json::from_str(&openapi_json()).unwrap();
+        let error_body = serde_json::json!({"$ref": "#/components/schemas/ErrorBody"});
+        for (path, item) in doc["paths"].as_object().unwrap() {
+            for (method, op) in item.as_object().unwrap() {
+                let has = |s: &str| op["responses"].get(s).is_some();
+                let public = PUBLIC.contains(&(method.as_str(), path.as_str()));
+                assert!(public || has("401"), "{method} {path}");
+                assert_eq!(!public, op.get("security").is_some(), "{method} {path}");
+                assert!(!path.contains('{') || has("404"), "{method} {path}");
+                if op.get("requestBody").is_some() {
+                    assert!(has("400") && has("413") && has("422"), "{method} {path}");
+                }
+                for (status, r) in op["responses"].as_object().unwrap() {
+                    if status.starts_with('4') {
+                        assert_eq!(
+                            r["content"]["application/json"]["schema"], error_body,
+                            "{method} {path} {status}"
+                        );
+                    }
+                }
+            }
+        }
+        let login = &doc["paths"]["/api/v1/auth/login"]["post"]["responses"];
+        for s in ["400", "401", "403", "413", "422", "423", "429"] {
+            assert!(login.get(s).is_some(), "login {s}");
+        }
     }
 }

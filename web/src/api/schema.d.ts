@@ -4348,6 +4348,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
@@ -4558,6 +4567,15 @@ export interface operations {
             };
             /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4788,6 +4806,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
@@ -4849,6 +4876,15 @@ export interface operations {
             };
             /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5647,6 +5683,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
@@ -5999,6 +6044,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
@@ -6176,6 +6230,15 @@ export interface operations {
             };
             /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6412,6 +6475,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
@@ -6551,6 +6623,15 @@ export interface operations {
             };
             /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6974,6 +7055,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
@@ -7091,6 +7181,15 @@ export interface operations {
             };
             /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7648,6 +7747,15 @@ export interface operations {
             };
             /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -54,7 +54,9 @@ fn session_cookie(st: &AppState, value: &str, max_age: Option<i64>) -> HeaderVal
 
 /// Sign in with user name and password.
 #[utoipa::path(post, path = "/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginResponse), (status = 401, body = crate::i18n::ErrorBody), (status = 423, body = crate::i18n::ErrorBody), (status = 429, body = crate::i18n::ErrorBody)))]
+    responses((status = 200, body = LoginResponse), (status = 401, body = crate::i18n::ErrorBody),
+        (status = 403, description = "The account is disabled (`auth.disabled`).", body = crate::i18n::ErrorBody),
+        (status = 423, body = crate::i18n::ErrorBody), (status = 429, body = crate::i18n::ErrorBody)))]
 async fn login(
     State(st): State<AppState>,
     ClientInfo(client): ClientInfo,
