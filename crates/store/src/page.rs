@@ -62,8 +62,10 @@ impl PageQuery {
     fn page(&self) -> Result<u64, FieldError> {
         match self.page {
             None => Ok(1),
-            Some(p) if p >= 1 => Ok(p),
-            Some(_) => Err(FieldError::new("page", Rule::Range).with("min", 1)),
+            Some(p) if (1..=MAX_PAGE).contains(&p) => Ok(p),
+            Some(_) => Err(FieldError::new("page", Rule::Range)
+                .with("min", 1)
+                .with("max", MAX_PAGE)),
         }
     }
 
@@ -77,6 +79,10 @@ impl PageQuery {
         }
     }
 }
+
+/// The last page one may ask for: its offset (times any page size) stays far inside the `i64`
+/// the databases take (a page past `i64::MAX` made the SQLite driver panic).
+pub const MAX_PAGE: u64 = 1_000_000;
 
 /// Rows one export may hold.
 pub const MAX_EXPORT_ROWS: u64 = 100_000;
