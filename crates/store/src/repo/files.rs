@@ -62,13 +62,19 @@ pub fn sniff(bytes: &[u8]) -> Result<&'static str> {
     let mime = match infer::get(bytes) {
         Some(t) => t.mime_type(),
         None if is_text(bytes) => "text/plain",
-        None => return Err(StoreError::Rule(longzhi_domain::ErrorCode::FileTypeNotAllowed)),
+        None => {
+            return Err(StoreError::Rule(
+                longzhi_domain::ErrorCode::FileTypeNotAllowed,
+            ));
+        }
     };
     ALLOWED
         .iter()
         .find(|m| **m == mime)
         .copied()
-        .ok_or(StoreError::Rule(longzhi_domain::ErrorCode::FileTypeNotAllowed))
+        .ok_or(StoreError::Rule(
+            longzhi_domain::ErrorCode::FileTypeNotAllowed,
+        ))
 }
 
 fn is_text(bytes: &[u8]) -> bool {
@@ -308,7 +314,9 @@ mod tests {
         // An executable stays refused whatever it is called.
         assert!(matches!(
             sniff(b"MZ\x90\x00\x03\x00\x00\x00"),
-            Err(StoreError::Rule(longzhi_domain::ErrorCode::FileTypeNotAllowed))
+            Err(StoreError::Rule(
+                longzhi_domain::ErrorCode::FileTypeNotAllowed
+            ))
         ));
         assert!(sniff(b"\x00\x01\x02binary").is_err());
         assert!(sniff(b"").is_err());

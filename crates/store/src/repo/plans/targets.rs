@@ -577,7 +577,9 @@ pub async fn report(
     let plan = by_id::<plan::Entity, _>(&txn, before.plan_id).await?;
     require_status(&plan, "published")?;
     if before.review == "pending" {
-        return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanReportPending));
+        return Err(StoreError::Rule(
+            longzhi_domain::ErrorCode::PlanReportPending,
+        ));
     }
     let now = Utc::now();
     let report = plan_report::ActiveModel {
