@@ -170,7 +170,11 @@ mod tests {
         let e = super::check_status("status", "enabled").unwrap_err();
         assert_eq!(
             (e.field.as_str(), e.rule, e.param("allowed")),
-            ("status", longzhi_domain::Rule::Enum, Some("active,disabled"))
+            (
+                "status",
+                longzhi_domain::Rule::Enum,
+                Some("active,disabled")
+            )
         );
     }
 }
