@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError, BAD_RESPONSE, ERROR_CODES, NETWORK_ERROR, errorFromResponse, errorMessage, fieldErrorMap } from './errors'
-import en from '@/i18n/locales/en'
-import zh from '@/i18n/locales/zh-CN'
+import { messages } from '@/i18n/messages'
 import { createI18n } from 'vue-i18n'
 
-const i18n = createI18n({ legacy: false, locale: 'en', messages: { en, 'zh-CN': zh } })
+// The console's texts with every module's (the plan's error codes are the plan module's texts).
+const i18n = createI18n({ legacy: false, locale: 'en', messages })
 const t = (k: string, p?: Record<string, unknown>) => i18n.global.t(k, p ?? {})
 const te = (k: string) => i18n.global.te(k)
 

@@ -1,17 +1,19 @@
 /** The server's one error shape (docs/api.md) as a typed exception, and its mapping for forms. */
 
-export interface FieldError {
-  field: string
-  rule: string
-  message: string
-}
+import type { components } from './schema'
 
-export interface ErrorBody {
-  code: string
-  message: string
-  request_id?: string
-  fields?: FieldError[]
-}
+/** A broken rule of a 422 answer (`fields[]`). */
+export type FieldError = components['schemas']['FieldBody']
+
+/** The server's error body (docs/api.md#errors). */
+export type ErrorBody = components['schemas']['ErrorBody']
+
+/**
+ * What an ApiError is built from: the server's error body, with any string as `code` (a newer
+ * server's code, the client's own `client.*`) and the request id optional (answers that are not
+ * the server's, such as a proxy's error page, have none).
+ */
+export type ErrorBodyLike = Omit<ErrorBody, 'code' | 'request_id'> & { code: string; request_id?: string }
 
 /**
  * Every error code of the server (`ERROR_CODES`, with its type `ErrorCode`) is generated from the
@@ -27,26 +29,13 @@ export { ERROR_CODES, type ErrorCode } from './codes'
  */
 export const DETAILED_CODES: readonly string[] = ['auth.locked', 'auth.too_many_attempts', 'conflict.duplicate', 'validation.body', 'import.too_large']
 
-/** Field rules of `fields[].rule`. */
-export const FIELD_RULES = [
-  'required',
-  'length',
-  'format',
-  'range',
-  'checksum',
-  'unique',
-  'exists',
-  'password_policy',
-  'enum',
-] as const
-
 export class ApiError extends Error {
   readonly status: number
   readonly code: string
   readonly fields: FieldError[]
   readonly requestId?: string
 
-  constructor(status: number, body: ErrorBody) {
+  constructor(status: number, body: ErrorBodyLike) {
     super(body.message)
     this.name = 'ApiError'
     this.status = status
@@ -60,12 +49,12 @@ export class ApiError extends Error {
 export const NETWORK_ERROR = 'client.network'
 export const BAD_RESPONSE = 'client.bad_response'
 
-function isErrorBody(v: unknown): v is ErrorBody {
+function isErrorBody(v: unknown): v is ErrorBodyLike {
   return (
     typeof v === 'object' &&
     v !== null &&
-    typeof (v as ErrorBody).code === 'string' &&
-    typeof (v as ErrorBody).message === 'string'
+    typeof (v as ErrorBodyLike).code === 'string' &&
+    typeof (v as ErrorBodyLike).message === 'string'
   )
 }
 

@@ -1,15 +1,6 @@
 /** Attachments (docs/guide/plan-api.md "Files"): upload, and the address each file is fetched at. */
-import { API_BASE, http } from './http'
-
-/** POST /files answer; the attachments of plans and reports. */
-export interface FileView {
-  id: number
-  name: string
-  mime: string
-  size: number
-  sha256: string
-  created_at: string
-}
+import { API_BASE, api, ok } from './http'
+export type { FileView } from './types'
 
 /** What the upload input accepts; the server decides by content (magic bytes), not by name. */
 export const FILE_ACCEPT = '.pdf,.png,.jpg,.jpeg,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.zip,.txt,application/pdf,image/png,image/jpeg,text/plain'
@@ -19,7 +10,7 @@ export const filesApi = {
   upload: (file: File) => {
     const form = new FormData()
     form.append('file', file)
-    return http.upload<FileView>('/files', form)
+    return ok(api.POST('/api/v1/files', { body: form }))
   },
 }
 

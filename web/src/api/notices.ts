@@ -1,24 +1,15 @@
 /** The signed-in user's notices (docs/guide/plan-api.md "Notices"); no permission needed. */
-import { http } from './http'
-import type { Page } from './types'
+import { api, ok } from './http'
+import type { operations } from './schema'
+export type { NoticeView } from './types'
 
+/** The `kind`s the server sends (the document types `kind` as a string); a newer one is shown as it is. */
 export const NOTICE_KINDS = ['task_assigned', 'report_returned', 'report_accepted', 'report_submitted', 'deadline_near', 'overdue'] as const
 export type NoticeKind = (typeof NOTICE_KINDS)[number]
 
-export interface NoticeView {
-  id: number
-  kind: NoticeKind | string
-  title: string
-  body: string
-  /** An SPA path such as `/plan/tasks?target=12`. */
-  link: string
-  created_at: string
-  read_at?: string | null
-}
-
 export const noticesApi = {
-  list: (query: { unread?: boolean; page?: number; page_size?: number } = {}) => http.get<Page<NoticeView>>('/notices', query),
-  unreadCount: () => http.get<{ count: number }>('/notices/unread-count'),
-  read: (id: number) => http.post<void>(`/notices/${id}/read`),
-  readAll: () => http.post<void>('/notices/read-all'),
+  list: (query: operations['getNotices']['parameters']['query'] = {}) => ok(api.GET('/api/v1/notices', { params: { query } })),
+  unreadCount: () => ok(api.GET('/api/v1/notices/unread-count')),
+  read: (id: number) => ok(api.POST('/api/v1/notices/{id}/read', { params: { path: { id } } })),
+  readAll: () => ok(api.POST('/api/v1/notices/read-all')),
 }

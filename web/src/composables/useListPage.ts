@@ -3,7 +3,7 @@
  * selection, delete, and Excel export of the current filter (docs/api.md "Lists").
  */
 import { computed, reactive, ref, shallowRef, type Ref, type UnwrapRef } from 'vue'
-import { http } from '@/api/http'
+import { dynamic, ok, type GetPath } from '@/api/http'
 import { sortParam, type Query, type SortOrder } from '@/api/query'
 import type { Page } from '@/api/types'
 import { i18n } from '@/i18n'
@@ -11,8 +11,14 @@ import { downloadApiFile } from '@/utils/download'
 import { confirmAction, showError, showSuccess } from '@/utils/feedback'
 
 export interface ListPageOptions<F extends object> {
-  /** Collection path under /api/v1, e.g. `/system/users` (a getter when it depends on state). */
-  endpoint: string | (() => string)
+  /**
+   * The collection's path as the OpenAPI document names it, e.g. `/api/v1/system/users` (a path
+   * the server does not serve fails the type check); its `{…}` parameters come from `pathParams`.
+   * Export, import and tree are `<endpoint>/export`, `/import`, `/import-template`, `/tree`.
+   */
+  endpoint: GetPath
+  /** The values of the endpoint's path parameters (`{type}` of `/api/v1/system/dicts/{type}/items`). */
+  pathParams?: () => Record<string, string | number>
   /**
    * `page` (default): a server-paged list. `tree`: GET `<endpoint>/tree`, rows carry `children`.
    * `all`: the endpoint answers a plain array. The last two are not paged.
@@ -20,8 +26,8 @@ export interface ListPageOptions<F extends object> {
   source?: 'page' | 'tree' | 'all'
   /** Unpaged sources: keeps a row (a tree node: or a descendant) that matches the filters. */
   clientFilter?: (row: never, filters: never) => boolean
-  /** Where `DELETE` goes for a row; default `<endpoint>/<id>`. */
-  deletePath?: (row: never) => string
+  /** Deletes a row elsewhere than `DELETE <endpoint>/{id}` (a typed call of the API client). */
+  deleteRow?: (row: never) => Promise<unknown>
   /** A fresh set of filters (also what Reset restores). */
   filters: () => F
   /** Maps filter values to query parameters (date ranges, trimmed text); identity by default. */
@@ -30,7 +36,7 @@ export interface ListPageOptions<F extends object> {
   pageSize?: number
   /** File name used when the server names none. */
   exportName?: string
-  /** The id used in `DELETE endpoint/{id}`. */
+  /** The id used in `DELETE <endpoint>/{id}`. */
   idOf?: (row: never) => string | number
   /** Load immediately (default true). */
   immediate?: boolean
@@ -85,7 +91,8 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
   const selection = shallowRef<T[]>([]) as Ref<T[]>
   const showSearch = ref(true)
   let seq = 0
-  const endpoint = computed(() => (typeof opts.endpoint === 'function' ? opts.endpoint() : opts.endpoint))
+  const endpoint = opts.endpoint
+  const pathParams = () => opts.pathParams?.() ?? {}
   const tree = opts.source === 'tree'
   const paged = (opts.source ?? 'page') === 'page'
 
@@ -100,14 +107,14 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
     loading.value = true
     try {
       if (!paged) {
-        const all = await http.get<T[]>(tree ? `${endpoint.value}/tree` : endpoint.value, query.value)
+        const all = await ok(dynamic<T[]>('GET', tree ? `${endpoint}/tree` : endpoint, { params: { path: pathParams(), query: query.value } }))
         if (mine !== seq) return
         const keep = opts.clientFilter as ((row: T, f: unknown) => boolean) | undefined
         items.value = keep ? filterTree(all, (row) => keep(row, filters)) : all
         total.value = countTree(items.value)
         return
       }
-      const res = await http.get<Page<T>>(endpoint.value, { ...query.value, page: page.value, page_size: pageSize.value })
+      const res = await ok(dynamic<Page<T>>('GET', endpoint, { params: { path: pathParams(), query: { ...query.value, page: page.value, page_size: pageSize.value } } }))
       if (mine !== seq) return
       items.value = res.items
       total.value = res.total
@@ -163,7 +170,7 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
   async function exportExcel(): Promise<void> {
     exporting.value = true
     try {
-      await downloadApiFile(`${endpoint.value}/export`, query.value, opts.exportName ?? 'export.xlsx')
+      await downloadApiFile(`${endpoint}/export`, { path: pathParams(), query: query.value }, opts.exportName ?? 'export.xlsx')
     } catch (e) {
       showError(e)
     } finally {
@@ -180,8 +187,8 @@ export function useListPage<T, F extends object = Record<string, unknown>>(opts:
     const message = texts?.confirm ?? (rows.length === 1 && label ? t('common.deleteOneConfirm', { name: label }) : t('common.deleteConfirm', { n: rows.length }))
     if (!(await confirmAction(message))) return
     try {
-      const path = (opts.deletePath as ((row: T) => string) | undefined) ?? ((row: T) => `${endpoint.value}/${encodeURIComponent(String(idOf(row)))}`)
-      for (const row of rows) await http.delete(path(row))
+      const del = (opts.deleteRow as ((row: T) => Promise<unknown>) | undefined) ?? ((row: T) => ok(dynamic('DELETE', `${endpoint}/{id}`, { params: { path: { ...pathParams(), id: idOf(row) } } })))
+      for (const row of rows) await del(row)
       showSuccess(texts?.done ?? t('common.deleted'))
     } catch (e) {
       showError(e)

@@ -1,7 +1,7 @@
 /** Option lists for selects in forms and filters, loaded on first use per page. */
 import { onMounted, shallowRef } from 'vue'
 import { systemApi } from '@/api/system'
-import type { Org, Region, Role } from '@/api/types'
+import type { Org, OrgNode, RegionNode, Role } from '@/api/types'
 import { useAuthStore } from '@/stores/auth'
 import { showError } from '@/utils/feedback'
 
@@ -18,11 +18,11 @@ function useLoaded<T>(load: () => Promise<T>, empty: T) {
 }
 
 export function useOrgTree() {
-  return useLoaded<Org[]>(systemApi.orgTree, [])
+  return useLoaded<OrgNode[]>(systemApi.orgTree, [])
 }
 
 export function useRegionTree() {
-  return useLoaded<Region[]>(systemApi.regionTree, [])
+  return useLoaded<RegionNode[]>(systemApi.regionTree, [])
 }
 
 /** The roles the signed-in user may give to users: a page asks only for what its user may see. */

@@ -1,6 +1,5 @@
 import { createI18n } from 'vue-i18n'
-import zhCN from './locales/zh-CN'
-import en from './locales/en'
+import { messages } from './messages'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -20,7 +19,8 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  // The console's texts and every module's (messages.ts).
+  messages,
 })
 
 export function currentLocale(): Locale {

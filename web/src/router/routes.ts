@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { PermissionCode } from '@/api/codes'
+import { moduleRoutes } from '@/modules'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -26,21 +27,8 @@ export const layoutChildren: RouteRecordRaw[] = [
     component: () => import('@/views/dashboard/HomeDashboard.vue'),
     meta: { title: 'menu.home', icon: 'HomeFilled', affix: true },
   },
-  {
-    path: 'plan',
-    name: 'plan',
-    redirect: { name: 'plan-plans' },
-    meta: { title: 'menu.plan', icon: 'Flag' },
-    children: [
-      { path: 'plans', name: 'plan-plans', component: () => import('@/views/plan/PlanList.vue'), meta: { title: 'menu.plans', icon: 'Files', permission: 'plan:plan:list' } },
-      { path: 'plans/:id(\\d+)', name: 'plan-detail', component: () => import('@/views/plan/PlanEditor.vue'), meta: { title: 'menu.planDetail', hidden: true, permission: 'plan:plan:view' } },
-      { path: 'tasks', name: 'plan-tasks', component: () => import('@/views/plan/TaskList.vue'), meta: { title: 'menu.tasks', icon: 'List', permission: 'plan:task:list' } },
-      // The same list fixed to reports awaiting review (`review=pending`).
-      { path: 'reviews', name: 'plan-reviews', component: () => import('@/views/plan/TaskList.vue'), props: { reviewQueue: true }, meta: { title: 'menu.reviews', icon: 'DocumentChecked', permission: 'plan:task:review' } },
-      // The plan is chosen on the page and kept in `?plan=`.
-      { path: 'matrix', name: 'plan-matrix', component: () => import('@/views/plan/PlanMatrix.vue'), meta: { title: 'menu.matrix', icon: 'Grid', permission: 'plan:matrix:list' } },
-    ],
-  },
+  // The business modules' pages (src/modules/index.ts).
+  ...moduleRoutes,
   {
     path: 'system',
     name: 'system',

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { reactive } from 'vue'
-import { http } from '@/api/http'
+import { systemApi } from '@/api/system'
 import type { DictItem } from '@/api/types'
 import type { Locale } from '@/i18n'
 
@@ -13,8 +13,8 @@ export const useDictStore = defineStore('dict', () => {
     if (items[type]) return Promise.resolve(items[type])
     let p = pending.get(type)
     if (!p) {
-      p = http
-        .get<DictItem[]>(`/dicts/${encodeURIComponent(type)}`)
+      p = systemApi
+        .dictItems(type)
         .then((list) => {
           const active = list.filter((i) => i.status !== 'disabled').sort((a, b) => a.sort - b.sort)
           items[type] = active

@@ -6,9 +6,10 @@ import { POLL_MS, safeLink, useNoticesStore } from './notices'
 /** Routes fetch calls to answers by "METHOD path" and records them. */
 function serve(routes: Record<string, () => [number, unknown]>) {
   const seen: string[] = []
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const key = `${init.method} ${url.split('?')[0]}`
-    seen.push(`${init.method} ${url}`)
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const url = new URL(request.url)
+    const key = `${request.method} ${url.pathname}`
+    seen.push(`${request.method} ${url.pathname}${url.search}`)
     const [status, body] = routes[key]?.() ?? [404, { code: 'not_found', message: key }]
     return new Response(body === undefined ? null : JSON.stringify(body), { status })
   })

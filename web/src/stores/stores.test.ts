@@ -8,8 +8,8 @@ import { getCsrfToken } from '@/api/session'
 /** Routes fetch calls to canned answers by "METHOD path". */
 function serve(routes: Record<string, [number, unknown]>) {
   const seen: string[] = []
-  vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
-    const key = `${init.method} ${url.split('?')[0]}`
+  vi.stubGlobal('fetch', async (request: Request) => {
+    const key = `${request.method} ${new URL(request.url).pathname}`
     seen.push(key)
     const [status, body] = routes[key] ?? [404, { code: 'not_found', message: key }]
     return new Response(body === undefined ? null : JSON.stringify(body), { status })

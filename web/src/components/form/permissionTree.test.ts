@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import type { PermissionGroup } from '@/api/types'
 import { coveredLeaves, grantsAfterEdit, leafCodes, permissionTreeNodes } from './permissionTree'
 
-const groups = [
+const groups: PermissionGroup[] = [
   { code: 'system:user', label: '用户', label_en: 'Users', permissions: [{ code: 'system:user:list', label: '查询', label_en: 'List' }, { code: 'system:user:create', label: '新增', label_en: 'Create' }] },
   { code: 'system:role', label: '角色', label_en: 'Roles', permissions: [{ code: 'system:role:list', label: '查询', label_en: 'List' }] },
 ]

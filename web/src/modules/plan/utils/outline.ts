@@ -1,5 +1,5 @@
 /** Editing an imported plan outline (POST /plans/import/preview) before it becomes NewPlan.outline. */
-import type { Outline } from '@/api/plan'
+import type { Outline } from '../api'
 
 /** Parts numbered 1..n, points numbered through the whole plan (as the notice numbers them:
  * 一、(一)…(四) 二、(五)…), in their current order. */

@@ -1,5 +1,5 @@
 /** The supervision matrix (GET /plans/{id}/matrix) as table rows, cell tones and chart series. */
-import type { Matrix, MatrixCell, MatrixCity, MatrixPoint } from '@/api/plan'
+import type { Matrix, MatrixCell, MatrixCity, MatrixPoint } from '../api'
 import { ratePercent } from './plan'
 
 /** How a cell is drawn: the cell status, or `empty` where the point has no target of that city. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Outline } from '@/api/plan'
+import type { Outline } from '../api'
 import { cleanOutline, countPoints, outlineProblems, removePart, removePoint, renumber } from './outline'
 
 const outline = (): Outline => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Matrix } from '@/api/plan'
+import type { Matrix } from '../api'
 import { cellTone, chartSeries, cityStat, matrixRows, overdueCount } from './matrix'
 
 const matrix: Matrix = {

@@ -1,0 +1,13 @@
+/**
+ * The console's business modules, in menu order (after the home page, before system management).
+ * A new module is a folder `src/modules/<name>/` whose `index.ts` exports its `defineModule({…})`,
+ * and one line here; the router (src/router/routes.ts) and the texts (src/i18n/messages.ts) take
+ * every module from this list.
+ */
+import type { ConsoleModule } from './module'
+import plan from './plan'
+
+export const modules: readonly ConsoleModule[] = [plan]
+
+/** Every module's pages, for the admin layout's children. */
+export const moduleRoutes = modules.flatMap((m) => m.routes)

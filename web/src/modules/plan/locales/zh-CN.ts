@@ -1,0 +1,63 @@
+/** The work-plan module's texts (zh-CN), merged into the console's (src/i18n/messages.ts). */
+export default {
+  menu: { plan: '质量工作督办', plans: '工作计划', planDetail: '计划详情', tasks: '督办任务', reviews: '审核队列', matrix: '督办矩阵' },
+  errors: {
+    plan: {
+      not_draft: '只有草稿状态的计划可以修改结构或删除',
+      not_published: '只有已发布的计划可以关闭',
+      empty: '计划中还没有任务，不能发布',
+      closed: '计划已关闭，不能再修改或报送',
+      report_pending: '上一次报送尚未审核，审核后才能再次报送',
+      not_pending: '该报送已审核，不能重复审核',
+      own_report: '不能审核本人或本机构报送的进展',
+    },
+  },
+  plan: {
+    year: '年度', title: '计划名称', docNo: '文号', docNoPlaceholder: '如 甘市监办函〔2023〕18号', startDate: '开始日期', endDate: '结束日期',
+    dates: '起止日期', attachments: '附件', taskCount: '任务数', targetCount: '督办事项', completion: '完成情况', publishedAt: '发布时间',
+    statuses: { draft: '草稿', published: '已发布', closed: '已关闭' },
+    open: '打开', publish: '发布', close: '关闭计划', matrix: '督办矩阵', importText: '从文本导入', refresh: '刷新',
+    publishConfirm: '发布后将向各责任单位下发任务，计划结构不能再修改。确定发布「{title}」吗？',
+    closeConfirm: '关闭后各单位不能再报送进展。确定关闭「{title}」吗？',
+    publishedDone: '计划已发布', closedDone: '计划已关闭', draftsOnly: '只能删除草稿状态的计划',
+    endBeforeStart: '结束日期不能早于开始日期', yearRange: '年度应在 {min} 至 {max} 之间',
+    structure: '计划内容', part: '部分', point: '要点', task: '任务', seq: '序号',
+    addPart: '新增部分', addPoint: '新增要点', addTask: '新增任务', partTitle: '部分标题', pointTitle: '要点标题', pointBody: '要点内容',
+    taskTitle: '任务内容', leadDept: '牵头处室', participants: '参与处室', cityScope: '市州范围', cities: '市州', deadline: '完成时限', evidence: '佐证材料要求',
+    cityScopes: { all: '全部市州', some: '部分市州', none: '不涉及市州' },
+    empty: '计划中还没有内容，请先新增部分', noTasks: '暂无任务', lockedHint: '计划已发布，结构不能再修改',
+    leadOrCity: '任务须有牵头处室或涉及市州', citiesRequired: '请选择市州',
+    deadlineWithin: '完成时限须在计划起止日期内（{start} 至 {end}）', otherCities: '等 {n} 个其他市州', citiesCount: '{n} 个市州', tasksOf: '{n} 项任务', viewTasks: '查看督办任务',
+    import: {
+      title: '从文本导入计划', text: '计划文本', textPlaceholder: '粘贴工作要点全文：部分以「一、」开头，要点以「（一）」开头',
+      loadFile: '读取 .txt 文件', preview: '解析预览', back: '返回修改文本', create: '创建计划', outline: '内容预览',
+      parsed: '识别出 {parts} 个部分、{points} 个要点；标题可修改，不需要的要点可删除',
+      nothing: '未识别出任何部分，请检查文本格式', untitled: '有 {n} 处标题为空', noText: '请先粘贴或读取计划文本',
+      removePart: '删除此部分', removePoint: '删除此要点',
+    },
+  },
+  task: {
+    plan: '所属计划', point: '要点', title: '任务', org: '责任单位', region: '地区', leadDept: '牵头处室', participants: '参与处室', cities: '涉及市州',
+    deadline: '完成时限', status: '进展状态', percent: '完成进度', reviewState: '审核状态', overdue: '逾期', lastReport: '最近报送',
+    city: '市州', dept: '处室', overdueOnly: '已逾期', notOverdue: '未逾期', detail: '任务详情', evidence: '佐证材料要求',
+    reports: '报送记录', timeline: '办理过程', noReports: '暂无报送记录', noTimeline: '暂无记录', handle: '办理',
+    statuses: { not_started: '未开始', in_progress: '进行中', done: '已完成' },
+    reviews: { none: '未报送', pending: '待审核', accepted: '已通过', returned: '已退回' },
+    actions: { published: '下发任务', reported: '报送进展', accepted: '审核通过', returned: '退回修改', reminded: '催办提醒', overdue: '任务逾期' },
+    report: {
+      title: '报送进展', text: '进展情况', reportDate: '报送日期', attachments: '佐证材料', submit: '提交报送', submitted: '已报送，等待审核',
+      pendingHint: '上一次报送正在审核，审核后才能再次报送', closedHint: '计划已关闭，不能再报送', draftHint: '计划尚未发布',
+      doneNeeds100: '状态为已完成时，完成进度须为 100%', noFuture: '报送日期不能晚于今天', submittedBy: '报送人', reviewedBy: '审核人', comment: '审核意见',
+    },
+    review: {
+      title: '审核报送', accept: '通过', return: '退回', comment: '审核意见', commentRequired: '退回时须填写审核意见',
+      decision: '审核结论', done: '审核完成',
+    },
+  },
+  matrix: {
+    plan: '计划', choosePlan: '请选择计划', noPlan: '暂无可查看的已发布计划', overall: '总体完成率', completed: '已完成', total: '督办事项',
+    overdueCells: '逾期单元格', part: '部分', point: '要点', pointRate: '要点完成率', cellStatus: '单元格状态',
+    byCity: '各市州完成率', byPoint: '各要点完成率', rate: '完成率', overdueMark: '逾期',
+    legend: { done: '已完成', in_progress: '进行中', not_started: '未开始', overdue: '逾期', empty: '不涉及' },
+  },
+}
