@@ -11,8 +11,8 @@ export {}
 /* prettier-ignore */
 declare module 'vue' {
   export interface GlobalComponents {
-    AttachmentList: typeof import('./components/plan/AttachmentList.vue')['default']
-    AttachmentUpload: typeof import('./components/plan/AttachmentUpload.vue')['default']
+    AttachmentList: typeof import('./components/files/AttachmentList.vue')['default']
+    AttachmentUpload: typeof import('./components/files/AttachmentUpload.vue')['default']
     AuditDiff: typeof import('./components/common/AuditDiff.vue')['default']
     BreadcrumbTrail: typeof import('./components/layout/BreadcrumbTrail.vue')['default']
     DataScopeTag: typeof import('./components/common/DataScopeTag.vue')['default']
@@ -71,21 +71,15 @@ declare module 'vue' {
     MenuNode: typeof import('./components/layout/MenuNode.vue')['default']
     NoticeBell: typeof import('./components/layout/NoticeBell.vue')['default']
     OrgSelect: typeof import('./components/form/OrgSelect.vue')['default']
-    OutlineEditor: typeof import('./components/plan/OutlineEditor.vue')['default']
     PasswordPolicyHint: typeof import('./components/common/PasswordPolicyHint.vue')['default']
     PermissionTree: typeof import('./components/form/PermissionTree.vue')['default']
-    PlanFormDialog: typeof import('./components/plan/PlanFormDialog.vue')['default']
-    PlanImportDialog: typeof import('./components/plan/PlanImportDialog.vue')['default']
-    RateBarChart: typeof import('./components/plan/RateBarChart.vue')['default']
     RegionSelect: typeof import('./components/form/RegionSelect.vue')['default']
     RouterLink: typeof import('vue-router')['RouterLink']
     RouterView: typeof import('vue-router')['RouterView']
     SideMenu: typeof import('./components/layout/SideMenu.vue')['default']
-    StateTag: typeof import('./components/plan/StateTag.vue')['default']
     StatusPage: typeof import('./components/common/StatusPage.vue')['default']
     StatusTag: typeof import('./components/common/StatusTag.vue')['default']
     TabBar: typeof import('./components/layout/TabBar.vue')['default']
-    TargetDrawer: typeof import('./components/plan/TargetDrawer.vue')['default']
     UserMenu: typeof import('./components/layout/UserMenu.vue')['default']
   }
   export interface GlobalDirectives {
