@@ -34,8 +34,6 @@ export type Matrix = Schemas['Matrix']
 export type MatrixCity = Schemas['MatrixCity']
 export type MatrixPoint = Schemas['MatrixPoint']
 export type MatrixCell = Schemas['MatrixCell']
-/** GET /plans/targets filters (also those of its export). */
-export type TargetFilters = NonNullable<operations['getPlansTargets']['parameters']['query']>
 export type MatrixFilters = NonNullable<operations['getPlansByIdMatrix']['parameters']['query']>
 
 /**
