@@ -160,25 +160,13 @@ impl MapChart {
                 let Some((cx, cy)) = label_point(rings) else {
                     continue;
                 };
-                let value = value_of(&region.name);
-                let dark = value.is_some_and(|v| class_of(v) * 5 >= n * 3);
-                let ink = if dark { "#ffffff" } else { TEXT };
                 let size = FONT_SIZE * 0.85;
-                match (self.labels, value) {
+                match (self.labels, value_of(&region.name)) {
                     (MapLabels::NamesAndValues, Some(v)) => {
-                        svg.text(
-                            cx,
-                            cy - size * 0.6,
-                            &region.name,
-                            size,
-                            Anchor::Middle,
-                            ink,
-                            false,
-                        );
-                        let text = format_number(v, self.decimals);
-                        svg.text(cx, cy + size * 0.6, &text, size, Anchor::Middle, ink, false);
+                        svg.label(cx, cy - size * 0.6, &region.name, size);
+                        svg.label(cx, cy + size * 0.6, &format_number(v, self.decimals), size);
                     }
-                    _ => svg.text(cx, cy, &region.name, size, Anchor::Middle, ink, false),
+                    _ => svg.label(cx, cy, &region.name, size),
                 }
             }
         }

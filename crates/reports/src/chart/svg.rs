@@ -191,6 +191,23 @@ impl Svg {
         self.out.push_str("</text>");
     }
 
+    /// Centred dark text with a white halo, readable on any fill (the names on a map).
+    pub(crate) fn label(&mut self, x: f64, y: f64, text: &str, size: f64) {
+        if text.is_empty() {
+            return;
+        }
+        let _ = write!(
+            self.out,
+            r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#222222" stroke="#ffffff" stroke-width="{}" stroke-linejoin="round" paint-order="stroke">"##,
+            N(x),
+            N(y + 0.35 * size),
+            N(size),
+            N(size / 4.0)
+        );
+        escape_into(&mut self.out, text);
+        self.out.push_str("</text>");
+    }
+
     fn points(&mut self, points: &[(f64, f64)]) {
         for (i, (x, y)) in points.iter().enumerate() {
             let _ = write!(
