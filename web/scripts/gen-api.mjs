@@ -25,6 +25,8 @@ const ENUMS = [
   ['PLAN_STATUSES', 'PlanStatus', '`status` of a work plan.'],
   ['TARGET_STATUSES', 'TargetStatus', '`status` of a target and of a progress report (reported by the target\'s owner).'],
   ['REVIEW_STATES', 'Review', 'The review of a target\'s latest report and of a report (`none`: no report yet).'],
+  ['DATA_SCOPES', 'DataScope', 'The data scope of a role, widest first.'],
+  ['DASHBOARD_METRICS', 'Metric', 'The metrics the home map can be coloured by.'],
 ]
 /** The optional ones: generated when the document has them. */
 const OPTIONAL_ENUMS = new Set([])

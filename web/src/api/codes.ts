@@ -137,3 +137,23 @@ export const REVIEW_STATES = [
 ] as const satisfies readonly components['schemas']['Review'][]
 export type Review = components['schemas']['Review']
 export const REVIEW_STATES_COMPLETE: [Exclude<Review, (typeof REVIEW_STATES)[number]>] extends [never] ? true : never = true
+
+/** The data scope of a role, widest first. */
+export const DATA_SCOPES = [
+  'all',
+  'region',
+  'org',
+  'own',
+  'assigned',
+] as const satisfies readonly components['schemas']['DataScope'][]
+export type DataScope = components['schemas']['DataScope']
+export const DATA_SCOPES_COMPLETE: [Exclude<DataScope, (typeof DATA_SCOPES)[number]>] extends [never] ? true : never = true
+
+/** The metrics the home map can be coloured by. */
+export const DASHBOARD_METRICS = [
+  'users',
+  'open_tasks',
+  'overdue_tasks',
+] as const satisfies readonly components['schemas']['Metric'][]
+export type Metric = components['schemas']['Metric']
+export const DASHBOARD_METRICS_COMPLETE: [Exclude<Metric, (typeof DASHBOARD_METRICS)[number]>] extends [never] ? true : never = true

@@ -5,7 +5,7 @@
  * the document gives only as strings.
  */
 import type { components } from './schema'
-import type { Status } from './codes'
+import type { DataScope, Metric, Status } from './codes'
 
 /** Every schema of the server's OpenAPI document. */
 export type Schemas = components['schemas']
@@ -17,12 +17,9 @@ export type ImportRowError = Schemas['ImportError']
 export type ImportResult = Schemas['ImportResult']
 
 /** The generated enums (codes.ts) the platform pages use. */
-export { STATUSES } from './codes'
-export type { Status }
-export type DataScope = Schemas['DataScope']
-export const DATA_SCOPES = ['all', 'region', 'org', 'own', 'assigned'] as const satisfies readonly DataScope[]
-export type DashboardMetric = Schemas['Metric']
-export const DASHBOARD_METRICS = ['users', 'open_tasks', 'overdue_tasks'] as const satisfies readonly DashboardMetric[]
+export { DASHBOARD_METRICS, DATA_SCOPES, STATUSES } from './codes'
+export type { DataScope, Status }
+export type DashboardMetric = Metric
 
 export type RoleRef = Schemas['RoleRef']
 export type User = Schemas['UserView']
