@@ -69,7 +69,8 @@ enum UserCommand {
 
 #[derive(Debug, Subcommand)]
 enum JobsCommand {
-    /// Deadline reminders and overdue flags of the work plans; once per day across servers.
+    /// The daily jobs (the work plans' deadline reminders and overdue flags, the purge of
+    /// uploads never attached …); each once per day across servers.
     RunDaily {
         /// The day to run for (YYYY-MM-DD; default today in China Standard Time).
         #[arg(long)]
@@ -116,7 +117,7 @@ fn main() {
             &mut std::io::stderr(),
         ),
         Command::Openapi => {
-            println!("{}", longzhi_server::openapi_json());
+            println!("{}", longzhi_server::openapi_json(&longzhi::modules()));
             0
         }
         cmd => match run(cli.config, cmd) {
@@ -140,12 +141,13 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;
+    let modules = longzhi::modules();
     rt.block_on(async move {
         if let Command::Serve = cmd {
-            return longzhi_server::serve(config).await;
+            return longzhi_server::serve(config, modules).await;
         }
         let db = longzhi_store::backend::connect(&config.database_url()).await?;
-        longzhi_store::migrate(&db).await?;
+        longzhi_server::module::migrate(&db, &modules).await?;
         match cmd {
             Command::Migrate => println!("migrations applied"),
             Command::Seed { demo: false } => {
@@ -153,7 +155,7 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                 println!("reference data loaded");
             }
             Command::Seed { demo: true } => {
-                longzhi_store::seed::demo(&db).await?;
+                longzhi_server::module::seed_demo(&db, &modules).await?;
                 println!("reference and demo data loaded");
             }
             Command::User(UserCommand::Add {
@@ -211,16 +213,17 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                 println!("{n} regions imported");
             }
             Command::Jobs(JobsCommand::RunDaily { date }) => {
-                let date = date.unwrap_or_else(longzhi_store::repo::plans::targets::today);
+                let date = date.unwrap_or_else(longzhi_store::today);
                 let holder = format!("cli-{}", std::process::id());
-                let run = longzhi_store::repo::plans::jobs::run_daily(&db, &holder, date).await?;
-                if run.ran {
-                    println!(
-                        "daily jobs for {date}: {} reminded, {} flagged overdue",
-                        run.reminded, run.flagged
-                    );
-                } else {
-                    println!("daily jobs for {date} already ran (another server holds the lease)");
+                let storage = longzhi_server::app::storage(&config, &db);
+                let done =
+                    longzhi_server::jobs::run_daily(&db, storage.as_ref(), &modules, &holder, date)
+                        .await;
+                if done.is_empty() {
+                    println!("daily jobs for {date} already ran (another server holds the leases)");
+                }
+                for line in done {
+                    println!("daily jobs for {date}: {line}");
                 }
             }
             Command::Audit(AuditCommand::Verify { anchor }) => {

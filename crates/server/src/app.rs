@@ -16,6 +16,7 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 
 use crate::config::{Config, Storage};
+use crate::module::Modules;
 use longzhi_store::storage::{DbStorage, FsStorage, SharedStorage};
 
 #[derive(Clone)]
@@ -23,6 +24,8 @@ pub struct AppState {
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
     pub storage: SharedStorage,
+    /// The modules of this build ([`crate::module`]).
+    pub modules: Modules,
 }
 
 /// JSON bodies larger than this are refused with `request.too_large` (uploads have their own
@@ -33,7 +36,7 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole HTTP application.
 pub fn router(state: AppState) -> Router {
-    let (api, openapi) = crate::openapi::split();
+    let (api, openapi) = crate::openapi::split(&state.modules);
     let openapi = Arc::new(openapi);
     let security = [
         (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
@@ -101,26 +104,25 @@ fn is_safe_request_id(id: &[u8]) -> bool {
 /// address and the server future.
 pub async fn start(
     config: Config,
+    modules: Modules,
 ) -> anyhow::Result<(
     SocketAddr,
     impl std::future::Future<Output = std::io::Result<()>> + Send,
 )> {
     let db = longzhi_store::backend::connect(&config.database_url()).await?;
-    longzhi_store::migrate(&db).await?;
+    crate::module::migrate(&db, &modules).await?;
     longzhi_store::seed::base(&db).await?;
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
-    let storage: SharedStorage = match config.storage {
-        Storage::Db => Arc::new(DbStorage(db.clone())),
-        Storage::Fs => Arc::new(FsStorage(config.data_dir.join("files"))),
-    };
+    let storage = storage(&config, &db);
     if config.jobs {
-        crate::jobs::spawn(db.clone(), storage.clone());
+        crate::jobs::spawn(db.clone(), storage.clone(), modules.clone());
     }
     let app = router(AppState {
         db,
         config: Arc::new(config),
         storage,
+        modules,
     });
     let server = axum::serve(
         listener,
@@ -130,9 +132,17 @@ pub async fn start(
     Ok((addr, async move { server.await }))
 }
 
+/// Where the configuration keeps uploaded files.
+pub fn storage(config: &Config, db: &DatabaseConnection) -> SharedStorage {
+    match config.storage {
+        Storage::Db => Arc::new(DbStorage(db.clone())),
+        Storage::Fs => Arc::new(FsStorage(config.data_dir.join("files"))),
+    }
+}
+
 /// Runs the server until Ctrl-C or SIGTERM.
-pub async fn serve(config: Config) -> anyhow::Result<()> {
-    let (addr, server) = start(config).await?;
+pub async fn serve(config: Config, modules: Modules) -> anyhow::Result<()> {
+    let (addr, server) = start(config, modules).await?;
     tracing::info!(%addr, "listening");
     println!("Longzhi is listening on http://{addr}/");
     server.await?;

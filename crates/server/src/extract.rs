@@ -165,6 +165,14 @@ impl Auth {
     }
 }
 
+/// `?sort=` of an export: the list's order (`field` or `-field`), as on the list.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct SortQuery {
+    /// As on the list.
+    pub sort: Option<String>,
+}
+
 /// A permission an endpoint requires, as a type (see [`permissions!`](crate::permissions)).
 pub trait Permission {
     const CODE: &'static str;

@@ -6,7 +6,6 @@
 
 pub mod audit;
 pub mod backend;
-mod demo_plan;
 pub mod entity;
 mod error;
 pub mod lease;
@@ -23,14 +22,29 @@ pub use sea_orm::DatabaseConnection;
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
-/// Applies every pending migration.
-pub async fn migrate(db: &DatabaseConnection) -> Result<(), sea_orm::DbErr> {
-    use sea_orm_migration::MigratorTrait;
-    migration::Migrator::up(db, None).await
+/// Today in China Standard Time (UTC+8, no daylight saving): the day deadlines and daily jobs
+/// count in.
+pub fn today() -> chrono::NaiveDate {
+    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+}
+
+/// Applies every pending migration: the core's, then `modules`' (in the order given).
+pub async fn migrate(
+    db: &DatabaseConnection,
+    modules: &[migration::MigrationSet],
+) -> Result<(), sea_orm::DbErr> {
+    use sea_orm_migration::MigratorTraitSelf;
+    migration::Migrations(modules.to_vec()).up(db, None).await
 }
 
 /// How many migrations are not applied yet (0 when ready).
-pub async fn pending_migrations(db: &DatabaseConnection) -> Result<usize, sea_orm::DbErr> {
-    use sea_orm_migration::MigratorTrait;
-    Ok(migration::Migrator::get_pending_migrations(db).await?.len())
+pub async fn pending_migrations(
+    db: &DatabaseConnection,
+    modules: &[migration::MigrationSet],
+) -> Result<usize, sea_orm::DbErr> {
+    use sea_orm_migration::MigratorTraitSelf;
+    Ok(migration::Migrations(modules.to_vec())
+        .get_pending_migrations(db)
+        .await?
+        .len())
 }

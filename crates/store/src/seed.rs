@@ -25,7 +25,7 @@ pub const DEMO_PASSWORD: &str = "Longzhi@2023";
 
 /// The hash of [`DEMO_PASSWORD`], made once per process: every demo account shares the password
 /// anyway, and the test suites seed a fresh database per test.
-pub(crate) async fn demo_password_hash() -> Result<&'static str> {
+pub async fn demo_password_hash() -> Result<&'static str> {
     static HASH: tokio::sync::OnceCell<String> = tokio::sync::OnceCell::const_new();
     HASH.get_or_try_init(|| crate::password::hash_limited(DEMO_PASSWORD.into()))
         .await
@@ -625,7 +625,7 @@ pub async fn demo(db: &DatabaseConnection) -> Result<()> {
         users::create_in(&txn, &p, n, demo_password_hash().await?, false).await?;
     }
     txn.commit().await?;
-    crate::demo_plan::seed(db, crate::repo::plans::targets::today()).await
+    Ok(())
 }
 
 /// Imports regions from parsed CSV rows in one transaction (nothing is written if a row fails).

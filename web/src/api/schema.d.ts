@@ -1291,7 +1291,7 @@ export interface components {
             user: components["schemas"]["UserView"];
         };
         /**
-         * @description The metrics a map can be coloured by.
+         * @description A figure the home dashboard's map can be coloured by.
          * @enum {string}
          */
         Metric: "users" | "open_tasks" | "overdue_tasks";

@@ -1,7 +1,8 @@
 //! `/dashboard`: figures for the home page.
 
 use axum::extract::State;
-use longzhi_store::repo::dashboard::{self, Metric, RegionValue};
+use longzhi_domain::{FieldError, FieldErrors, Rule};
+use longzhi_store::repo::dashboard::{self, RegionValue};
 use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
@@ -16,7 +17,8 @@ pub fn router() -> OpenApiRouter<AppState> {
 #[derive(Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 struct MetricQuery {
-    metric: Metric,
+    #[param(value_type = String)]
+    metric: String,
 }
 
 /// One value per city-level region the caller can see.
@@ -26,7 +28,13 @@ async fn regions(
     auth: Auth,
     Query(m): Query<MetricQuery>,
 ) -> ApiResult<Json<Vec<RegionValue>>> {
+    let metrics = crate::module::metrics(&st.modules);
+    let Some(metric) = metrics.iter().find(|x| x.code == m.metric) else {
+        let allowed: Vec<&str> = metrics.iter().map(|x| x.code).collect();
+        let e = FieldError::new("metric", Rule::Enum).with("allowed", allowed.join(","));
+        return Err(FieldErrors(vec![e]).into());
+    };
     Ok(Json(
-        dashboard::by_city(&st.db, auth.principal(), m.metric).await?,
+        dashboard::by_city(&st.db, auth.principal(), metric).await?,
     ))
 }

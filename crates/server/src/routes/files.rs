@@ -49,6 +49,8 @@ async fn download(
     auth: Auth,
     Path(id): Path<i64>,
 ) -> ApiResult<Response> {
-    let (f, bytes) = files::download(&st.db, st.storage.as_ref(), auth.principal(), id).await?;
+    let kinds = crate::module::attachables(&st.modules);
+    let (f, bytes) =
+        files::download(&st.db, st.storage.as_ref(), auth.principal(), id, &kinds).await?;
     Ok(excel::attachment(bytes, &f.name, &f.mime))
 }

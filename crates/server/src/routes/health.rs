@@ -16,7 +16,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Ready when the database answers and every migration is applied.
 async fn ready(State(st): State<AppState>) -> (StatusCode, &'static str) {
-    match longzhi_store::pending_migrations(&st.db).await {
+    match longzhi_store::pending_migrations(&st.db, &crate::module::migrations(&st.modules)).await {
         Ok(0) => (StatusCode::OK, "ready"),
         Ok(_) => (StatusCode::SERVICE_UNAVAILABLE, "migrations pending"),
         Err(_) => (StatusCode::SERVICE_UNAVAILABLE, "database unreachable"),

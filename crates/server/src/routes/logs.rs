@@ -6,11 +6,10 @@ use longzhi_store::page::{Page, PageQuery};
 use longzhi_store::repo::logs::{self, AuditFilter, AuditView, LoginLogFilter, LoginLogView};
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use super::users::SortQuery;
 use crate::app::AppState;
 use crate::error::ApiResult;
 use crate::excel::{self, Col, Labels, col};
-use crate::extract::{Allowed, Json, Query};
+use crate::extract::{Allowed, Json, Query, SortQuery};
 use crate::i18n::Lang;
 use crate::permissions;
 

@@ -1,9 +1,10 @@
-//! One router per module, merged here.
+//! The core's routers and the modules', merged here.
 
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 use crate::app::AppState;
+use crate::module::Module;
 use crate::openapi::ApiDoc;
 
 mod auth;
@@ -15,18 +16,18 @@ mod logs;
 mod notices;
 mod orgs;
 mod params;
-mod plans;
 mod regions;
 mod roles;
 mod sessions;
 mod users;
 
 /// Every API route under `/api/v1`, with its OpenAPI description.
-pub fn api() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1())
+pub fn api(modules: &[Module]) -> OpenApiRouter<AppState> {
+    let v1 = modules.iter().fold(core(), |v1, m| v1.merge((m.router)()));
+    OpenApiRouter::with_openapi(ApiDoc::openapi()).nest("/api/v1", v1)
 }
 
-fn v1() -> OpenApiRouter<AppState> {
+fn core() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .merge(auth::router())
         .merge(users::router())
@@ -38,7 +39,6 @@ fn v1() -> OpenApiRouter<AppState> {
         .merge(logs::router())
         .merge(sessions::router())
         .merge(dashboard::router())
-        .merge(plans::router())
         .merge(notices::router())
         .merge(files::router())
 }

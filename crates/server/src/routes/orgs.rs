@@ -8,11 +8,10 @@ use longzhi_store::repo::orgs::{self, NewOrg, OrgFilter, OrgImport, OrgNode, Org
 use utoipa_axum::router::UtoipaMethodRouterExt;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use super::users::SortQuery;
 use crate::app::AppState;
 use crate::error::ApiResult;
 use crate::excel::{self, Col, ImportResult, Labels, col, input};
-use crate::extract::{Allowed, Json, Path, Query};
+use crate::extract::{Allowed, Json, Path, Query, SortQuery};
 use crate::i18n::Lang;
 use crate::permissions;
 

@@ -13,7 +13,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 use crate::app::AppState;
 use crate::error::ApiResult;
 use crate::excel::{self, Col, ImportResult, Labels, col, input};
-use crate::extract::{Allowed, Json, Path, Query};
+use crate::extract::{Allowed, Json, Path, Query, SortQuery};
 use crate::i18n::Lang;
 use crate::permissions;
 
@@ -202,13 +202,6 @@ async fn set_status(
     Ok(Json(
         users::set_status(&st.db, auth.principal(), id, &s.status, s.version).await?,
     ))
-}
-
-#[derive(Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub(super) struct SortQuery {
-    /// As on the list.
-    pub(super) sort: Option<String>,
 }
 
 /// The users of the current filter as an Excel file.

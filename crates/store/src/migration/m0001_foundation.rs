@@ -5,39 +5,14 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
+use super::schema::{index, scope_cols, stamps, table_auto_plain};
+
 pub struct Migration;
 
 impl MigrationName for Migration {
     fn name(&self) -> &str {
         "m0001_foundation"
     }
-}
-
-/// Columns every versioned record has.
-pub(super) fn stamps(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
-    t.col(integer("version").default(1))
-        .col(timestamp_with_time_zone("created_at"))
-        .col(timestamp_with_time_zone("updated_at"))
-}
-
-/// The scope columns (see the module comment).
-pub(super) fn scope_cols(t: &mut TableCreateStatement) -> &mut TableCreateStatement {
-    t.col(string("region_path"))
-        .col(big_integer("org_id"))
-        .col(big_integer_null("owner_id"))
-}
-
-pub(super) fn index(table: &str, cols: &[&'static str], unique: bool) -> IndexCreateStatement {
-    let mut i = Index::create();
-    i.name(format!("ix_{table}_{}", cols.join("_")))
-        .table(table.to_owned());
-    for c in cols {
-        i.col(*c);
-    }
-    if unique {
-        i.unique();
-    }
-    i
 }
 
 #[async_trait::async_trait]
@@ -220,12 +195,4 @@ impl MigrationTrait for Migration {
         }
         Ok(())
     }
-}
-
-/// A table statement without the timestamp columns `table_auto` would add.
-pub(super) fn table_auto_plain(name: &str) -> TableCreateStatement {
-    Table::create()
-        .table(name.to_owned())
-        .if_not_exists()
-        .to_owned()
 }

@@ -6,7 +6,7 @@
 use sea_orm::{ConnectionTrait, DbErr};
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::m0001_foundation::table_auto_plain;
+use super::schema::table_auto_plain;
 use crate::audit::{Fields, GENESIS, HEAD_TABLE};
 
 pub struct Migration;

@@ -3,7 +3,7 @@
 
 use sea_orm_migration::{prelude::*, schema::*};
 
-use super::m0001_foundation::table_auto_plain;
+use super::schema::table_auto_plain;
 
 pub struct Migration;
 

@@ -1,23 +1,38 @@
 //! Per-region figures for the home dashboard's map, in the caller's scope.
 
 use longzhi_domain::DataScope;
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
-use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use serde::Serialize;
 
 use crate::Result;
 use crate::entity::region;
 use crate::scope::Principal;
 
-/// The metrics a map can be coloured by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Metric {
-    Users,
-    /// Targets of published plans not completed yet.
-    OpenTasks,
-    /// Targets past their deadline and not completed.
-    OverdueTasks,
+/// How many records of some kind each city-level region holds (keyed by region code), in the
+/// caller's scope.
+pub type CountByCity =
+    for<'a> fn(
+        &'a DatabaseConnection,
+        &'a Principal,
+    ) -> Pin<Box<dyn Future<Output = Result<HashMap<String, u64>>> + Send + 'a>>;
+
+/// A figure the home dashboard's map can be coloured by: the core's users, and what modules add
+/// (the work plans' open and overdue tasks …).
+pub struct Metric {
+    /// `metric` of `GET /dashboard/regions`; the console's label is `dashboard.metrics.<code>`.
+    pub code: &'static str,
+    pub count: CountByCity,
 }
+
+/// The core's metrics.
+pub const CORE_METRICS: &[Metric] = &[Metric {
+    code: "users",
+    count: |db, p| Box::pin(super::users::count_by_city(db, p)),
+}];
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct RegionValue {
@@ -30,16 +45,12 @@ pub struct RegionValue {
 
 /// One value per city-level region the caller can see (all of them for the province, its own for
 /// a city bureau).
-pub async fn by_city<C: ConnectionTrait>(
-    db: &C,
+pub async fn by_city(
+    db: &DatabaseConnection,
     p: &Principal,
-    metric: Metric,
+    metric: &Metric,
 ) -> Result<Vec<RegionValue>> {
-    let counts = match metric {
-        Metric::Users => super::users::count_by_city(db, p).await?,
-        Metric::OpenTasks => super::plans::targets::count_by_city(db, p, false).await?,
-        Metric::OverdueTasks => super::plans::targets::count_by_city(db, p, true).await?,
-    };
+    let counts = (metric.count)(db, p).await?;
     let cities = region::Entity::find()
         .filter(region::Column::Level.is_in(["prefecture", "special"]))
         .order_by_asc(region::Column::Code)

@@ -3,6 +3,8 @@
 //! A file is uploaded first, then attached to the record (a plan, a report) that refers to it.
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
 
 use chrono::Utc;
 use rand_core::{OsRng, RngCore};
@@ -245,12 +247,28 @@ pub async fn attached<C: ConnectionTrait>(
     Ok(out)
 }
 
-/// A file and its bytes, for its uploader or whoever may see what it is attached to.
+/// Whether a principal may see record `id`: a record kind's own permission and scope.
+pub type SeesRecord = for<'a> fn(
+    &'a DatabaseConnection,
+    &'a Principal,
+    i64,
+) -> Pin<Box<dyn Future<Output = Result<bool>> + Send + 'a>>;
+
+/// A kind of record files are attached to (`file.entity`), and who may see it: whoever may, may
+/// download its files. Modules declare theirs (a plan, a progress report …).
+pub struct Attachable {
+    pub entity: &'static str,
+    pub sees: SeesRecord,
+}
+
+/// A file and its bytes, for its uploader or whoever may see what it is attached to (`kinds`:
+/// every kind of record files attach to).
 pub async fn download(
     db: &DatabaseConnection,
     storage: &dyn Storage,
     p: &Principal,
     id: i64,
+    kinds: &[&Attachable],
 ) -> Result<(FileView, Vec<u8>)> {
     let f = unscoped_by_id::<file::Entity, _>(
         id,
@@ -262,13 +280,10 @@ pub async fn download(
     // Whoever may see the record may download its files: the record's own permission and scope.
     let visible = match (f.entity.as_deref(), f.entity_id) {
         _ if f.owner_id.is_some() && f.owner_id == p.actor_id() => true,
-        (Some("plan"), Some(plan)) => {
-            p.allows("plan:plan:view") && super::plans::get_plan(db, p, plan).await.is_ok()
-        }
-        (Some("plan_report"), Some(report)) => {
-            p.allows("plan:task:view")
-                && super::plans::targets::report_visible(db, p, report).await?
-        }
+        (Some(entity), Some(record)) => match kinds.iter().find(|k| k.entity == entity) {
+            Some(kind) => (kind.sees)(db, p, record).await?,
+            None => false,
+        },
         _ => false,
     };
     if !visible {
@@ -276,6 +291,22 @@ pub async fn download(
     }
     let bytes = storage.get(&f.storage_key).await?;
     Ok((f.into(), bytes))
+}
+
+/// The daily purge ([`purge_unattached`]) for `day`, run by the holder that takes the day's lease:
+/// how many files it removed, `None` when another holder had the lease.
+pub async fn purge_daily(
+    db: &DatabaseConnection,
+    storage: &dyn Storage,
+    holder: &str,
+    day: chrono::NaiveDate,
+) -> Result<Option<usize>> {
+    let now = Utc::now();
+    let lease = format!("files-daily:{day}");
+    if !crate::lease::try_acquire(db, &lease, holder, now, chrono::Duration::hours(36)).await? {
+        return Ok(None);
+    }
+    purge_unattached(db, storage, now).await.map(Some)
 }
 
 /// Removes the files uploaded more than [`UNATTACHED_TTL`] before `now` and never attached, bytes

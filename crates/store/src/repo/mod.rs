@@ -9,7 +9,6 @@ pub mod logs;
 pub mod notices;
 pub mod orgs;
 pub mod params;
-pub mod plans;
 pub mod regions;
 pub mod roles;
 pub mod throttle;
@@ -22,7 +21,7 @@ use crate::scope::{Principal, Scoped, scoped};
 use crate::{Result, StoreError};
 
 /// The record `id` of `E` if it lies in the caller's scope; `NotFound` otherwise.
-pub(crate) async fn get_scoped<E: Scoped, C: ConnectionTrait>(
+pub async fn get_scoped<E: Scoped, C: ConnectionTrait>(
     db: &C,
     p: &Principal,
     id: i64,
@@ -36,7 +35,7 @@ pub(crate) async fn get_scoped<E: Scoped, C: ConnectionTrait>(
 }
 
 /// The row `id` of `E` (no scope: for the parts of a record whose scope was checked).
-pub(crate) async fn by_id<E, C>(db: &C, id: i64) -> Result<E::Model>
+pub async fn by_id<E, C>(db: &C, id: i64) -> Result<E::Model>
 where
     E: EntityTrait,
     <E::PrimaryKey as sea_orm::PrimaryKeyTrait>::ValueType: From<i64>,
@@ -47,7 +46,7 @@ where
 
 /// The rows of `E` whose `col` is one of `ids`, keyed by `key` (their id): the lookups that
 /// turn a page of rows into views.
-pub(crate) async fn by_ids<E: EntityTrait, C: ConnectionTrait>(
+pub async fn by_ids<E: EntityTrait, C: ConnectionTrait>(
     db: &C,
     col: E::Column,
     ids: impl IntoIterator<Item = i64>,
@@ -62,7 +61,7 @@ pub(crate) async fn by_ids<E: EntityTrait, C: ConnectionTrait>(
 
 /// Writes the set fields of `am` to row `id` if its version is still `version`, and bumps the
 /// version; `VersionConflict` when someone wrote first (nothing is changed then).
-pub(crate) async fn update_versioned<E, A, C>(
+pub async fn update_versioned<E, A, C>(
     db: &C,
     id_col: E::Column,
     version_col: E::Column,
@@ -92,7 +91,7 @@ where
 /// Status values of records that can be switched off ([`longzhi_domain::Status`]).
 pub const STATUSES: [&str; 2] = ["active", "disabled"];
 
-pub(crate) fn check_status(
+pub fn check_status(
     field: &str,
     status: &str,
 ) -> std::result::Result<(), longzhi_domain::FieldError> {
@@ -113,7 +112,7 @@ pub trait ImportRow: Send {
 
 /// Creates every row inside one transaction. Rows that break a rule are collected with their
 /// row number; if any did, the transaction is dropped and nothing is stored.
-pub(crate) async fn import_rows<T: ImportRow>(
+pub async fn import_rows<T: ImportRow>(
     db: &sea_orm::DatabaseConnection,
     p: &crate::scope::Principal,
     rows: Vec<(usize, T)>,
@@ -154,18 +153,6 @@ mod tests {
             user["properties"]["status"]["$ref"],
             "#/components/schemas/Status"
         );
-        let target = schema_json::<super::plans::targets::TargetView>();
-        for (field, schema) in [
-            ("status", "TargetStatus"),
-            ("review", "Review"),
-            ("plan_status", "PlanStatus"),
-        ] {
-            assert_eq!(
-                target["properties"][field]["$ref"],
-                format!("#/components/schemas/{schema}"),
-                "{field}"
-            );
-        }
         assert!(super::check_status("status", "active").is_ok());
         let e = super::check_status("status", "enabled").unwrap_err();
         assert_eq!(

@@ -397,7 +397,9 @@ async fn a_database_written_before_the_chain_is_chained_by_the_upgrade() {
         "DELETE FROM seaql_migrations WHERE version = 'm0003_audit_chain'",
     )
     .await;
-    longzhi_store::migrate(&app.db).await.expect("upgrade");
+    longzhi_server::module::migrate(&app.db, &longzhi::modules())
+        .await
+        .expect("upgrade");
     let v = intact(&app).await;
     assert!(v.entries > 3);
     // And the upgraded chain goes on.

@@ -7,12 +7,13 @@ use std::collections::{BTreeMap, HashMap};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 use serde::{Deserialize, Serialize};
 
-use crate::Result;
-use crate::entity::{org, plan_part, plan_point, region};
-use crate::scope::{Principal, unscoped};
+use crate::entity::{plan_part, plan_point};
+use longzhi_store::Result;
+use longzhi_store::entity::{org, region};
+use longzhi_store::scope::{Principal, unscoped};
 
-use super::targets::{self, TargetFilter, today};
-use super::{completed, get_plan, rate};
+use crate::plans::{completed, get_plan, rate};
+use crate::targets::{self, TargetFilter, today};
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]

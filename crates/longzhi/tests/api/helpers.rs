@@ -94,8 +94,12 @@ impl TestApp {
         let db = longzhi_store::backend::connect(&url)
             .await
             .expect("connect");
-        longzhi_store::migrate(&db).await.expect("migrate");
-        longzhi_store::seed::demo(&db).await.expect("demo seed");
+        longzhi_server::module::migrate(&db, &longzhi::modules())
+            .await
+            .expect("migrate");
+        longzhi_server::module::seed_demo(&db, &longzhi::modules())
+            .await
+            .expect("demo seed");
         Self::start(url, db, guard, configure).await
     }
 
@@ -112,7 +116,9 @@ impl TestApp {
             ..Config::default()
         };
         configure(&mut config);
-        let (addr, server) = longzhi_server::start(config).await.expect("server starts");
+        let (addr, server) = longzhi_server::start(config, longzhi::modules())
+            .await
+            .expect("server starts");
         let server = tokio::spawn(server);
         TestApp {
             addr,
@@ -134,7 +140,7 @@ impl TestApp {
             jobs: false,
             ..Config::default()
         };
-        let (addr, server) = longzhi_server::start(config)
+        let (addr, server) = longzhi_server::start(config, longzhi::modules())
             .await
             .expect("server restarts");
         self.server = tokio::spawn(server);
@@ -149,7 +155,7 @@ impl TestApp {
             jobs: false,
             ..Config::default()
         };
-        let (addr, server) = longzhi_server::start(config)
+        let (addr, server) = longzhi_server::start(config, longzhi::modules())
             .await
             .expect("second server starts");
         tokio::spawn(server);

@@ -16,10 +16,8 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::{Value, json};
 
-use longzhi_store::entity::{
-    file, notice, org, plan, plan_part, plan_point, plan_report, plan_target, plan_task, session,
-    user, user_role,
-};
+use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
+use longzhi_store::entity::{file, notice, org, session, user, user_role};
 
 use crate::helpers::{Client, TestApp, read};
 

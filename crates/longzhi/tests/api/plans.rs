@@ -2,15 +2,15 @@
 //! accept → completion rates), every refusal, attachments and the daily job.
 
 use chrono::{Datelike, Duration, NaiveDate};
+use longzhi_plan::{jobs, targets::today};
 use longzhi_reports::xlsx::{Limits, read_first_sheet};
-use longzhi_store::repo::plans::{jobs, targets::today};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{Client, TestApp, assert_error, assert_field};
 use crate::scope::{cannot_read, not_listed};
 
-const SEED: &str = include_str!("../../../store/assets/seed-2023.txt");
+const SEED: &str = include_str!("../../../modules/plan/assets/seed-2023.txt");
 
 /// Plan dates well around today, so deadlines a few weeks ahead or behind stay inside the plan
 /// whatever the day the tests run (a plan of the calendar year fails them in December).

@@ -11,13 +11,14 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::audit::{self, Target};
-use crate::entity::{org, plan, plan_part, plan_point, plan_target, plan_task, region};
-use crate::scope::{Principal, scoped, unscoped};
-use crate::{Result, StoreError};
+use crate::entity::{plan, plan_part, plan_point, plan_target, plan_task};
+use longzhi_store::audit::{self, Target};
+use longzhi_store::entity::{org, region};
+use longzhi_store::scope::{Principal, scoped, unscoped};
+use longzhi_store::{Result, StoreError};
 
-use super::super::by_id;
-use super::{require_status, writable};
+use crate::plans::{require_status, writable};
+use longzhi_store::repo::by_id;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct PartView {
@@ -204,7 +205,7 @@ async fn draft(
     p: &Principal,
     plan_id: i64,
 ) -> Result<(DatabaseTransaction, plan::Model)> {
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let plan = writable(&txn, p, plan_id).await?;
     require_status(&plan, "draft")?;
     Ok((txn, plan))
@@ -661,7 +662,7 @@ pub async fn update_task(
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
-    super::update_versioned::<plan_task::Entity, _, _>(
+    longzhi_store::repo::update_versioned::<plan_task::Entity, _, _>(
         &txn,
         plan_task::Column::Id,
         plan_task::Column::Version,

@@ -9,13 +9,14 @@ use chrono::{Datelike, NaiveDate};
 use longzhi_domain::outline;
 use sea_orm::{ColumnTrait, DatabaseConnection, PaginatorTrait, QueryFilter, QueryOrder};
 
-use crate::entity::{org, plan, user};
-use crate::repo::plans::structure::{self, TaskInput};
-use crate::repo::plans::targets::{self, NewReport, ReviewInput, TargetFilter};
-use crate::repo::plans::{self, NewPlan};
-use crate::repo::{auth, orgs, roles, users};
-use crate::scope::{Principal, unscoped, unscoped_by_id};
-use crate::{Result, StoreError};
+use crate::entity::plan;
+use crate::plans::{self, NewPlan};
+use crate::structure::{self, TaskInput};
+use crate::targets::{self, NewReport, ReviewInput, TargetFilter};
+use longzhi_store::entity::{org, user};
+use longzhi_store::repo::{auth, orgs, roles, users};
+use longzhi_store::scope::{Principal, unscoped, unscoped_by_id};
+use longzhi_store::{Result, StoreError};
 
 pub const SEED_TEXT: &str = include_str!("../assets/seed-2023.txt");
 
@@ -126,7 +127,7 @@ async fn advance(
         plan_id: Some(plan_id),
         ..Default::default()
     };
-    let page = crate::page::PageQuery::everything(None);
+    let page = longzhi_store::page::PageQuery::everything(None);
     let mut reporters: HashMap<i64, Principal> = HashMap::new();
     for t in targets::list(db, province, &all, &page).await?.items {
         let roll = dice(t.point_id, t.org_id);
@@ -197,14 +198,14 @@ async fn reporter_of(db: &DatabaseConnection, org_id: i64) -> Result<Principal> 
     let new = users::NewUser {
         username: format!("staff-{}", org.code),
         display_name: format!("{}填报员", org.name),
-        password: crate::seed::DEMO_PASSWORD.into(),
+        password: longzhi_store::seed::DEMO_PASSWORD.into(),
         org_id,
         role_ids: vec![roles::by_code(db, role).await?.id],
         email: None,
         phone: None,
     };
-    let hash = crate::seed::demo_password_hash().await?;
-    let txn = crate::backend::begin_write(db).await?;
+    let hash = longzhi_store::seed::demo_password_hash().await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let u = users::create_in(&txn, &Principal::system("seed-demo"), new, hash, false).await?;
     txn.commit().await?;
     auth::principal_of(db, u, "seed-demo").await

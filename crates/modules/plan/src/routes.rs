@@ -1,30 +1,27 @@
 //! `/plans`: annual work plans, their structure, the targets addressees report on, reviews and
 //! the supervision matrix (docs/guide/plan.md).
 
+use crate::matrix::{self, Matrix, MatrixFilter};
+use crate::plans::{self, NewPlan, PlanDetail, PlanFilter, PlanUpdate, PlanView};
+use crate::structure::{self, PartInput, PartView, PointInput, PointView, TaskInput, TaskView};
+use crate::targets::{
+    self, NewReport, ReportView, ReviewInput, TargetDetail, TargetFilter, TargetView,
+};
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use longzhi_domain::outline::{self, Outline};
 use longzhi_reports::xlsx::{Cell, Column};
 use longzhi_store::page::{Page, PageQuery};
-use longzhi_store::repo::plans::matrix::{self, Matrix, MatrixFilter};
-use longzhi_store::repo::plans::structure::{
-    self, PartInput, PartView, PointInput, PointView, TaskInput, TaskView,
-};
-use longzhi_store::repo::plans::targets::{
-    self, NewReport, ReportView, ReviewInput, TargetDetail, TargetFilter, TargetView,
-};
-use longzhi_store::repo::plans::{self, NewPlan, PlanDetail, PlanFilter, PlanUpdate, PlanView};
 use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
-use super::users::SortQuery;
-use crate::app::AppState;
-use crate::error::ApiResult;
-use crate::excel::{self, Col, Labels, col};
-use crate::extract::{Allowed, Json, Path, Query};
-use crate::i18n::Lang;
-use crate::permissions;
+use longzhi_server::app::AppState;
+use longzhi_server::error::ApiResult;
+use longzhi_server::excel::{self, Col, Labels, col};
+use longzhi_server::extract::{Allowed, Json, Path, Query, SortQuery};
+use longzhi_server::i18n::Lang;
+use longzhi_server::permissions;
 
 permissions! {
     CanPlanList = "plan:plan:list",

@@ -13,19 +13,18 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 
-use crate::audit::{self, Target};
-use crate::entity::{
-    audit_log, org, plan, plan_point, plan_report, plan_target, plan_task, region,
-};
-use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped, unscoped, unscoped_by_id};
-use crate::{Result, StoreError};
+use crate::entity::{plan, plan_point, plan_report, plan_target, plan_task};
+use longzhi_store::audit::{self, Target};
+use longzhi_store::entity::{audit_log, org, region};
+use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
+use longzhi_store::scope::{Principal, scoped, unscoped, unscoped_by_id};
+use longzhi_store::{Result, StoreError};
 
-use super::super::files::{self, FileView};
-use super::super::notices::{self, Notice};
-use super::super::{by_id, by_ids, get_scoped};
-use super::structure::{self, TaskView, json_codes};
-use super::{completed, get_plan, require_status};
+use crate::plans::{completed, get_plan, require_status};
+use crate::structure::{self, TaskView, json_codes};
+use longzhi_store::repo::files::{self, FileView};
+use longzhi_store::repo::notices::{self, Notice};
+use longzhi_store::repo::{by_id, by_ids, get_scoped};
 
 pub const STATUSES: [&str; 3] = ["not_started", "in_progress", "done"];
 pub const REVIEWS: [&str; 4] = ["none", "pending", "accepted", "returned"];
@@ -137,10 +136,7 @@ pub struct ReviewInput {
     pub comment: Option<String>,
 }
 
-/// The bureau's calendar day (China Standard Time), which deadlines are counted in.
-pub fn today() -> NaiveDate {
-    (Utc::now() + chrono::Duration::hours(8)).date_naive()
-}
+pub use longzhi_store::today;
 
 /// `deadline < today` and not completed, as SQL.
 pub(crate) fn overdue_condition(today: NaiveDate) -> Condition {
@@ -173,7 +169,7 @@ async fn filtered<C: ConnectionTrait>(
         s = s.filter(plan_target::Column::OrgId.eq(id));
     }
     if let Some(code) = f.region_code.as_deref().filter(|c| !c.is_empty()) {
-        let path = super::super::regions::by_code(db, code).await?.path;
+        let path = longzhi_store::repo::regions::by_code(db, code).await?.path;
         s = s.filter(plan_target::Column::RegionPath.starts_with(path));
     }
     if let Some(dept) = f.dept_id {
@@ -572,7 +568,7 @@ pub async fn report(
     r: NewReport,
 ) -> Result<ReportView> {
     let text = check_report(&r)?;
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let before = actionable(&txn, p, target_id).await?;
     let plan = by_id::<plan::Entity, _>(&txn, before.plan_id).await?;
     require_status(&plan, "published")?;
@@ -679,7 +675,7 @@ pub async fn review(
             .with("max", 2000)
             .into());
     }
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let report = get_scoped::<plan_report::Entity, _>(&txn, p, report_id).await?;
     let before = actionable(&txn, p, report.target_id).await?;
     // A pending report is reviewed even after the plan closed: closing stops reporting only.
@@ -785,7 +781,7 @@ pub async fn count_by_city<C: ConnectionTrait>(
         if completed(&t) || (overdue && !is_overdue(&t, today)) {
             continue;
         }
-        if let Some(city) = super::super::regions::city_code(&t.region_path) {
+        if let Some(city) = longzhi_store::repo::regions::city_code(&t.region_path) {
             *counts.entry(city.to_owned()).or_insert(0) += 1;
         }
     }

@@ -8,14 +8,14 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySe
 use serde::Serialize;
 use serde_json::json;
 
-use crate::Result;
-use crate::audit;
 use crate::entity::{plan, plan_target, plan_task};
-use crate::repo::notices::{self, Notice};
-use crate::repo::params::{self, Param};
-use crate::scope::{Principal, unscoped};
+use longzhi_store::Result;
+use longzhi_store::audit;
+use longzhi_store::repo::notices::{self, Notice};
+use longzhi_store::repo::params::{self, Param};
+use longzhi_store::scope::{Principal, unscoped};
 
-use super::targets::{audit_target, overdue_condition};
+use crate::targets::{audit_target, overdue_condition};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct DailyRun {
@@ -32,7 +32,7 @@ pub async fn run_daily(
     today: NaiveDate,
 ) -> Result<DailyRun> {
     let now = Utc::now();
-    if !crate::lease::try_acquire(
+    if !longzhi_store::lease::try_acquire(
         db,
         &format!("plan-daily:{today}"),
         holder,
@@ -45,7 +45,7 @@ pub async fn run_daily(
     }
     let days = params::get_int(db, Param::PlanRemindDays).await?;
     let p = Principal::system(format!("job:plan-daily:{today}"));
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let published = unscoped::<plan::Entity>("the daily job runs for every plan")
         .select_only()
         .column(plan::Column::Id)

@@ -2,11 +2,6 @@
 //! draft; publishing it gives every addressee (the task's lead department, every addressed city
 //! bureau) a *target* to report on, which the province reviews. See docs/guide/plan.md.
 
-pub mod jobs;
-pub mod matrix;
-pub mod structure;
-pub mod targets;
-
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -18,15 +13,16 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::audit::{self, Target};
 use crate::entity::{plan, plan_target};
-use crate::page::{Page, PageQuery, contains_any, paginate};
-use crate::scope::{Principal, scoped, unscoped};
-use crate::{Result, StoreError};
+use longzhi_store::audit::{self, Target};
+use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
+use longzhi_store::scope::{Principal, scoped, unscoped};
+use longzhi_store::{Result, StoreError};
 
-use super::files::{self, FileView};
-use super::update_versioned;
-pub use structure::{PartView, PointView, TaskView};
+pub use crate::structure::{PartView, PointView, TaskView};
+use crate::{structure, targets};
+use longzhi_store::repo::files::{self, FileView};
+use longzhi_store::repo::update_versioned;
 
 pub const STATUSES: [&str; 3] = ["draft", "published", "closed"];
 
@@ -336,7 +332,7 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, n: NewPlan) -> Resul
         n.start_date,
         n.end_date,
     )?;
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let now = Utc::now();
     let plan = plan::ActiveModel {
         year: Set(f.year),
@@ -379,7 +375,7 @@ pub async fn update(
         u.start_date,
         u.end_date,
     )?;
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
     if before.status == "closed" {
         return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanClosed));
@@ -419,7 +415,7 @@ pub async fn update(
 
 /// Deletes a draft with its structure; its attachments stay stored but detached.
 pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let plan = writable(&txn, p, id).await?;
     require_status(&plan, "draft")?;
     structure::delete_all(&txn, id).await?;
@@ -448,7 +444,7 @@ async fn transition(
     id: i64,
     (from, to, action): (&str, &str, &str),
 ) -> Result<PlanView> {
-    let txn = crate::backend::begin_write(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
     require_status(&before, from)?;
     let now = Utc::now();

@@ -1,0 +1,8 @@
+//! The modules of this build: the one list the server, the command line and the tests share.
+//! Adding a module is one line here (docs/guide/adding-a-module.md).
+
+use longzhi_server::Modules;
+
+pub fn modules() -> Modules {
+    std::sync::Arc::new([longzhi_plan::MODULE])
+}

@@ -1,0 +1,84 @@
+//! What a business module adds to the platform core. A module (`crates/modules/<name>`) builds
+//! one [`Module`]; the binary lists them (`longzhi::modules()`), and the core asks the list for
+//! migrations, routes, demo data, daily jobs, dashboard metrics and the records files attach to.
+//! The recipe: docs/guide/adding-a-module.md.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use longzhi_store::migration::MigrationSet;
+use longzhi_store::repo::dashboard::Metric;
+use longzhi_store::repo::files::Attachable;
+use longzhi_store::{DatabaseConnection, StoreError};
+use utoipa_axum::router::OpenApiRouter;
+
+use crate::app::AppState;
+
+/// A future a module's hook returns.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// A module's daily job: runs for a day as a holder (a server's id), takes its own lease, and
+/// answers what it did (`None` when another holder ran it).
+pub type DailyJob = for<'a> fn(
+    &'a DatabaseConnection,
+    &'a str,
+    NaiveDate,
+) -> BoxFuture<'a, Result<Option<String>, StoreError>>;
+
+/// A module's demo data, loaded by `longzhi seed --demo` after the core's.
+pub type Demo = for<'a> fn(&'a DatabaseConnection) -> BoxFuture<'a, Result<(), StoreError>>;
+
+pub struct Module {
+    /// The module's name: its permission prefix (`plan` of `plan:task:report`) and OpenAPI tag.
+    pub name: &'static str,
+    /// Its migrations, in order, after the core's; each name unique across modules
+    /// (`<module>_mNNNN_<what>`).
+    pub migrations: MigrationSet,
+    /// Its routes under `/api/v1`.
+    pub router: fn() -> OpenApiRouter<AppState>,
+    pub demo: Option<Demo>,
+    pub daily: Option<DailyJob>,
+    /// Figures per city the home dashboard's map can be coloured by.
+    pub metrics: &'static [Metric],
+    /// The records files can be attached to, and who may see them.
+    pub attachables: &'static [Attachable],
+}
+
+/// The modules of this build, shared by every request.
+pub type Modules = Arc<[Module]>;
+
+/// Every module's migrations, to run after the core's.
+pub fn migrations(modules: &[Module]) -> Vec<MigrationSet> {
+    modules.iter().map(|m| m.migrations).collect()
+}
+
+/// Migrates the core and every module.
+pub async fn migrate(db: &DatabaseConnection, modules: &[Module]) -> Result<(), sea_orm::DbErr> {
+    longzhi_store::migrate(db, &migrations(modules)).await
+}
+
+/// The core's demo data, then every module's.
+pub async fn seed_demo(db: &DatabaseConnection, modules: &[Module]) -> Result<(), StoreError> {
+    longzhi_store::seed::demo(db).await?;
+    for m in modules {
+        if let Some(demo) = m.demo {
+            demo(db).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Every metric of the dashboard: the core's, then the modules'.
+pub fn metrics(modules: &[Module]) -> Vec<&'static Metric> {
+    longzhi_store::repo::dashboard::CORE_METRICS
+        .iter()
+        .chain(modules.iter().flat_map(|m| m.metrics))
+        .collect()
+}
+
+/// Every kind of record files can be attached to.
+pub fn attachables(modules: &[Module]) -> Vec<&'static Attachable> {
+    modules.iter().flat_map(|m| m.attachables).collect()
+}
