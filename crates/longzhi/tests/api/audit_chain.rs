@@ -5,10 +5,10 @@
 
 use longzhi_store::audit::{self, Anchor, Break, Fields, Verification};
 use reqwest::StatusCode;
-use sea_orm::{ConnectionTrait, EntityTrait, PaginatorTrait, QueryOrder};
+use sea_orm::{EntityTrait, PaginatorTrait, QueryOrder};
 use serde_json::{Value, json};
 
-use crate::helpers::{Client, TestApp};
+use crate::helpers::{Client, TestApp, sql};
 
 fn department(code: &str) -> Value {
     json!({"code":code,"name":format!("审计测试科{code}"),"kind":"department","region_code":"620100"})
@@ -33,13 +33,6 @@ async fn intact(app: &TestApp) -> Verification {
         .unwrap();
     assert_eq!(v.entries, stored);
     v
-}
-
-async fn sql(app: &TestApp, statement: &str) {
-    app.db
-        .execute_unprepared(statement)
-        .await
-        .unwrap_or_else(|e| panic!("{statement}: {e}"));
 }
 
 /// The ids of the audit entries, ascending.

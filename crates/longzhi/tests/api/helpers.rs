@@ -407,3 +407,12 @@ pub fn assert_field(res: &(StatusCode, Value), field: &str, rule: &str) {
         .any(|f| f["field"] == field && f["rule"] == rule);
     assert!(found, "no {field}/{rule} in {}", res.1);
 }
+
+/// Runs a statement on the test's database directly (to set up what the API would refuse).
+pub async fn sql(app: &TestApp, statement: &str) {
+    use sea_orm::ConnectionTrait;
+    app.db
+        .execute_unprepared(statement)
+        .await
+        .unwrap_or_else(|e| panic!("{statement}: {e}"));
+}

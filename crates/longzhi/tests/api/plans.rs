@@ -854,3 +854,28 @@ async fn a_download_needs_the_permission_of_the_record_it_belongs_to() {
     assert_eq!(c.download(&path, "zh-CN").await.0, StatusCode::NOT_FOUND);
     assert_eq!(lanzhou.download(&path, "zh-CN").await.0, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn an_installation_from_before_the_module_kit_keeps_its_plans_on_upgrade() {
+    let app = TestApp::spawn().await;
+    let province = app.login("province").await;
+    let list = |c: Client| async move {
+        (
+            c.ok("/api/v1/plans?page_size=100").await,
+            c.ok("/api/v1/plans/targets?page_size=100").await,
+        )
+    };
+    let before = list(province.clone()).await;
+    assert!(before.1["total"].as_u64().unwrap() > 0);
+    // Before the kit, the core's `m0002_plans` created the plans' tables and nothing recorded
+    // the plan module's own migration: it runs on tables that exist and changes nothing.
+    crate::helpers::sql(
+        &app,
+        "DELETE FROM seaql_migrations WHERE version = 'plan_m0001_tables'",
+    )
+    .await;
+    longzhi_server::module::migrate(&app.db, &longzhi::modules())
+        .await
+        .expect("upgrade");
+    assert_eq!(list(province).await, before);
+}
