@@ -332,19 +332,11 @@ impl Row {
 /// Reads a workbook on the blocking pool, one per core at a time: parsing is CPU work that must
 /// not stall the async workers, and each parse may use up to the limits' worth of memory.
 async fn read_sheet(bytes: Vec<u8>) -> Result<xlsx::Sheet, ApiError> {
-    static PARSING: std::sync::OnceLock<tokio::sync::Semaphore> = std::sync::OnceLock::new();
-    let parsing = PARSING.get_or_init(|| {
-        tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-    });
-    let _permit = parsing
-        .acquire()
+    static PARSING: longzhi_store::cpu::PerCore = longzhi_store::cpu::PerCore::new();
+    let read = PARSING
+        .run(move || xlsx::read_first_sheet(&bytes, &xlsx::Limits::default()))
         .await
-        .map_err(|e| ApiError::Internal(e.to_string()))?;
-    let read = tokio::task::spawn_blocking(move || {
-        xlsx::read_first_sheet(&bytes, &xlsx::Limits::default())
-    })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))?;
+        .map_err(ApiError::Internal)?;
     read.map_err(|e| match e {
         xlsx::ReadError::TooLarge { limit, max } => ApiError::FileLimit(limit, max),
         xlsx::ReadError::Workbook(_) | xlsx::ReadError::NoSheet | xlsx::ReadError::NoHeader => {

@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod backend;
+pub mod cpu;
 pub mod entity;
 mod error;
 pub mod lease;

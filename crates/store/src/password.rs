@@ -4,10 +4,6 @@
 //! core: a flood of sign-ins queues (cheaply, as futures) instead of spawning a blocking thread and
 //! 19 MiB of memory per request.
 
-use std::sync::OnceLock;
-
-use tokio::sync::Semaphore;
-
 use argon2::password_hash::{
     PasswordHash, PasswordHasher, PasswordVerifier, SaltString, rand_core::OsRng,
 };
@@ -38,23 +34,15 @@ pub fn dummy_hash() -> &'static str {
     "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3Ew4ytNHh3Yl3gDOYUFvvmC3rWDEx3dOMm2cazAUxYI"
 }
 
-fn limit() -> &'static Semaphore {
-    static LIMIT: OnceLock<Semaphore> = OnceLock::new();
-    LIMIT.get_or_init(|| {
-        Semaphore::new(std::thread::available_parallelism().map_or(2, std::num::NonZero::get))
-    })
-}
+/// Hashing and verifying: one per core at a time.
+static HASHING: crate::cpu::PerCore = crate::cpu::PerCore::new();
 
-/// Runs `f` on the blocking pool once a hashing permit is free.
+/// Runs `f` under the hashing limit.
 async fn limited<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> crate::Result<T> {
-    let internal = |e: String| crate::StoreError::Db(sea_orm::DbErr::Custom(e));
-    let _permit = limit()
-        .acquire()
+    HASHING
+        .run(f)
         .await
-        .map_err(|e| internal(e.to_string()))?;
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| internal(e.to_string()))
+        .map_err(|e| crate::StoreError::Db(sea_orm::DbErr::Custom(e)))
 }
 
 /// [`hash`] under the process-wide limit.
