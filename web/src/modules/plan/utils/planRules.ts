@@ -2,7 +2,7 @@
  * Form rules of the plan pages, mirroring docs/guide/plan-api.md: dates in order, deadlines
  * within the plan, cities when the scope is `some`, a lead department or some city, a comment to
  * return a report, `done` only at 100 %, no report dated after today; the lengths are the server's
- * (crates/store/src/repo/plans).
+ * (crates/modules/plan/src).
  */
 import type { FormItemRule } from 'element-plus'
 import { i18n } from '@/i18n'
