@@ -1,17 +1,25 @@
-//! The states of records, as enums: what the API shows and accepts, stored as the same strings
-//! (no migration of data). Parsing a client's value names the field and the allowed values (422
+//! The states of records, as enums: what the entities hold (feature `db`), the API shows and
+//! accepts, stored as the same strings (no migration of data). Parsing a client's value names the field and the allowed values (422
 //! `enum`), rather than failing the whole body.
 
 use serde::{Deserialize, Serialize};
 
 use crate::{FieldError, Rule};
+#[cfg(feature = "db")]
+use sea_orm::sea_query::StringLen;
 
 macro_rules! string_enum {
     ($(#[doc = $doc:literal])* $name:ident { $($variant:ident = $s:tt),* $(,)? }) => {
         $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
+        #[cfg_attr(feature = "db", derive(sea_orm::EnumIter, sea_orm::DeriveActiveEnum))]
+        #[cfg_attr(feature = "db", sea_orm(rs_type = "String", db_type = "String(StringLen::None)"))]
         pub enum $name {
-            $(#[serde(rename = $s)] $variant,)*
+            $(
+                #[serde(rename = $s)]
+                #[cfg_attr(feature = "db", sea_orm(string_value = $s))]
+                $variant,
+            )*
         }
 
         impl $name {

@@ -2,6 +2,7 @@
 //! dictionaries, parameters) and the demo data of `longzhi seed --demo`. Both are idempotent:
 //! what exists is kept.
 
+use longzhi_domain::Status;
 use longzhi_domain::{CreditCode, DataScope};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -334,7 +335,7 @@ async fn seed_roles<C: ConnectionTrait>(db: &C) -> Result<()> {
                     data_scope: Set(scope.as_str().into()),
                     permissions: Set(serde_json::Value::from(perms.to_vec()).to_string()),
                     builtin: Set(true),
-                    status: Set("active".into()),
+                    status: Set(Status::Active),
                     sort: Set(i as i32),
                     version: Set(1),
                     created_at: Set(now),

@@ -2,6 +2,7 @@
 //! targets of that point addressed to that city, with completion rates per city, per point and
 //! overall. Computed over the targets the principal can see (a city sees its own column).
 
+use longzhi_domain::TargetStatus;
 use std::collections::{BTreeMap, HashMap};
 
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
@@ -145,7 +146,7 @@ pub async fn matrix<C: ConnectionTrait>(
         let c = cells.entry((t.point_id, t.org_id)).or_default();
         c.total += 1;
         c.completed += u64::from(completed(t));
-        c.reported |= t.status != "not_started";
+        c.reported |= t.status != TargetStatus::NotStarted;
         c.overdue |= !completed(t) && (t.overdue || t.deadline < today);
     }
     if let Some(s) = f.status.as_deref().filter(|s| !s.is_empty()) {

@@ -2,6 +2,7 @@
 //! draft; publishing it gives every addressee (the task's lead department, every addressed city
 //! bureau) a *target* to report on, which the province reviews. See docs/guide/plan.md.
 
+use longzhi_domain::{PlanStatus, Review, TargetStatus};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -37,8 +38,7 @@ pub struct PlanView {
     pub doc_no: Option<String>,
     pub start_date: NaiveDate,
     pub end_date: NaiveDate,
-    #[schema(value_type = longzhi_domain::PlanStatus)]
-    pub status: String,
+    pub status: longzhi_domain::PlanStatus,
     pub published_at: Option<chrono::DateTime<Utc>>,
     pub task_count: u64,
     pub target_count: u64,
@@ -94,7 +94,7 @@ pub struct PlanUpdate {
 
 /// Whether a target is completed: reported done and the report accepted.
 pub(crate) fn completed(t: &plan_target::Model) -> bool {
-    t.status == "done" && t.review == "accepted"
+    t.status == TargetStatus::Done && t.review == Review::Accepted
 }
 
 /// The plans a principal may read: all of them for the province (scope all); for everyone else
@@ -138,13 +138,13 @@ pub(crate) async fn writable<C: ConnectionTrait>(
     Ok(plan)
 }
 
-pub(crate) fn require_status(plan: &plan::Model, status: &str) -> Result<()> {
+pub(crate) fn require_status(plan: &plan::Model, status: PlanStatus) -> Result<()> {
     if plan.status == status {
         return Ok(());
     }
-    Err(StoreError::Rule(match (status, plan.status.as_str()) {
-        (_, "closed") => longzhi_domain::ErrorCode::PlanClosed,
-        ("draft", _) => longzhi_domain::ErrorCode::PlanNotDraft,
+    Err(StoreError::Rule(match (status, plan.status) {
+        (_, PlanStatus::Closed) => longzhi_domain::ErrorCode::PlanClosed,
+        (PlanStatus::Draft, _) => longzhi_domain::ErrorCode::PlanNotDraft,
         _ => longzhi_domain::ErrorCode::PlanNotPublished,
     }))
 }
@@ -340,7 +340,7 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, n: NewPlan) -> Resul
         doc_no: Set(f.doc_no),
         start_date: Set(f.start_date),
         end_date: Set(f.end_date),
-        status: Set("draft".into()),
+        status: Set(PlanStatus::Draft),
         published_at: Set(None),
         closed_at: Set(None),
         region_path: Set(p.region_path.clone()),
@@ -377,7 +377,7 @@ pub async fn update(
     )?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
-    if before.status == "closed" {
+    if before.status == PlanStatus::Closed {
         return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanClosed));
     }
     let am = plan::ActiveModel {
@@ -417,7 +417,7 @@ pub async fn update(
 pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<()> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let plan = writable(&txn, p, id).await?;
-    require_status(&plan, "draft")?;
+    require_status(&plan, PlanStatus::Draft)?;
     structure::delete_all(&txn, id).await?;
     files::attach(&txn, p, &[], ENTITY, id).await?;
     plan::Entity::delete_by_id(id).exec(&txn).await?;
@@ -428,12 +428,24 @@ pub async fn delete(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(
 
 /// Publishes a draft: creates the targets of every task and tells each addressee.
 pub async fn publish(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<PlanView> {
-    transition(db, p, id, ("draft", "published", "publish")).await
+    transition(
+        db,
+        p,
+        id,
+        (PlanStatus::Draft, PlanStatus::Published, "publish"),
+    )
+    .await
 }
 
 /// Closes a published plan: no more reports.
 pub async fn close(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<PlanView> {
-    transition(db, p, id, ("published", "closed", "close")).await
+    transition(
+        db,
+        p,
+        id,
+        (PlanStatus::Published, PlanStatus::Closed, "close"),
+    )
+    .await
 }
 
 /// Moves plan `id` from one status to the next, stamping the moment and auditing `action`;
@@ -442,7 +454,7 @@ async fn transition(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
-    (from, to, action): (&str, &str, &str),
+    (from, to, action): (PlanStatus, PlanStatus, &str),
 ) -> Result<PlanView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let before = writable(&txn, p, id).await?;
@@ -450,12 +462,12 @@ async fn transition(
     let now = Utc::now();
     let mut am = plan::ActiveModel {
         id: Set(id),
-        status: Set(to.into()),
+        status: Set(to),
         updated_at: Set(now),
         version: Set(before.version + 1),
         ..Default::default()
     };
-    if to == "published" {
+    if to == PlanStatus::Published {
         am.published_at = Set(Some(now));
     } else {
         am.closed_at = Set(Some(now));
@@ -463,7 +475,7 @@ async fn transition(
     // The plan's row is locked by its update before the targets' audit entries take the
     // chain's head: an edit of the plan meanwhile waits instead of deadlocking.
     let after = am.update(&txn).await?;
-    if to == "published" && targets::create_for_plan(&txn, p, &before).await? == 0 {
+    if to == PlanStatus::Published && targets::create_for_plan(&txn, p, &before).await? == 0 {
         return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanEmpty));
     }
     audit::record(&txn, p, target(&after), action, Some(&before), Some(&after)).await?;

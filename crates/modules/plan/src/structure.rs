@@ -1,5 +1,6 @@
 //! The structure of a plan: parts, points and tasks, edited while the plan is a draft.
 
+use longzhi_domain::PlanStatus;
 use std::collections::{HashMap, HashSet};
 
 use chrono::{NaiveDate, Utc};
@@ -207,7 +208,7 @@ async fn draft(
 ) -> Result<(DatabaseTransaction, plan::Model)> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let plan = writable(&txn, p, plan_id).await?;
-    require_status(&plan, "draft")?;
+    require_status(&plan, PlanStatus::Draft)?;
     Ok((txn, plan))
 }
 

@@ -2,6 +2,7 @@
 //! progress (several times over the year); the province reviews each report, accepting it or
 //! returning it with a comment. Every change is audited on the target: its timeline.
 
+use longzhi_domain::{PlanStatus, Review, TargetStatus};
 use std::collections::HashMap;
 
 use chrono::{NaiveDate, Utc};
@@ -36,8 +37,7 @@ pub struct TargetView {
     pub id: i64,
     pub plan_id: i64,
     pub plan_title: String,
-    #[schema(value_type = longzhi_domain::PlanStatus)]
-    pub plan_status: String,
+    pub plan_status: longzhi_domain::PlanStatus,
     pub task_id: i64,
     pub task_title: String,
     pub point_id: i64,
@@ -50,11 +50,9 @@ pub struct TargetView {
     pub region_name: String,
     pub lead_dept_name: Option<String>,
     pub deadline: NaiveDate,
-    #[schema(value_type = longzhi_domain::TargetStatus)]
-    pub status: String,
+    pub status: longzhi_domain::TargetStatus,
     pub percent: i32,
-    #[schema(value_type = longzhi_domain::Review)]
-    pub review: String,
+    pub review: longzhi_domain::Review,
     /// Past its deadline and not completed.
     pub overdue: bool,
     pub last_report_at: Option<chrono::DateTime<Utc>>,
@@ -65,15 +63,13 @@ pub struct TargetView {
 pub struct ReportView {
     pub id: i64,
     pub target_id: i64,
-    #[schema(value_type = longzhi_domain::TargetStatus)]
-    pub status: String,
+    pub status: longzhi_domain::TargetStatus,
     pub percent: i32,
     pub text: String,
     pub report_date: NaiveDate,
     pub submitted_by_name: String,
     pub submitted_at: chrono::DateTime<Utc>,
-    #[schema(value_type = longzhi_domain::Review)]
-    pub review: String,
+    pub review: longzhi_domain::Review,
     pub review_comment: Option<String>,
     pub reviewed_by_name: Option<String>,
     pub reviewed_at: Option<chrono::DateTime<Utc>>,
@@ -257,7 +253,7 @@ pub(crate) async fn views<C: ConnectionTrait>(
             TargetView {
                 overdue: is_overdue(&t, today),
                 plan_title: plan.map(|x| x.title.clone()).unwrap_or_default(),
-                plan_status: plan.map(|x| x.status.clone()).unwrap_or_default(),
+                plan_status: plan.map_or(PlanStatus::Draft, |x| x.status),
                 task_title: task.map(|x| x.title.clone()).unwrap_or_default(),
                 lead_dept_name: task
                     .and_then(|x| x.lead_dept_id)
@@ -462,9 +458,9 @@ pub(crate) async fn create_for_plan<C: ConnectionTrait>(
                 point_id: Set(task.point_id),
                 task_id: Set(task.id),
                 deadline: Set(task.deadline),
-                status: Set("not_started".into()),
+                status: Set(TargetStatus::NotStarted),
                 percent: Set(0),
-                review: Set("none".into()),
+                review: Set(Review::None),
                 overdue: Set(false),
                 reminded_on: Set(None),
                 last_report_at: Set(None),
@@ -568,11 +564,14 @@ pub async fn report(
     r: NewReport,
 ) -> Result<ReportView> {
     let text = check_report(&r)?;
+    // Checked with the other fields by `check_report`.
+    let status =
+        TargetStatus::parse("status", &r.status).map_err(|e| StoreError::Validation(e.into()))?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let before = actionable(&txn, p, target_id).await?;
     let plan = by_id::<plan::Entity, _>(&txn, before.plan_id).await?;
-    require_status(&plan, "published")?;
-    if before.review == "pending" {
+    require_status(&plan, PlanStatus::Published)?;
+    if before.review == Review::Pending {
         return Err(StoreError::Rule(
             longzhi_domain::ErrorCode::PlanReportPending,
         ));
@@ -581,14 +580,14 @@ pub async fn report(
     let report = plan_report::ActiveModel {
         plan_id: Set(plan.id),
         target_id: Set(target_id),
-        status: Set(r.status.clone()),
+        status: Set(status),
         percent: Set(r.percent),
         text: Set(text),
         report_date: Set(r.report_date),
         submitted_by: Set(p.user_id),
         submitted_by_name: Set(p.display_name.clone()),
         submitted_at: Set(now),
-        review: Set("pending".into()),
+        review: Set(Review::Pending),
         review_comment: Set(None),
         reviewed_by: Set(None),
         reviewed_by_name: Set(None),
@@ -603,9 +602,9 @@ pub async fn report(
     files::attach(&txn, p, &r.attachment_ids, REPORT, report.id).await?;
     let after = plan_target::ActiveModel {
         id: Set(target_id),
-        status: Set(r.status.clone()),
+        status: Set(status),
         percent: Set(r.percent),
-        review: Set("pending".into()),
+        review: Set(Review::Pending),
         last_report_at: Set(Some(now)),
         updated_at: Set(now),
         version: Set(before.version + 1),
@@ -680,18 +679,22 @@ pub async fn review(
     let before = actionable(&txn, p, report.target_id).await?;
     // A pending report is reviewed even after the plan closed: closing stops reporting only.
     get_plan(&txn, p, report.plan_id).await?;
-    if report.review != "pending" {
+    if report.review != Review::Pending {
         return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanNotPending));
     }
     // Separation of duties: nobody reviews a report they filed, or one of their organisation.
     if report.submitted_by == p.user_id || report.org_id == p.org_id {
         return Err(StoreError::Rule(longzhi_domain::ErrorCode::PlanOwnReport));
     }
-    let verdict = if accept { "accepted" } else { "returned" };
+    let verdict = if accept {
+        Review::Accepted
+    } else {
+        Review::Returned
+    };
     let now = Utc::now();
     let report = plan_report::ActiveModel {
         id: Set(report_id),
-        review: Set(verdict.into()),
+        review: Set(verdict),
         review_comment: Set(comment.clone()),
         reviewed_by: Set(p.actor_id()),
         reviewed_by_name: Set(Some(p.display_name.clone())),
@@ -702,12 +705,12 @@ pub async fn review(
     .await?;
     let mut am = plan_target::ActiveModel {
         id: Set(before.id),
-        review: Set(verdict.into()),
+        review: Set(verdict),
         updated_at: Set(now),
         version: Set(before.version + 1),
         ..Default::default()
     };
-    if accept && before.status == "done" {
+    if accept && before.status == TargetStatus::Done {
         am.overdue = Set(false);
     }
     let after = am.update(&txn).await?;
@@ -715,7 +718,7 @@ pub async fn review(
         &txn,
         p,
         audit_target(&after),
-        verdict,
+        verdict.as_str(),
         None,
         Some(&json!({"report": report_id, "comment": comment})),
     )

@@ -11,7 +11,7 @@ pub struct Model {
     pub label: String,
     pub label_en: String,
     pub sort: i32,
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub version: i32,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

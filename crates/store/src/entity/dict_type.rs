@@ -9,7 +9,7 @@ pub struct Model {
     pub code: String,
     pub name: String,
     pub name_en: String,
-    pub status: String,
+    pub status: longzhi_domain::Status,
     /// Built-in dictionaries are used by code: their items may change, the type may not go.
     pub builtin: bool,
     pub version: i32,

@@ -17,7 +17,7 @@ pub struct Model {
     pub credit_code: Option<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub sort: i32,
     pub region_path: String,
     pub org_id: i64,

@@ -13,7 +13,7 @@ pub struct Model {
     /// JSON array of permission strings.
     pub permissions: String,
     pub builtin: bool,
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub sort: i32,
     pub version: i32,
     pub created_at: DateTimeUtc,

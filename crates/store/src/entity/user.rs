@@ -15,7 +15,7 @@ pub struct Model {
     pub password_hash: String,
     pub must_change_password: bool,
     /// `active` or `disabled`.
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub failed_logins: i32,
     pub locked_until: Option<DateTimeUtc>,
     pub last_login_at: Option<DateTimeUtc>,

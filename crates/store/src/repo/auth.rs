@@ -3,6 +3,7 @@
 
 use base64::Engine;
 use chrono::{DateTime, Duration, Utc};
+use longzhi_domain::Status;
 use longzhi_domain::{FieldError, PasswordPolicy, Rule};
 use rand_core::{OsRng, RngCore};
 use sea_orm::sea_query::Expr;
@@ -145,7 +146,7 @@ pub async fn login(
             return Ok(Err(refused));
         }
     };
-    if u.status != "active" {
+    if u.status != Status::Active {
         log_login(&txn, username, Some(&u), "disabled", client).await?;
         txn.commit().await?;
         return Ok(Err(LoginRefused::Disabled));
@@ -276,7 +277,7 @@ pub async fn authenticate<C: ConnectionTrait>(
     if s.expires_at <= now || s.last_seen_at + Duration::minutes(s.idle_minutes.into()) <= now {
         return Ok(Err(SessionRefused::Expired));
     }
-    let Some(u) = u.filter(|u| u.status == "active") else {
+    let Some(u) = u.filter(|u| u.status == Status::Active) else {
         return Ok(Err(SessionRefused::Unknown));
     };
     let must_change_password = u.must_change_password;

@@ -2,6 +2,7 @@
 //! Built-in types are used by code: their items may be relabelled, the types may not go.
 
 use chrono::Utc;
+use longzhi_domain::Status;
 use longzhi_domain::{FieldError, FieldErrors, Rule};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
@@ -32,8 +33,7 @@ pub struct DictTypeView {
     pub code: String,
     pub name: String,
     pub name_en: String,
-    #[schema(value_type = longzhi_domain::Status)]
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub builtin: bool,
     pub version: i32,
     pub updated_at: chrono::DateTime<Utc>,
@@ -62,8 +62,7 @@ pub struct DictItemView {
     pub label: String,
     pub label_en: String,
     pub sort: i32,
-    #[schema(value_type = longzhi_domain::Status)]
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub version: i32,
 }
 
@@ -207,7 +206,7 @@ pub(crate) async fn create_type_in<C: ConnectionTrait>(
         code: Set(code),
         name: Set(name.unwrap_or_default()),
         name_en: Set(name_en.unwrap_or_default()),
-        status: Set(i.status),
+        status: Set(super::parse_status("status", &i.status)?),
         builtin: Set(builtin),
         version: Set(1),
         created_at: Set(now),
@@ -250,7 +249,7 @@ pub async fn update_type(
     let am = dict_type::ActiveModel {
         name: Set(name.unwrap_or_default()),
         name_en: Set(name_en.unwrap_or_default()),
-        status: Set(i.status),
+        status: Set(super::parse_status("status", &i.status)?),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
@@ -317,7 +316,7 @@ pub async fn items<C: ConnectionTrait>(
     let t = type_by_code(db, type_code).await?;
     let mut s = dict_item::Entity::find().filter(dict_item::Column::TypeCode.eq(t.code.as_str()));
     if active_only {
-        if t.status != "active" {
+        if t.status != Status::Active {
             return Ok(vec![]);
         }
         s = s.filter(dict_item::Column::Status.eq("active"));
@@ -373,7 +372,7 @@ pub(crate) async fn create_item_in<C: ConnectionTrait>(
         label: Set(label.unwrap_or_default()),
         label_en: Set(label_en.unwrap_or_default()),
         sort: Set(i.sort),
-        status: Set(i.status),
+        status: Set(super::parse_status("status", &i.status)?),
         version: Set(1),
         created_at: Set(now),
         updated_at: Set(now),
@@ -416,7 +415,7 @@ pub async fn update_item(
         label: Set(label.unwrap_or_default()),
         label_en: Set(label_en.unwrap_or_default()),
         sort: Set(i.sort),
-        status: Set(i.status),
+        status: Set(super::parse_status("status", &i.status)?),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };

@@ -3,6 +3,7 @@
 //! An organisation's region is fixed at creation: the scope columns of its users and records
 //! derive from it.
 
+use longzhi_domain::Status;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -55,8 +56,7 @@ pub struct OrgView {
     pub credit_code: Option<String>,
     pub contact: Option<String>,
     pub phone: Option<String>,
-    #[schema(value_type = longzhi_domain::Status)]
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub sort: i32,
     pub version: i32,
     pub created_at: chrono::DateTime<Utc>,
@@ -288,7 +288,7 @@ async fn check_protected<C: ConnectionTrait>(
     before: &org::Model,
     to: Option<(&str, &str)>,
 ) -> Result<()> {
-    if to.is_some_and(|(kind, status)| kind == before.kind && status == before.status) {
+    if to.is_some_and(|(kind, status)| kind == before.kind && status == before.status.as_str()) {
         return Ok(());
     }
     let own_or_above = unscoped_by_id::<org::Entity, _>(p.org_id, "the caller's own organisation")
@@ -409,7 +409,7 @@ pub async fn create_in<C: ConnectionTrait>(db: &C, p: &Principal, n: NewOrg) -> 
         credit_code: Set(credit_code.flatten()),
         contact: Set(contact),
         phone: Set(phone),
-        status: Set("active".into()),
+        status: Set(Status::Active),
         sort: Set(n.sort),
         region_path: Set(region.path.clone()),
         org_id: Set(0),
@@ -472,7 +472,7 @@ pub async fn update(
         credit_code: Set(credit_code.flatten()),
         contact: Set(contact),
         phone: Set(phone),
-        status: Set(u.status),
+        status: Set(super::parse_status("status", &u.status)?),
         sort: Set(u.sort),
         updated_at: Set(Utc::now()),
         ..Default::default()

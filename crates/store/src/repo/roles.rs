@@ -2,6 +2,7 @@
 //! permission set and the widest of their scopes.
 
 use chrono::Utc;
+use longzhi_domain::Status;
 use longzhi_domain::{
     DataScope, FieldError, FieldErrors, Permission, PermissionSet, Rule, catalogue,
 };
@@ -28,8 +29,7 @@ pub struct RoleView {
     pub data_scope: DataScope,
     pub permissions: Vec<String>,
     pub builtin: bool,
-    #[schema(value_type = longzhi_domain::Status)]
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub sort: i32,
     pub version: i32,
     pub created_at: chrono::DateTime<Utc>,
@@ -118,7 +118,10 @@ pub async fn of_user<C: ConnectionTrait>(db: &C, user_id: i64) -> Result<Vec<rol
 
 /// Of the roles a user holds, those in force (active), in menu order.
 pub(crate) fn in_force(held: impl IntoIterator<Item = role::Model>) -> Vec<role::Model> {
-    let mut roles: Vec<role::Model> = held.into_iter().filter(|r| r.status == "active").collect();
+    let mut roles: Vec<role::Model> = held
+        .into_iter()
+        .filter(|r| r.status == Status::Active)
+        .collect();
     roles.sort_by_key(|r| (r.sort, r.id));
     roles
 }
@@ -266,7 +269,7 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, r: RoleInput) -> Res
         data_scope: Set(r.data_scope.as_str().into()),
         permissions: Set(permissions_json(&c.permissions)),
         builtin: Set(false),
-        status: Set(r.status),
+        status: Set(super::parse_status("status", &r.status)?),
         sort: Set(r.sort),
         version: Set(1),
         created_at: Set(now),
@@ -310,7 +313,7 @@ pub async fn update(
         name_en: Set(c.name_en),
         data_scope: Set(r.data_scope.as_str().into()),
         permissions: Set(permissions_json(&c.permissions)),
-        status: Set(r.status),
+        status: Set(super::parse_status("status", &r.status)?),
         sort: Set(r.sort),
         updated_at: Set(Utc::now()),
         ..Default::default()

@@ -1,6 +1,7 @@
 //! Users: accounts of one organisation, with roles. The data scope applies to users like to any
 //! business record: a city administrator manages the users of its region's organisations only.
 
+use longzhi_domain::Status;
 use std::collections::HashMap;
 
 use chrono::Utc;
@@ -27,8 +28,7 @@ pub struct UserView {
     pub display_name: String,
     pub email: Option<String>,
     pub phone: Option<String>,
-    #[schema(value_type = longzhi_domain::Status)]
-    pub status: String,
+    pub status: longzhi_domain::Status,
     pub must_change_password: bool,
     pub org_id: i64,
     pub org_name: String,
@@ -385,7 +385,7 @@ pub async fn create_in<C: ConnectionTrait>(
         phone: Set(phone),
         password_hash: Set(hash.to_owned()),
         must_change_password: Set(must_change),
-        status: Set("active".into()),
+        status: Set(Status::Active),
         failed_logins: Set(0),
         locked_until: Set(None),
         last_login_at: Set(None),
@@ -523,7 +523,7 @@ pub async fn set_status(
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
     ensure_manageable(&txn, p, id).await?;
     let am = user::ActiveModel {
-        status: Set(status.into()),
+        status: Set(super::parse_status("status", status)?),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };

@@ -12,7 +12,7 @@ pub struct Model {
     pub doc_no: Option<String>,
     pub start_date: Date,
     pub end_date: Date,
-    pub status: String,
+    pub status: longzhi_domain::PlanStatus,
     pub published_at: Option<DateTimeUtc>,
     pub closed_at: Option<DateTimeUtc>,
     pub region_path: String,

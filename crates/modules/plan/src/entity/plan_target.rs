@@ -12,10 +12,10 @@ pub struct Model {
     pub task_id: i64,
     pub deadline: Date,
     /// `not_started`, `in_progress`, `done` (from the latest report).
-    pub status: String,
+    pub status: longzhi_domain::TargetStatus,
     pub percent: i32,
     /// Review of the latest report: `none`, `pending`, `accepted`, `returned`.
-    pub review: String,
+    pub review: longzhi_domain::Review,
     pub overdue: bool,
     /// When the owner was last reminded of the deadline.
     pub reminded_on: Option<Date>,
