@@ -25,8 +25,6 @@ use crate::{structure, targets};
 use longzhi_store::repo::files::{self, FileView};
 use longzhi_store::repo::update_versioned;
 
-pub const STATUSES: [&str; 3] = ["draft", "published", "closed"];
-
 /// The entity name of a plan in the audit log and on attachments.
 const ENTITY: &str = "plan";
 

@@ -27,7 +27,8 @@ use longzhi_store::repo::files::{self, FileView};
 use longzhi_store::repo::notices::{self, Notice};
 use longzhi_store::repo::{by_id, by_ids, get_scoped};
 
-pub const STATUSES: [&str; 3] = ["not_started", "in_progress", "done"];
+pub use longzhi_store::today;
+
 pub const REVIEWS: [&str; 4] = ["none", "pending", "accepted", "returned"];
 const ENTITY: &str = "plan_target";
 const REPORT: &str = "plan_report";
@@ -131,8 +132,6 @@ pub struct ReviewInput {
     pub decision: String,
     pub comment: Option<String>,
 }
-
-pub use longzhi_store::today;
 
 /// `deadline < today` and not completed, as SQL.
 pub(crate) fn overdue_condition(today: NaiveDate) -> Condition {
@@ -509,18 +508,17 @@ fn status_label(status: &str) -> &str {
     }
 }
 
-fn check_report(r: &NewReport) -> Result<String> {
+/// The report's text and status once every field keeps its rules.
+fn check_report(r: &NewReport) -> Result<(String, TargetStatus)> {
     let mut errs = FieldErrors::new();
-    if !STATUSES.contains(&r.status.as_str()) {
-        errs.push(FieldError::new("status", Rule::Enum).with("allowed", STATUSES.join(",")));
-    }
+    let status = errs.check("status", TargetStatus::parse("status", &r.status));
     if !(0..=100).contains(&r.percent) {
         errs.push(
             FieldError::new("percent", Rule::Range)
                 .with("min", 0)
                 .with("max", 100),
         );
-    } else if r.status == "done" && r.percent != 100 {
+    } else if status == Some(TargetStatus::Done) && r.percent != 100 {
         errs.push(
             FieldError::new("percent", Rule::Range)
                 .with("min", 100)
@@ -536,10 +534,9 @@ fn check_report(r: &NewReport) -> Result<String> {
     if r.report_date > today() {
         errs.push(FieldError::new("report_date", Rule::Range).with("max", today()));
     }
-    if errs.0.is_empty() {
-        Ok(text.to_owned())
-    } else {
-        Err(errs.into())
+    match status {
+        Some(status) if errs.0.is_empty() => Ok((text.to_owned(), status)),
+        _ => Err(errs.into()),
     }
 }
 
@@ -563,10 +560,7 @@ pub async fn report(
     target_id: i64,
     r: NewReport,
 ) -> Result<ReportView> {
-    let text = check_report(&r)?;
-    // Checked with the other fields by `check_report`.
-    let status =
-        TargetStatus::parse("status", &r.status).map_err(|e| StoreError::Validation(e.into()))?;
+    let (text, status) = check_report(&r)?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let before = actionable(&txn, p, target_id).await?;
     let plan = by_id::<plan::Entity, _>(&txn, before.plan_id).await?;

@@ -88,9 +88,6 @@ where
     }
 }
 
-/// Status values of records that can be switched off ([`longzhi_domain::Status`]).
-pub const STATUSES: [&str; 2] = ["active", "disabled"];
-
 /// A submitted status, checked ([`check_status`] reports it with the other fields first).
 pub fn parse_status(field: &str, status: &str) -> Result<longzhi_domain::Status> {
     longzhi_domain::Status::parse(field, status)

@@ -515,7 +515,7 @@ pub async fn set_status(
     status: &str,
     version: i32,
 ) -> Result<UserView> {
-    super::check_status("status", status)?;
+    let status = Status::parse("status", status)?;
     if id == p.user_id {
         return Err(StoreError::Rule(longzhi_domain::ErrorCode::UserSelf));
     }
@@ -523,7 +523,7 @@ pub async fn set_status(
     let before = get_scoped::<user::Entity, _>(&txn, p, id).await?;
     ensure_manageable(&txn, p, id).await?;
     let am = user::ActiveModel {
-        status: Set(super::parse_status("status", status)?),
+        status: Set(status),
         updated_at: Set(Utc::now()),
         ..Default::default()
     };
@@ -536,7 +536,7 @@ pub async fn set_status(
         am,
     )
     .await?;
-    if status == "disabled" {
+    if status == Status::Disabled {
         super::auth::revoke_all(&txn, id, None).await?;
     }
     let after = get_scoped::<user::Entity, _>(&txn, p, id).await?;
