@@ -16,7 +16,7 @@ test.describe.configure({ mode: 'serial' })
 test('the province admin sees the whole province on the dashboard', async ({ page }) => {
   await login(page, 'admin')
   await expect(page).toHaveURL(/\/$/)
-  await expect(page.locator('[data-test=gansu-map] canvas')).toBeVisible()
+  await expect(page.locator('[data-test=gansu-map] svg')).toBeVisible()
   const regions = page.locator('[data-test=region-table] .el-table__body tr td:first-child')
   await expect(regions.filter({ hasText: '兰州市' })).toHaveCount(1)
   await expect(regions.filter({ hasText: '天水市' })).toHaveCount(1)
