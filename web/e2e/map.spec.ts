@@ -24,18 +24,20 @@ interface TextBox {
   h: number
 }
 
-/** The visible texts of the map and their boxes, in page pixels. */
-function mapTexts(page: Page): Promise<TextBox[]> {
-  return page.locator('[data-test=gansu-map] svg text').evaluateAll((nodes) =>
-    nodes
+/** The visible texts of the map and their boxes, relative to the map's frame (read in one go: nothing scrolls in between). */
+function mapTexts(page: Page): Promise<{ frame: { width: number; height: number }; boxes: TextBox[] }> {
+  return page.locator('[data-test=gansu-map]').evaluate((map) => {
+    const f = map.getBoundingClientRect()
+    const boxes = [...map.querySelectorAll('svg text')]
       .map((n) => {
         const r = n.getBoundingClientRect()
         const style = getComputedStyle(n)
         const hidden = style.display === 'none' || style.visibility === 'hidden' || Number(style.opacity) === 0
-        return { text: (n.textContent ?? '').trim(), x: r.x, y: r.y, w: hidden ? 0 : r.width, h: hidden ? 0 : r.height }
+        return { text: (n.textContent ?? '').trim(), x: r.x - f.x, y: r.y - f.y, w: hidden ? 0 : r.width, h: hidden ? 0 : r.height }
       })
-      .filter((b) => b.text && b.w > 0 && b.h > 0),
-  )
+      .filter((b) => b.text && b.w > 0 && b.h > 0)
+    return { frame: { width: f.width, height: f.height }, boxes }
+  })
 }
 
 const intersect = (a: TextBox, b: TextBox) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
@@ -62,7 +64,7 @@ test.describe('the dashboard map', () => {
         await expect
           .poll(
             async () => {
-              const boxes = await mapTexts(page)
+              const { boxes } = await mapTexts(page)
               const now = JSON.stringify(boxes)
               const stable = now === last && expected.every((t) => boxes.some((b) => b.text === t))
               last = now
@@ -72,13 +74,12 @@ test.describe('the dashboard map', () => {
           )
           .toBe(true)
           .catch(() => undefined)
-        const boxes = await mapTexts(page)
+        const { frame, boxes } = await mapTexts(page)
         await page.locator('.map-card').screenshot({ path: testInfo.outputPath(`map-${width}-${lang}.png`) })
 
         const texts = boxes.map((b) => b.text)
         for (const name of expected) expect.soft(texts, `label ${name}`).toContain(name)
-        const frame = (await map.boundingBox())!
-        const outside = boxes.filter((b) => b.x < frame.x - 1 || b.y < frame.y - 1 || b.x + b.w > frame.x + frame.width + 1 || b.y + b.h > frame.y + frame.height + 1)
+        const outside = boxes.filter((b) => b.x < -1 || b.y < -1 || b.x + b.w > frame.width + 1 || b.y + b.h > frame.height + 1)
         expect.soft(outside.map((b) => b.text), 'labels cut off by the map’s edge').toEqual([])
         const overlaps: string[] = []
         for (let i = 0; i < boxes.length; i++) {
