@@ -78,6 +78,14 @@ error_codes! {
     PlanReportPending = "plan.report_pending", 409;
     PlanNotPending = "plan.not_pending", 409;
     PlanOwnReport = "plan.own_report", 409;
+    /// A catalogue entry still used by frameworks or values.
+    QualityInUse = "quality.in_use", 409;
+    QualityNotDraft = "quality.not_draft", 409;
+    QualityRoundClosed = "quality.round_closed", 409;
+    /// A submission not in the state the action needs (edit once submitted, approve a draft …).
+    QualitySubmissionState = "quality.submission_state", 409;
+    /// A value of an approved submission: reopen the submission first.
+    QualityLocked = "quality.locked", 409;
     /// A file of a kind not accepted is not a conflict with the stored state.
     FileTypeNotAllowed = "file.type_not_allowed", 415;
     FileQuota = "file.quota", 429;
@@ -226,6 +234,23 @@ impl ErrorCode {
             C::PlanOwnReport => (
                 "不能审核本人或本机构报送的进展",
                 "You cannot review a report filed by yourself or your own organisation",
+            ),
+            C::QualityInUse => (
+                "该指标已被指标体系或数据使用,不能删除或改代码,可停用",
+                "The indicator is used by frameworks or values; disable it instead",
+            ),
+            C::QualityNotDraft => (
+                "指标体系已发布,不能修改;请新建版本",
+                "The framework is published and cannot change; create a new revision",
+            ),
+            C::QualityRoundClosed => ("采集轮次已关闭", "The collection round is closed"),
+            C::QualitySubmissionState => (
+                "填报当前状态不允许此操作",
+                "The submission's state does not allow this",
+            ),
+            C::QualityLocked => (
+                "该数据所属填报已审核通过,须先退回重开才能修改",
+                "The value belongs to an approved submission; reopen it first",
             ),
             C::FileTypeNotAllowed => (
                 "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",

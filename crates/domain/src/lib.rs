@@ -20,5 +20,8 @@ pub use password::PasswordPolicy;
 pub use permission::{Permission, PermissionSet};
 pub use region_code::RegionCode;
 pub use scope::DataScope;
-pub use status::{PlanStatus, Review, Status, TargetStatus};
+pub use status::{
+    ActionStatus, JobStatus, PlanStatus, Review, RoundStatus, Status, SubmissionStatus,
+    TargetStatus,
+};
 pub use username::Username;

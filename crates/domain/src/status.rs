@@ -75,6 +75,26 @@ string_enum! {
     Review { None = "none", Pending = "pending", Accepted = "accepted", Returned = "returned" }
 }
 
+string_enum! {
+    /// `status` of a background job.
+    JobStatus { Queued = "queued", Running = "running", Done = "done", Failed = "failed" }
+}
+
+string_enum! {
+    /// `status` of a quality-data collection round.
+    RoundStatus { Open = "open", Closed = "closed" }
+}
+
+string_enum! {
+    /// `status` of one city's submission to a collection round.
+    SubmissionStatus { Draft = "draft", Submitted = "submitted", Approved = "approved", Returned = "returned" }
+}
+
+string_enum! {
+    /// `status` of a quality-improvement action.
+    ActionStatus { Ongoing = "ongoing", Completed = "completed" }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -74,27 +74,39 @@ fn treatments(fw: &Framework, r: &Results) -> Option<Value> {
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
-    let ds = parse_csv(&read_file(&args.data)?)
-        .map_err(|e| InputError::new(format!("{}: {e}", args.data.display())))?;
-    let config = parse_framework(&read_file(&args.framework)?)
-        .map_err(|e| InputError::new(format!("{}: {e}", args.framework.display())))?;
+    let doc = evaluate(
+        (&args.data.display().to_string(), &read_file(&args.data)?),
+        (
+            &args.framework.display().to_string(),
+            &read_file(&args.framework)?,
+        ),
+        args.mc,
+        args.seed,
+    )?;
+    serde_json::to_writer(&mut *out, &doc)
+        .map_err(|e| InputError::new(format!("cannot write: {e}")))?;
+    writeln!(out).map_err(|e| InputError::new(format!("cannot write: {e}")))
+}
+
+/// The command's answer for a data CSV and a framework TOML, each `(name, text)` (the name
+/// prefixes its parse errors): what the console's analysis shows too, so that a page's figure
+/// is always the command's on the exported files.
+pub fn evaluate(
+    data: (&str, &str),
+    framework: (&str, &str),
+    mc: Option<usize>,
+    seed: u64,
+) -> Result<Value, InputError> {
+    let ds = parse_csv(data.1).map_err(|e| InputError::new(format!("{}: {e}", data.0)))?;
+    let config = parse_framework(framework.1)
+        .map_err(|e| InputError::new(format!("{}: {e}", framework.0)))?;
     let fw = config.spec.build().map_err(input)?;
     let r = compute(&fw, &ds, &config.method).map_err(input)?;
     let n = r.n_units();
     let m = fw.n_indicators();
     let node_slots = m..fw.n_slots();
-    let mc = args
-        .mc
-        .map(|runs| {
-            monte_carlo(
-                &fw,
-                &ds,
-                &config.method,
-                &config.uncertainty,
-                runs,
-                args.seed,
-            )
-        })
+    let mc = mc
+        .map(|runs| monte_carlo(&fw, &ds, &config.method, &config.uncertainty, runs, seed))
         .transpose()
         .map_err(input)?;
     let units: Vec<Value> = (0..n)
@@ -150,7 +162,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
     if let Some(mc) = &mc {
         doc.insert(
             "mc".into(),
-            json!({"runs": mc.runs, "seed": args.seed, "mean_abs_rank_shift": mc.mean_abs_shift}),
+            json!({"runs": mc.runs, "seed": seed, "mean_abs_rank_shift": mc.mean_abs_shift}),
         );
         if config.sobol > 0 {
             let s = sensitivity(
@@ -159,7 +171,7 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
                 &config.method,
                 &config.uncertainty,
                 config.sobol,
-                args.seed,
+                seed,
             )
             .map_err(input)?;
             let per_unit: Map<String, Value> = r
@@ -178,7 +190,5 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
             );
         }
     }
-    serde_json::to_writer(&mut *out, &Value::Object(doc))
-        .map_err(|e| InputError::new(format!("cannot write: {e}")))?;
-    writeln!(out).map_err(|e| InputError::new(format!("cannot write: {e}")))
+    Ok(Value::Object(doc))
 }

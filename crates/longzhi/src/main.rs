@@ -43,6 +43,9 @@ enum Command {
     /// Check the audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Produce a report from the configured database.
+    #[command(subcommand)]
+    Report(ReportCommand),
     /// Print the OpenAPI document.
     Openapi,
     /// Run a computation engine on files (exit code 2 on bad input).
@@ -75,6 +78,25 @@ enum JobsCommand {
         /// The day to run for (YYYY-MM-DD; default today in China Standard Time).
         #[arg(long)]
         date: Option<chrono::NaiveDate>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ReportCommand {
+    /// The yearly provincial quality-status report: a PDF in Chinese (and its Excel annex), the
+    /// same as the console's.
+    QualityStatus {
+        #[arg(long)]
+        year: i32,
+        /// Where to write the PDF.
+        #[arg(long)]
+        out: PathBuf,
+        /// Also write the Excel annex of every figure here.
+        #[arg(long)]
+        annex: Option<PathBuf>,
+        /// The framework's id (default: that of the year's round).
+        #[arg(long)]
+        framework: Option<i64>,
     },
 }
 
@@ -225,6 +247,30 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                 for line in done {
                     println!("daily jobs for {date}: {line}");
                 }
+            }
+            Command::Report(ReportCommand::QualityStatus {
+                year,
+                out,
+                annex,
+                framework,
+            }) => {
+                use longzhi_quality::report;
+                let framework = match framework {
+                    Some(id) => id,
+                    None => report::framework_of_year(&db, year)
+                        .await
+                        .map_err(describe)?,
+                };
+                let input = report::input(&db, framework, year, longzhi_store::today())
+                    .await
+                    .map_err(describe)?;
+                if let Some(path) = annex {
+                    std::fs::write(&path, report::annex(&input).map_err(describe)?)?;
+                    println!("annex written to {}", path.display());
+                }
+                let pdf = report::pdf(input, |_| {}).await.map_err(describe)?;
+                std::fs::write(&out, pdf)?;
+                println!("report of {year} written to {}", out.display());
             }
             Command::Audit(AuditCommand::Verify { anchor }) => {
                 let v = longzhi_store::audit::verify_anchored(&db, &anchor).await?;

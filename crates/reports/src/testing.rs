@@ -59,3 +59,27 @@ pub fn row(r: u32, refs: &[&str]) -> String {
         .collect();
     format!(r#"<row r="{r}">{cells}</row>"#)
 }
+
+/// The text of a PDF as `pdftotext -layout` extracts it (poppler-utils, installed by
+/// scripts/lib/ensure-system). Panics when pdftotext is missing: a test reading a report's text
+/// without it would check nothing.
+pub fn pdf_text(pdf: &[u8]) -> String {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8", "-", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("pdftotext (poppler-utils) is needed: scripts/lib/ensure-system installs it");
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(pdf).expect("pdftotext reads the PDF");
+    }
+    let out = child.wait_with_output().expect("pdftotext runs");
+    assert!(
+        out.status.success(),
+        "pdftotext: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 text")
+}

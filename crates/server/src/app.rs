@@ -118,6 +118,7 @@ pub async fn start(
     if config.jobs {
         crate::jobs::spawn(db.clone(), storage.clone(), modules.clone());
     }
+    crate::jobs::spawn_worker(db.clone(), storage.clone(), modules.clone());
     let app = router(AppState {
         db,
         config: Arc::new(config),

@@ -116,7 +116,7 @@ impl Labels {
     }
 }
 
-const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+pub const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// China Standard Time (UTC+8): how the bureau reads times.
 fn cst() -> FixedOffset {

@@ -82,6 +82,16 @@ pub fn field_message(f: &FieldError, lang: Lang) -> String {
     let p = |k| f.param(k).unwrap_or("?");
     let field = &f.field;
     match (lang, f.rule) {
+        (Lang::Zh, Rule::Required) if f.param("reason") == Some("change") => format!(
+            "{field}:较上期变化 {} 超过 {},须填写说明",
+            p("change"),
+            p("threshold")
+        ),
+        (Lang::En, Rule::Required) if f.param("reason") == Some("change") => format!(
+            "{field}: changed by {} on the last period, more than {}; a comment is required",
+            p("change"),
+            p("threshold")
+        ),
         (Lang::Zh, Rule::Required) => format!("{field}:必填"),
         (Lang::En, Rule::Required) => format!("{field}: required"),
         (Lang::Zh, Rule::Length) => match (f.param("min"), f.param("max"), f.param("len")) {
@@ -94,6 +104,13 @@ pub fn field_message(f: &FieldError, lang: Lang) -> String {
             (Some(lo), Some(hi), _) => format!("{field}: must be {lo} to {hi} characters long"),
             _ => format!("{field}: at most {} characters", p("max")),
         },
+        // `detail`: what a computation engine said of the input, in its own (English) words.
+        (Lang::Zh, Rule::Format) if f.param("detail").is_some() => {
+            format!("{field}:{}", p("detail"))
+        }
+        (Lang::En, Rule::Format) if f.param("detail").is_some() => {
+            format!("{field}: {}", p("detail"))
+        }
         (Lang::Zh, Rule::Format) => format!("{field}:格式不正确"),
         (Lang::En, Rule::Format) => format!("{field}: invalid format"),
         (Lang::Zh, Rule::Range) if f.param("reason") == Some("exceeds_own") => {
@@ -114,6 +131,12 @@ pub fn field_message(f: &FieldError, lang: Lang) -> String {
         },
         (Lang::Zh, Rule::Checksum) => format!("{field}:校验位错误"),
         (Lang::En, Rule::Checksum) => format!("{field}: wrong check character"),
+        (Lang::Zh, Rule::Unique) if f.param("reason") == Some("locked") => {
+            format!("{field}:所属填报已审核通过,须先重开才能修改")
+        }
+        (Lang::En, Rule::Unique) if f.param("reason") == Some("locked") => {
+            format!("{field}: its submission is approved; it must be reopened first")
+        }
         (Lang::Zh, Rule::Unique) => format!("{field}:已存在或与原值相同"),
         (Lang::En, Rule::Unique) => format!("{field}: already taken, or the same as before"),
         (Lang::Zh, Rule::Exists) => format!("{field}:不存在或无权使用"),

@@ -44,6 +44,8 @@ pub struct Module {
     pub metrics: &'static [Metric],
     /// The records files can be attached to, and who may see them.
     pub attachables: &'static [Attachable],
+    /// The background jobs it runs (`crate::jobs`).
+    pub jobs: &'static [crate::jobs::JobKind],
 }
 
 /// The modules of this build, shared by every request.
@@ -78,7 +80,9 @@ pub fn metrics(modules: &[Module]) -> Vec<&'static Metric> {
         .collect()
 }
 
-/// Every kind of record files can be attached to.
+/// Every kind of record files can be attached to: the core's (a job's output), then the modules'.
 pub fn attachables(modules: &[Module]) -> Vec<&'static Attachable> {
-    modules.iter().flat_map(|m| m.attachables).collect()
+    std::iter::once(&crate::jobs::JOB_FILES)
+        .chain(modules.iter().flat_map(|m| m.attachables))
+        .collect()
 }

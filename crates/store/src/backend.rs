@@ -77,6 +77,33 @@ pub async fn create_postgres_database(server_url: &str, name: &str) -> Result<()
     admin.close().await
 }
 
+/// Creates the PostgreSQL database `name` as a copy of database `template` (which nobody may be
+/// connected to): how the tests start each from one seeded database.
+pub async fn copy_postgres_database(
+    server_url: &str,
+    name: &str,
+    template: &str,
+) -> Result<(), DbErr> {
+    check_identifier(name)?;
+    check_identifier(template)?;
+    let admin = Database::connect(server_url).await?;
+    admin
+        .execute_raw(Statement::from_string(
+            DbBackend::Postgres,
+            format!("CREATE DATABASE \"{name}\" TEMPLATE \"{template}\""),
+        ))
+        .await?;
+    admin.close().await
+}
+
+/// Closes a SQLite database so that its file holds everything (the WAL checkpointed into it)
+/// and can be copied.
+pub async fn close_sqlite_for_copy(db: DatabaseConnection) -> Result<(), DbErr> {
+    db.execute_unprepared("PRAGMA wal_checkpoint(TRUNCATE)")
+        .await?;
+    db.close().await
+}
+
 /// Drops the PostgreSQL database `name`, closing its other connections first.
 pub async fn drop_postgres_database(server_url: &str, name: &str) -> Result<(), DbErr> {
     check_identifier(name)?;

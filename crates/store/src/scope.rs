@@ -12,7 +12,7 @@ use longzhi_domain::{DataScope, PermissionSet};
 use sea_orm::sea_query::{Expr, Query};
 use sea_orm::{ColumnTrait, Condition, EntityTrait, QueryFilter, Select};
 
-use crate::entity::{assignment, audit_log, file, login_log, org, session, user};
+use crate::entity::{assignment, audit_log, file, job, login_log, org, session, user};
 
 /// Who is acting: the signed-in user with their roles folded into one scope and one permission
 /// set, or the system itself (seed, scheduled jobs, command line).
@@ -155,6 +155,7 @@ scoped_entity!(session, "session", id = None, owner = UserId);
 scoped_entity!(login_log, "login_log", id = None, owner = UserId);
 scoped_entity!(audit_log, "audit_log", id = None, owner = ActorId);
 scoped_entity!(file, "file", id = Some(file::Column::Id), owner = OwnerId);
+scoped_entity!(job, "job", id = Some(job::Column::Id), owner = OwnerId);
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,8 @@
 //! loaded with the demo data, and clients that sign in as any demo user in one line.
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use longzhi_server::Config;
@@ -56,30 +58,123 @@ pub struct TestApp {
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
-/// A fresh, migrated, empty database: its URL and the guard that removes it.
-async fn fresh_database() -> (String, TestDb) {
-    match std::env::var("LONGZHI_TEST_DATABASE_URL")
+fn postgres_server() -> Option<String> {
+    std::env::var("LONGZHI_TEST_DATABASE_URL")
         .ok()
         .filter(|v| !v.is_empty())
-    {
+}
+
+fn unique_name(what: &str) -> String {
+    format!(
+        "lz_{what}_{}_{}_{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed),
+        chrono::Utc::now().timestamp_subsec_nanos()
+    )
+}
+
+/// The migrated, demo-seeded database every test starts from: seeded once per test run (the
+/// demo data take seconds), then copied for each test.
+enum Template {
+    /// The closed SQLite file (its directory lives as long as the process).
+    Sqlite(PathBuf, #[allow(dead_code)] tempfile::TempDir),
+    /// A PostgreSQL database nobody is connected to.
+    Postgres(String),
+}
+
+static TEMPLATE: OnceLock<Template> = OnceLock::new();
+
+fn template() -> &'static Template {
+    // Built on a thread with its own runtime: each test has its own, and a connection pool must
+    // not outlive the runtime it was made on.
+    TEMPLATE.get_or_init(|| {
+        std::thread::spawn(|| {
+            tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("runtime")
+                .block_on(build_template())
+        })
+        .join()
+        .expect("the template database is built")
+    })
+}
+
+async fn build_template() -> Template {
+    let (url, template) = match postgres_server() {
         Some(server) => {
-            let name = format!(
-                "lz_test_{}_{}_{}",
-                std::process::id(),
-                COUNTER.fetch_add(1, Ordering::Relaxed),
-                chrono::Utc::now().timestamp_subsec_nanos()
-            );
+            drop_stale_templates(&server).await;
+            let name = unique_name("template");
             longzhi_store::backend::create_postgres_database(&server, &name)
                 .await
-                .expect("create test database");
-            let url = longzhi_store::backend::postgres_url_with_database(&server, &name);
-            (url, TestDb::Postgres { server, name })
+                .expect("create the template database");
+            (
+                longzhi_store::backend::postgres_url_with_database(&server, &name),
+                Template::Postgres(name),
+            )
         }
         None => {
             let dir = tempfile::tempdir().expect("temp dir");
-            let url = format!("sqlite://{}?mode=rwc", dir.path().join("test.db").display());
+            let file = dir.path().join("template.db");
+            (
+                format!("sqlite://{}?mode=rwc", file.display()),
+                Template::Sqlite(file, dir),
+            )
+        }
+    };
+    let db = longzhi_store::backend::connect(&url)
+        .await
+        .expect("connect");
+    longzhi_server::module::migrate(&db, &longzhi::modules())
+        .await
+        .expect("migrate");
+    longzhi_server::module::seed_demo(&db, &longzhi::modules())
+        .await
+        .expect("demo seed");
+    match template {
+        Template::Sqlite(..) => longzhi_store::backend::close_sqlite_for_copy(db).await,
+        Template::Postgres(_) => db.close().await,
+    }
+    .expect("close the template");
+    template
+}
+
+/// The templates earlier test runs left (a process cannot drop its own at exit).
+async fn drop_stale_templates(server: &str) {
+    use sea_orm::{ConnectionTrait, Statement};
+    let admin = sea_orm::Database::connect(server).await.expect("connect");
+    let rows = admin
+        .query_all_raw(Statement::from_string(
+            sea_orm::DbBackend::Postgres,
+            "SELECT datname FROM pg_database WHERE datname LIKE 'lz_template_%'",
+        ))
+        .await
+        .expect("list templates");
+    for row in rows {
+        let name: String = row.try_get("", "datname").expect("datname");
+        let _ = longzhi_store::backend::drop_postgres_database(server, &name).await;
+    }
+}
+
+/// A copy of the template database: its URL and the guard that removes it.
+async fn seeded_database() -> (String, TestDb) {
+    match (template(), postgres_server()) {
+        (Template::Postgres(template), Some(server)) => {
+            let name = unique_name("test");
+            longzhi_store::backend::copy_postgres_database(&server, &name, template)
+                .await
+                .expect("copy the template database");
+            let url = longzhi_store::backend::postgres_url_with_database(&server, &name);
+            (url, TestDb::Postgres { server, name })
+        }
+        (Template::Sqlite(file, _), _) => {
+            let dir = tempfile::tempdir().expect("temp dir");
+            let copy = dir.path().join("test.db");
+            std::fs::copy(file, &copy).expect("copy the template database");
+            let url = format!("sqlite://{}?mode=rwc", copy.display());
             (url, TestDb::Sqlite { _dir: dir })
         }
+        (Template::Postgres(_), None) => unreachable!("the template follows the environment"),
     }
 }
 
@@ -90,16 +185,10 @@ impl TestApp {
     }
 
     pub async fn spawn_with(configure: impl FnOnce(&mut Config)) -> TestApp {
-        let (url, guard) = fresh_database().await;
+        let (url, guard) = seeded_database().await;
         let db = longzhi_store::backend::connect(&url)
             .await
             .expect("connect");
-        longzhi_server::module::migrate(&db, &longzhi::modules())
-            .await
-            .expect("migrate");
-        longzhi_server::module::seed_demo(&db, &longzhi::modules())
-            .await
-            .expect("demo seed");
         Self::start(url, db, guard, configure).await
     }
 

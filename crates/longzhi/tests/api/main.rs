@@ -16,5 +16,6 @@ mod excel;
 mod orgs;
 mod plans;
 mod platform;
+mod quality;
 mod system;
 mod users;

@@ -17,7 +17,8 @@ use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySele
 use serde_json::{Value, json};
 
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
-use longzhi_store::entity::{file, notice, org, session, user, user_role};
+use longzhi_quality::entity::{action, submission, value};
+use longzhi_store::entity::{file, job, notice, org, session, user, user_role};
 
 use crate::helpers::{Client, TestApp, read};
 
@@ -30,6 +31,8 @@ enum Access {
     SignedIn,
     /// A signed-in user holding this permission.
     Needs(&'static str),
+    /// A data-sharing token, not a session: 401 for the anonymous and for any signed-in user.
+    Token,
 }
 
 /// The kind of record a route's path parameter names, for the out-of-scope check.
@@ -50,9 +53,13 @@ enum Key {
     Task,
     Target,
     Report,
+    Job,
+    Submission,
+    QualityValue,
+    Action,
 }
 
-use Access::{Needs, Public, SignedIn};
+use Access::{Needs, Public, SignedIn, Token};
 
 /// One entry per operation: method, path (as in the document, without `/api/v1`), who may call
 /// it, what its path names.
@@ -282,6 +289,285 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
         Needs("system:param:update"),
         Key::Global,
     ),
+    // quality monitoring
+    ("GET", "/jobs/{id}", SignedIn, Key::Job),
+    (
+        "GET",
+        "/quality/indicators",
+        Needs("quality:indicator:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/indicators",
+        Needs("quality:indicator:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/indicators/export",
+        Needs("quality:indicator:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/indicators/import-template",
+        Needs("quality:indicator:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/indicators/import",
+        Needs("quality:indicator:import"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/indicators/{id}",
+        Needs("quality:indicator:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/quality/indicators/{id}",
+        Needs("quality:indicator:update"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/quality/indicators/{id}",
+        Needs("quality:indicator:delete"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/quality/frameworks",
+        Needs("quality:framework:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/frameworks",
+        Needs("quality:framework:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/frameworks/{id}",
+        Needs("quality:framework:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/quality/frameworks/{id}",
+        Needs("quality:framework:update"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/quality/frameworks/{id}",
+        Needs("quality:framework:delete"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/quality/frameworks/{id}/publish",
+        Needs("quality:framework:publish"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/quality/frameworks/{id}/retire",
+        Needs("quality:framework:publish"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/quality/frameworks/{id}/revisions",
+        Needs("quality:framework:create"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/quality/frameworks/{id}/toml",
+        Needs("quality:framework:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/quality/rounds",
+        Needs("quality:round:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/rounds",
+        Needs("quality:round:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/rounds/{id}",
+        Needs("quality:round:view"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/quality/rounds/{id}/close",
+        Needs("quality:round:close"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/quality/submissions/{id}",
+        Needs("quality:submission:view"),
+        Key::Submission,
+    ),
+    (
+        "PUT",
+        "/quality/submissions/{id}",
+        Needs("quality:submission:fill"),
+        Key::Submission,
+    ),
+    (
+        "GET",
+        "/quality/submissions/{id}/template",
+        Needs("quality:submission:fill"),
+        Key::Submission,
+    ),
+    (
+        "POST",
+        "/quality/submissions/{id}/import",
+        Needs("quality:submission:fill"),
+        Key::Submission,
+    ),
+    (
+        "POST",
+        "/quality/submissions/{id}/submit",
+        Needs("quality:submission:submit"),
+        Key::Submission,
+    ),
+    (
+        "POST",
+        "/quality/submissions/{id}/review",
+        Needs("quality:submission:review"),
+        Key::Submission,
+    ),
+    (
+        "POST",
+        "/quality/submissions/{id}/reopen",
+        Needs("quality:submission:review"),
+        Key::Submission,
+    ),
+    (
+        "GET",
+        "/quality/values",
+        Needs("quality:value:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/values/export",
+        Needs("quality:value:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/values/{id}/history",
+        Needs("quality:value:list"),
+        Key::QualityValue,
+    ),
+    ("POST", "/quality/values/push", Token, Key::None),
+    (
+        "GET",
+        "/quality/tokens",
+        Needs("quality:token:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/tokens",
+        Needs("quality:token:create"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/tokens/{id}/revoke",
+        Needs("quality:token:revoke"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/quality/analysis",
+        Needs("quality:analysis:view"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/analysis/trend",
+        Needs("quality:analysis:view"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/analysis/data.csv",
+        Needs("quality:analysis:export"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/analysis/sensitivity",
+        Needs("quality:analysis:sensitivity"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/reports",
+        Needs("quality:report:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/reports",
+        Needs("quality:report:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/reports/annex",
+        Needs("quality:analysis:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/actions",
+        Needs("quality:action:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/quality/actions",
+        Needs("quality:action:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/quality/actions/{id}",
+        Needs("quality:action:view"),
+        Key::Action,
+    ),
+    (
+        "PUT",
+        "/quality/actions/{id}",
+        Needs("quality:action:update"),
+        Key::Action,
+    ),
+    (
+        "POST",
+        "/quality/actions/{id}/reports",
+        Needs("quality:action:report"),
+        Key::Action,
+    ),
     // system: organisations
     ("GET", "/system/orgs", Needs("system:org:list"), Key::None),
     (
@@ -450,6 +736,16 @@ fn valid_fields(method: &str, path: &str) -> Value {
             "status": "in_progress", "percent": 50, "text": "进展", "report_date": today()
         }),
         ("POST", "/plans/reports/{id}/review") => json!({"decision": "accept"}),
+        ("POST", "/quality/submissions/{id}/review") => json!({"decision": "approve"}),
+        ("POST", "/quality/submissions/{id}/reopen") => json!({"comment": "重开"}),
+        ("POST", "/quality/actions/{id}/reports") => json!({
+            "report_date": today(), "progress": 10, "text": "进展"
+        }),
+        ("PUT", "/quality/actions/{id}") => json!({
+            "title": "行动", "kind": "industry", "industry": "装备制造业",
+            "indicator_codes": ["prod_pass"], "targets": "目标",
+            "start_date": today(), "end_date": today(), "version": 1
+        }),
         ("POST", "/system/users/{id}/reset-password") => json!({"password": "Another@2024x"}),
         ("PUT", "/system/users/{id}/status") => json!({"status": "disabled"}),
         ("PUT", "/system/orgs/{id}") => json!({"kind": "county_office", "status": "active"}),
@@ -737,6 +1033,39 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
             .all(db)
             .await
             .unwrap()),
+        Key::Job => ids(job::Entity::find()
+            .select_only()
+            .column(job::Column::Id)
+            .filter(job::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Submission => ids(submission::Entity::find()
+            .select_only()
+            .column(submission::Column::Id)
+            .filter(submission::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::QualityValue => ids(value::Entity::find()
+            .select_only()
+            .column(value::Column::Id)
+            .filter(value::Column::RegionPath.like(&like))
+            .limit(20)
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
+        Key::Action => ids(action::Entity::find()
+            .select_only()
+            .column(action::Column::Id)
+            .filter(action::Column::RegionPath.like(&like))
+            .into_tuple()
+            .all(db)
+            .await
+            .unwrap()),
         Key::Report => ids(plan_report::Entity::find()
             .select_only()
             .column(plan_report::Column::Id)
@@ -797,6 +1126,31 @@ async fn city_plan(author: &Client) {
     assert_eq!(s, StatusCode::CREATED, "{task}");
 }
 
+/// An improvement action and a sensitivity job of `author`'s city (a city user holding every
+/// permission): the quality routes naming them need a record of each city to aim at.
+async fn city_quality(author: &Client) {
+    let region = author.user["region_code"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    let (s, b) = author
+        .post(
+            "/api/v1/quality/actions",
+            json!({"title": "提升行动", "kind": "region", "region_code": region, "indicator_codes": ["prod_pass"],
+                   "targets": "目标", "start_date": today(), "end_date": today()}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    let framework = author.ok("/api/v1/quality/frameworks").await[0]["id"].clone();
+    let (s, b) = author
+        .post(
+            "/api/v1/quality/analysis/sensitivity",
+            json!({"framework_id": framework, "year": 2020, "runs": 10, "sobol": 8}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{b}");
+}
+
 #[tokio::test]
 async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
     let app = TestApp::spawn().await;
@@ -814,7 +1168,9 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
         let ok = match access {
             // Reaches the handler (a sign-in with unknown credentials is its own 401).
             Public => b["code"] != "auth.unauthenticated",
-            _ => s == StatusCode::UNAUTHORIZED && b["code"] == "auth.unauthenticated",
+            Token | SignedIn | Needs(_) => {
+                s == StatusCode::UNAUTHORIZED && b["code"] == "auth.unauthenticated"
+            }
         };
         if !ok {
             failures.push(format!("anonymous {m} {path}: {s} {b}"));
@@ -833,6 +1189,12 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
         let body = body(&doc, m, p);
         match access {
             Public => {}
+            Token => {
+                let (s, b) = call(&app, Some(&expert), m, &path, body).await;
+                if s != StatusCode::UNAUTHORIZED {
+                    failures.push(format!("a session on the token route {m} {path}: {s} {b}"));
+                }
+            }
             Needs(code) => {
                 let (s, b) = call(&app, Some(&expert), m, &path, body).await;
                 if s != StatusCode::FORBIDDEN || b["code"] != "auth.forbidden" {
@@ -875,6 +1237,7 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
     // unattached upload, a notice and a second session.
     for (who, other) in [(&lanzhou, "enterprise"), (&tianshui, "tianshui")] {
         city_plan(who).await;
+        city_quality(who).await;
         let (s, b) = who
             .upload("/api/v1/files", "note.txt", b"hello".to_vec())
             .await;
@@ -899,7 +1262,14 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
                     .replace("{id}", &id)
                     .replace("{type}", &id)
                     .replace("{key}", &id);
-                let (s, b) = call(&app, Some(outsider), m, &path, body.clone()).await;
+                let (s, b) = if p.ends_with("/import") {
+                    // A multipart upload: the record is looked up before the file is read.
+                    outsider
+                        .upload(&format!("/api/v1{path}"), "x.xlsx", b"x".to_vec())
+                        .await
+                } else {
+                    call(&app, Some(outsider), m, &path, body.clone()).await
+                };
                 if s != StatusCode::NOT_FOUND {
                     failures.push(format!(
                         "{} on {city}'s {key:?} {m} {path}: {s} {b}",

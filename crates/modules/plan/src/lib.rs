@@ -35,6 +35,7 @@ pub const MODULE: Module = Module {
             count: |db, p| Box::pin(targets::count_by_city(db, p, true)),
         },
     ],
+    jobs: &[],
     attachables: &[
         Attachable {
             entity: "plan",

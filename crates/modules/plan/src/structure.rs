@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::entity::{plan, plan_part, plan_point, plan_target, plan_task};
 use longzhi_store::audit::{self, Target};
-use longzhi_store::entity::{org, region};
+use longzhi_store::entity::org;
 use longzhi_store::scope::{Principal, scoped, unscoped};
 use longzhi_store::{Result, StoreError};
 
@@ -581,13 +581,7 @@ async fn check_task<C: ConnectionTrait>(
 }
 
 /// The city-level regions: the province's direct children (prefectures and special areas).
-pub(crate) async fn city_regions<C: ConnectionTrait>(db: &C) -> Result<Vec<region::Model>> {
-    Ok(region::Entity::find()
-        .filter(region::Column::Level.is_in(["prefecture", "special"]))
-        .order_by_asc(region::Column::Code)
-        .all(db)
-        .await?)
-}
+pub(crate) use longzhi_store::repo::regions::cities as city_regions;
 
 pub async fn create_task(
     db: &DatabaseConnection,

@@ -12,6 +12,7 @@ mod dashboard;
 mod dicts;
 mod files;
 pub mod health;
+mod jobs;
 mod logs;
 mod notices;
 mod orgs;
@@ -41,4 +42,5 @@ fn core() -> OpenApiRouter<AppState> {
         .merge(dashboard::router())
         .merge(notices::router())
         .merge(files::router())
+        .merge(jobs::router())
 }

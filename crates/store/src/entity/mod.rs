@@ -6,6 +6,7 @@ pub mod blob;
 pub mod dict_item;
 pub mod dict_type;
 pub mod file;
+pub mod job;
 pub mod lease;
 pub mod login_log;
 pub mod login_throttle;

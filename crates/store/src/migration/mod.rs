@@ -8,6 +8,7 @@ mod m0001_foundation;
 mod m0002_plans;
 mod m0003_audit_chain;
 mod m0004_login_throttle;
+mod m0005_jobs;
 pub mod schema;
 
 /// The core's migrations, in order.
@@ -17,6 +18,7 @@ pub fn core() -> Vec<Box<dyn MigrationTrait>> {
         Box::new(m0002_plans::Migration),
         Box::new(m0003_audit_chain::Migration),
         Box::new(m0004_login_throttle::Migration),
+        Box::new(m0005_jobs::Migration),
     ]
 }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod dashboard;
 pub mod dicts;
 pub mod files;
+pub mod jobs;
 pub mod logs;
 pub mod notices;
 pub mod orgs;

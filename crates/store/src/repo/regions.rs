@@ -109,6 +109,15 @@ pub async fn list<C: ConnectionTrait>(
         .map(RegionView::from))
 }
 
+/// The city-level regions (prefectures and the areas under the province), by code.
+pub async fn cities<C: ConnectionTrait>(db: &C) -> Result<Vec<region::Model>> {
+    Ok(region::Entity::find()
+        .filter(region::Column::Level.is_in(["prefecture", "special"]))
+        .order_by_asc(region::Column::Code)
+        .all(db)
+        .await?)
+}
+
 pub async fn by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<region::Model> {
     region::Entity::find()
         .filter(region::Column::Code.eq(code))
