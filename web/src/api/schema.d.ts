@@ -182,6 +182,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getJobsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/notices": {
         parameters: {
             query?: never;
@@ -549,6 +565,620 @@ export interface paths {
         put: operations["putPlansTasksById"];
         post?: never;
         delete: operations["deletePlansTasksById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityActions"];
+        put?: never;
+        /** Start an improvement action for an industry or a region in the caller's scope. */
+        post: operations["postQualityActions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An action with its reports and its indicators' published values over the years. */
+        get: operations["getQualityActionsById"];
+        put: operations["putQualityActionsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/actions/{id}/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report progress on an action; 100 % completes it. */
+        post: operations["postQualityActionsByIdReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/analysis": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The composite index of every city with data that year: `engine` is exactly what
+         *     `longzhi engine index --data data.csv --framework framework.toml --mc <mc_runs> --seed <seed>`
+         *     prints on the files of `/quality/analysis/data.csv` and `/quality/frameworks/{id}/toml`.
+         */
+        get: operations["getQualityAnalysis"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/analysis/data.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The engine's data file of a year: a column `unit` (region code), one per indicator. */
+        get: operations["getQualityAnalysisData.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/analysis/sensitivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a Sobol sensitivity analysis of a year (a background job: follow it at `/jobs/{id}`;
+         *     its result is the engine's answer with `sensitivity`).
+         */
+        post: operations["postQualityAnalysisSensitivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/analysis/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each year's index and rank of every city (each year computed on its own). */
+        get: operations["getQualityAnalysisTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/frameworks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityFrameworks"];
+        put?: never;
+        /** Create a draft framework; the engine checks its tree. */
+        post: operations["postQualityFrameworks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/frameworks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityFrameworksById"];
+        /** Change a draft: its method and its whole tree. */
+        put: operations["putQualityFrameworksById"];
+        post?: never;
+        delete: operations["deleteQualityFrameworksById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/frameworks/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a draft: rounds may ask for it; it never changes again. */
+        post: operations["postQualityFrameworksByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/frameworks/{id}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retire a published revision: no new round asks for it. */
+        post: operations["postQualityFrameworksByIdRetire"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/frameworks/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new draft revision: a copy of this one. */
+        post: operations["postQualityFrameworksByIdRevisions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/frameworks/{id}/toml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The framework as the index engine's TOML (`longzhi engine index --framework`). */
+        get: operations["getQualityFrameworksByIdToml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityIndicators"];
+        put?: never;
+        post: operations["postQualityIndicators"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityIndicatorsById"];
+        put: operations["putQualityIndicatorsById"];
+        post?: never;
+        /** Delete an indicator no framework or value uses. */
+        delete: operations["deleteQualityIndicatorsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/indicators/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicators of the filter as an Excel file (the import's columns: it imports back). */
+        get: operations["getQualityIndicatorsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/indicators/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create the indicators of an Excel file (multipart field `file`): all rows, or none and every
+         *     row error.
+         */
+        post: operations["postQualityIndicatorsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/indicators/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityIndicatorsImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's (and, for the province, everyone's) latest yearly reports, newest first. */
+        get: operations["getQualityReports"];
+        put?: never;
+        /**
+         * Queue the yearly quality-status report (PDF) of a year: a background job whose file is the
+         *     report.
+         */
+        post: operations["postQualityReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/reports/annex": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Excel annex of a year's report: every figure of the analysis. */
+        get: operations["getQualityReportsAnnex"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityRounds"];
+        put?: never;
+        /** Open a round of a published framework for a year; every city addressed is told. */
+        post: operations["postQualityRounds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A round with the submissions the caller sees (a city: its own). */
+        get: operations["getQualityRoundsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Close a round: nothing more is filled in or submitted. */
+        post: operations["postQualityRoundsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A submission's form: every indicator with its value, last year's, the change and the timeline. */
+        get: operations["getQualitySubmissionsById"];
+        /** Save lines of a draft or returned submission (each value checked; all or none saved). */
+        put: operations["putQualitySubmissionsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/submissions/{id}/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fill in a submission from its Excel template (multipart field `file`): every row saved, or
+         *     none and every row's error.
+         */
+        post: operations["postQualitySubmissionsByIdImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/submissions/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen an approved submission with a comment: its values are unpublished until approved again. */
+        post: operations["postQualitySubmissionsByIdReopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/submissions/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a submitted submission (its values are published) or return it with a comment. */
+        post: operations["postQualitySubmissionsByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/submissions/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a complete submission: every value filled in, every big change explained. */
+        post: operations["postQualitySubmissionsByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/submissions/{id}/template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The submission's Excel template: a row per indicator with last year's value and what is filled in. */
+        get: operations["getQualitySubmissionsByIdTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getQualityTokens"];
+        put?: never;
+        /** Issue a token to another system; the token is shown in this answer only. */
+        post: operations["postQualityTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/tokens/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["postQualityTokensByIdRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The values in the caller's scope (a city: its own; the province: all). */
+        get: operations["getQualityValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/values/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A value's history, oldest first: who changed it when, from what to what. */
+        get: operations["getQualityValuesByIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/values/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Any selection of the values in the caller's scope as Excel or CSV (one value per row). */
+        get: operations["getQualityValuesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quality/values/push": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Push values from another system with a data-sharing token (not a session): idempotent on
+         *     (indicator, region, year); each rejected value is listed with its index and error, the
+         *     others are stored. Values of an approved submission are refused (locked).
+         */
+        post: operations["postQualityValuesPush"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1101,6 +1731,108 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActionDetail: {
+            action: components["schemas"]["ActionView"];
+            reports: components["schemas"]["ActionReportView"][];
+            series: components["schemas"]["IndicatorSeries"][];
+        };
+        ActionInput: {
+            /** Format: date */
+            end_date: string;
+            indicator_codes: string[];
+            industry?: string | null;
+            kind: string;
+            /** @description The region of a region action. */
+            region_code?: string | null;
+            /** Format: date */
+            start_date: string;
+            targets: string;
+            title: string;
+            /**
+             * Format: int32
+             * @description The version read, for an update.
+             */
+            version?: number | null;
+        };
+        ActionReportInput: {
+            /**
+             * Format: int32
+             * @description 0–100; 100 completes the action.
+             */
+            progress: number;
+            /** Format: date */
+            report_date: string;
+            text: string;
+        };
+        ActionReportView: {
+            by_name: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int32 */
+            progress: number;
+            /** Format: date */
+            report_date: string;
+            text: string;
+        };
+        /**
+         * @description `status` of a quality-improvement action.
+         * @enum {string}
+         */
+        ActionStatus: "ongoing" | "completed";
+        ActionView: {
+            /** Format: date */
+            end_date: string;
+            /** Format: int64 */
+            id: number;
+            indicator_codes: string[];
+            industry?: string | null;
+            /** @description `industry` or `region`. */
+            kind: string;
+            /** @description Past its end date and not completed. */
+            overdue: boolean;
+            /** Format: int32 */
+            progress: number;
+            region_code?: string | null;
+            region_name?: string | null;
+            /** Format: date */
+            start_date: string;
+            status: components["schemas"]["ActionStatus"];
+            targets: string;
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        Analysis: {
+            changes: components["schemas"]["Change"][];
+            /**
+             * @description What `longzhi engine index --data <year>.csv --framework <framework>.toml --mc runs
+             *     --seed seed` prints on the exported files.
+             */
+            engine: components["schemas"]["EngineOutput"];
+            framework: components["schemas"]["FrameworkView"];
+            mc_runs: number;
+            previous?: components["schemas"]["EngineOutput"] | null;
+            /** @description The province: the mean of the cities' scores per node. */
+            province: {
+                [key: string]: number;
+            };
+            /** @description The cities computed (the units), with their names. */
+            regions: components["schemas"]["RegionName"][];
+            /** @description The root node's code: `scores[root]` is the index. */
+            root: string;
+            /** Format: int64 */
+            seed: number;
+            /** @description The published values: region → indicator code → value (missing ones absent). */
+            values: {
+                [key: string]: {
+                    [key: string]: number;
+                };
+            };
+            /** Format: int32 */
+            year: number;
+        };
         AuditView: {
             action: string;
             /** Format: int64 */
@@ -1118,9 +1850,32 @@ export interface components {
             id: number;
             request_id?: string | null;
         };
+        Change: {
+            /**
+             * Format: int64
+             * @description Last year's rank minus this year's: positive = moved up.
+             */
+            rank_change?: number | null;
+            region_code: string;
+            /**
+             * Format: double
+             * @description This year's index minus last year's (each year computed on its own).
+             */
+            score_change?: number | null;
+        };
         Count: {
             /** Format: int64 */
             count: number;
+        };
+        Counts: {
+            /** Format: int32 */
+            approved: number;
+            /** Format: int32 */
+            draft: number;
+            /** Format: int32 */
+            returned: number;
+            /** Format: int32 */
+            submitted: number;
         };
         /**
          * @description Ordered from widest to narrowest.
@@ -1173,6 +1928,48 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        EngineMc: {
+            /** Format: double */
+            mean_abs_rank_shift: number;
+            runs: number;
+            /** Format: int64 */
+            seed: number;
+        };
+        /** @description The engine's answer, typed: the command's JSON, field for field. */
+        EngineOutput: {
+            ahp?: unknown;
+            mc?: components["schemas"]["EngineMc"] | null;
+            /** @description Sobol indices (`inputs`, `runs`, `rank_shift`, `units`), when asked for. */
+            sensitivity?: unknown;
+            treatments?: unknown;
+            units: components["schemas"]["EngineUnit"][];
+            /** @description Every node's and indicator's weight as used, renormalised among siblings. */
+            weights: {
+                [key: string]: number;
+            };
+        };
+        EngineUnit: {
+            contributions?: {
+                [key: string]: number;
+            } | null;
+            /**
+             * Format: int32
+             * @description 1 = best.
+             */
+            rank: number;
+            /** Format: double */
+            rank_median?: number | null;
+            /** Format: double */
+            rank_q05?: number | null;
+            /** Format: double */
+            rank_q95?: number | null;
+            /** @description Every node's score (the root's is the index). */
+            scores: {
+                [key: string]: number;
+            };
+            /** @description The region's code. */
+            unit: string;
+        };
         ErrorBody: {
             code: components["schemas"]["ErrorCode"];
             fields?: components["schemas"]["FieldBody"][];
@@ -1183,7 +1980,7 @@ export interface components {
          * @description A stable error code (`code` of every error body; docs/api.md#errors).
          * @enum {string}
          */
-        ErrorCode: "auth.unauthenticated" | "auth.session_expired" | "auth.invalid_credentials" | "auth.locked" | "auth.too_many_attempts" | "auth.disabled" | "auth.password_change_required" | "auth.forbidden" | "auth.csrf" | "validation.field" | "validation.body" | "request.too_large" | "request.method" | "request.timeout" | "not_found" | "conflict.version" | "conflict.duplicate" | "user.self" | "user.beyond_own" | "org.protected" | "org.in_use" | "role.builtin" | "role.in_use" | "role.beyond_own" | "dict.builtin" | "plan.not_draft" | "plan.not_published" | "plan.closed" | "plan.empty" | "plan.report_pending" | "plan.not_pending" | "plan.own_report" | "file.type_not_allowed" | "file.quota" | "import.file" | "import.too_large" | "internal";
+        ErrorCode: "auth.unauthenticated" | "auth.session_expired" | "auth.invalid_credentials" | "auth.locked" | "auth.too_many_attempts" | "auth.disabled" | "auth.password_change_required" | "auth.forbidden" | "auth.csrf" | "validation.field" | "validation.body" | "request.too_large" | "request.method" | "request.timeout" | "not_found" | "conflict.version" | "conflict.duplicate" | "user.self" | "user.beyond_own" | "org.protected" | "org.in_use" | "role.builtin" | "role.in_use" | "role.beyond_own" | "dict.builtin" | "plan.not_draft" | "plan.not_published" | "plan.closed" | "plan.empty" | "plan.report_pending" | "plan.not_pending" | "plan.own_report" | "quality.in_use" | "quality.not_draft" | "quality.round_closed" | "quality.submission_state" | "quality.locked" | "file.type_not_allowed" | "file.quota" | "import.file" | "import.too_large" | "internal";
         FieldBody: {
             field: string;
             message: string;
@@ -1200,6 +1997,109 @@ export interface components {
             /** Format: int64 */
             size: number;
         };
+        /** @description One line of a submission's form. */
+        FormLine: {
+            /**
+             * Format: double
+             * @description The change on last year beyond the framework's threshold (a share), when there is one.
+             */
+            big_change?: number | null;
+            code: string;
+            /** Format: int32 */
+            direction: number;
+            formula: string;
+            /** Format: int64 */
+            indicator_id: number;
+            /** Format: double */
+            max_value?: number | null;
+            /** Format: double */
+            min_value?: number | null;
+            name: string;
+            note?: string | null;
+            /** @description The names of the dimensions above it, root first. */
+            path: string[];
+            /**
+             * Format: double
+             * @description Last year's published value.
+             */
+            previous?: number | null;
+            unit: string;
+            /** Format: double */
+            value?: number | null;
+            /** Format: int64 */
+            value_id?: number | null;
+        };
+        FrameworkInput: {
+            aggregation: string;
+            /** Format: double */
+            change_threshold: number;
+            code: string;
+            description?: string;
+            imputation: string;
+            /** Format: int32 */
+            mc_runs: number;
+            name: string;
+            nodes: components["schemas"]["NodeInput"][];
+            normalisation: string;
+            /**
+             * Format: int32
+             * @description The version read, for an update.
+             */
+            version?: number | null;
+            /** Format: double */
+            weight_noise: number;
+            weighting: string;
+        };
+        FrameworkSummary: {
+            code: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            indicators: number;
+            name: string;
+            /** Format: int32 */
+            revision: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        FrameworkView: {
+            aggregation: string;
+            /** Format: double */
+            change_threshold: number;
+            code: string;
+            description: string;
+            /** Format: int64 */
+            id: number;
+            imputation: string;
+            /** Format: int32 */
+            mc_runs: number;
+            name: string;
+            /** @description Root first, then every node before its children, in the order given. */
+            nodes: components["schemas"]["NodeView"][];
+            normalisation: string;
+            /** Format: int32 */
+            revision: number;
+            status: components["schemas"]["PlanStatus"];
+            /** Format: int32 */
+            version: number;
+            /** Format: double */
+            weight_noise: number;
+            weighting: string;
+        };
+        HistoryEntry: {
+            /** @description `create`, `update`, `publish`, `unpublish`. */
+            action: string;
+            actor_name: string;
+            /** Format: date-time */
+            at: string;
+            /** Format: double */
+            new_value?: number | null;
+            note?: string | null;
+            /** Format: double */
+            old_value?: number | null;
+            source?: string | null;
+        };
         ImportError: {
             /** @description The rule broken (`required`, `format`, `unique` …). */
             code: components["schemas"]["Rule"];
@@ -1212,6 +2112,109 @@ export interface components {
         ImportResult: {
             created: number;
             errors: components["schemas"]["ImportError"][];
+        };
+        IndicatorInput: {
+            /** @description Letters, digits, `_` and `-`, starting with a letter (it names a CSV column). */
+            code: string;
+            /** Format: int32 */
+            direction: number;
+            formula?: string;
+            frequency?: string;
+            /** Format: double */
+            max_value?: number | null;
+            /** Format: double */
+            min_value?: number | null;
+            name: string;
+            name_en?: string;
+            source?: string;
+            status?: components["schemas"]["Status"];
+            unit?: string;
+            /**
+             * Format: int32
+             * @description The version read, for an update.
+             */
+            version?: number | null;
+        };
+        IndicatorSeries: {
+            code: string;
+            /** Format: int32 */
+            direction: number;
+            name: string;
+            unit: string;
+            /** @description Year → the region's value (a region action) or the mean of the cities (an industry one). */
+            values: {
+                [key: string]: number;
+            };
+        };
+        IndicatorView: {
+            code: string;
+            /**
+             * Format: int32
+             * @description 1: higher is better; -1: lower is better.
+             */
+            direction: number;
+            formula: string;
+            /** @description `year`, `quarter` or `month`. */
+            frequency: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: double */
+            max_value?: number | null;
+            /** Format: double */
+            min_value?: number | null;
+            name: string;
+            name_en: string;
+            source: string;
+            status: components["schemas"]["Status"];
+            unit: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A new token: shown this once, only its hash is kept. */
+        IssuedToken: {
+            token: string;
+            view: components["schemas"]["TokenView"];
+        };
+        /**
+         * @description `status` of a background job.
+         * @enum {string}
+         */
+        JobStatus: "queued" | "running" | "done" | "failed";
+        JobView: {
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: int64
+             * @description The file it produced, downloadable at `/files/{id}`.
+             */
+            file_id?: number | null;
+            /** Format: date-time */
+            finished_at?: string | null;
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            /** @description The last progress step, or why it failed. */
+            message?: string | null;
+            params: unknown;
+            /**
+             * Format: int32
+             * @description 0–100.
+             */
+            progress: number;
+            result?: unknown;
+            /** Format: date-time */
+            started_at?: string | null;
+            status: components["schemas"]["JobStatus"];
+        };
+        LineInput: {
+            /** @description The indicator's code. */
+            code: string;
+            note?: string | null;
+            /**
+             * Format: double
+             * @description None clears the value.
+             */
+            value?: number | null;
         };
         LoginLogView: {
             /** Format: date-time */
@@ -1329,6 +2332,23 @@ export interface components {
             status: components["schemas"]["TargetStatus"];
             text: string;
         };
+        NewRound: {
+            /** Format: date */
+            deadline: string;
+            /** Format: int64 */
+            framework_id: number;
+            /** @description The city-level regions addressed; every city with a bureau when absent. */
+            region_codes?: string[] | null;
+            title: string;
+            /** Format: int32 */
+            year: number;
+        };
+        NewToken: {
+            /** @description The system it is issued to. */
+            name: string;
+            /** @description Restrict it to one city's values. */
+            region_code?: string | null;
+        };
         NewUser: {
             display_name: string;
             email?: string | null;
@@ -1339,6 +2359,31 @@ export interface components {
             phone?: string | null;
             role_ids?: number[];
             username: string;
+        };
+        NodeInput: {
+            /** @description A dimension's code, or the indicator's code for a leaf. */
+            code: string;
+            /** @description A leaf: this node is the catalogue indicator of that code. */
+            indicator?: boolean;
+            name?: string;
+            parent_code?: string | null;
+            /** Format: double */
+            weight?: number;
+        };
+        NodeView: {
+            code: string;
+            /** Format: int32 */
+            direction?: number | null;
+            /**
+             * Format: int64
+             * @description Set on indicator leaves.
+             */
+            indicator_id?: number | null;
+            name: string;
+            parent_code?: string | null;
+            unit?: string | null;
+            /** Format: double */
+            weight: number;
         };
         NoticeView: {
             body: string;
@@ -1417,6 +2462,37 @@ export interface components {
             seq: number;
             title: string;
         };
+        Page_ActionView: {
+            items: {
+                /** Format: date */
+                end_date: string;
+                /** Format: int64 */
+                id: number;
+                indicator_codes: string[];
+                industry?: string | null;
+                /** @description `industry` or `region`. */
+                kind: string;
+                /** @description Past its end date and not completed. */
+                overdue: boolean;
+                /** Format: int32 */
+                progress: number;
+                region_code?: string | null;
+                region_name?: string | null;
+                /** Format: date */
+                start_date: string;
+                status: components["schemas"]["ActionStatus"];
+                targets: string;
+                title: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_AuditView: {
             items: {
                 action: string;
@@ -1453,6 +2529,38 @@ export interface components {
                 status: components["schemas"]["Status"];
                 /** Format: date-time */
                 updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_IndicatorView: {
+            items: {
+                code: string;
+                /**
+                 * Format: int32
+                 * @description 1: higher is better; -1: lower is better.
+                 */
+                direction: number;
+                formula: string;
+                /** @description `year`, `quarter` or `month`. */
+                frequency: string;
+                /** Format: int64 */
+                id: number;
+                /** Format: double */
+                max_value?: number | null;
+                /** Format: double */
+                min_value?: number | null;
+                name: string;
+                name_en: string;
+                source: string;
+                status: components["schemas"]["Status"];
+                unit: string;
                 /** Format: int32 */
                 version: number;
             }[];
@@ -1737,6 +2845,38 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_ValueView: {
+            items: {
+                /** Format: int64 */
+                id: number;
+                indicator_code: string;
+                /** Format: int64 */
+                indicator_id: number;
+                indicator_name: string;
+                note?: string | null;
+                published: boolean;
+                region_code: string;
+                region_name: string;
+                /** @description `round`, `push` or `import`. */
+                source: string;
+                unit: string;
+                /** Format: date-time */
+                updated_at: string;
+                updated_by_name: string;
+                /** Format: double */
+                value: number;
+                /** Format: int32 */
+                version: number;
+                /** Format: int32 */
+                year: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         ParamUpdate: {
             value: string;
             /** Format: int32 */
@@ -1778,7 +2918,7 @@ export interface components {
          * @description A permission of the catalogue (`module:resource:action`).
          * @enum {string}
          */
-        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "file:attachment:upload";
+        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "file:attachment:upload";
         PermissionEntry: {
             /** @description `module:resource:action` */
             code: components["schemas"]["PermissionCode"];
@@ -1864,6 +3004,25 @@ export interface components {
         PreviewInput: {
             text: string;
         };
+        Push: {
+            values: components["schemas"]["PushValue"][];
+        };
+        PushResult: {
+            /** @description Values stored or already equal. */
+            accepted: number;
+            rejected: components["schemas"]["Rejected"][];
+        };
+        PushValue: {
+            /** @description The indicator's code. */
+            indicator: string;
+            note?: string | null;
+            /** @description The city-level region's code. */
+            region: string;
+            /** Format: double */
+            value: number;
+            /** Format: int32 */
+            year: number;
+        };
         Rate_CityKey: {
             /** Format: int64 */
             org_id: number;
@@ -1885,6 +3044,11 @@ export interface components {
             rate: number;
             /** Format: int64 */
             total: number;
+        };
+        RegionName: {
+            code: string;
+            name: string;
+            name_en: string;
         };
         /** @description A region with its children, for tree views. */
         RegionNode: components["schemas"]["RegionView"] & {
@@ -1920,6 +3084,25 @@ export interface components {
             sort: number;
             /** Format: int32 */
             version: number;
+        };
+        Rejected: {
+            code: components["schemas"]["Rule"];
+            field: string;
+            /** @description The value's position in `values`, from 0. */
+            index: number;
+            message: string;
+        };
+        ReopenInput: {
+            comment: string;
+        };
+        ReportParams: {
+            /**
+             * Format: int64
+             * @description The framework (default: that of the year's round).
+             */
+            framework_id?: number | null;
+            /** Format: int32 */
+            year: number;
         };
         ReportView: {
             attachments: components["schemas"]["FileView"][];
@@ -1998,11 +3181,66 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        RoundDetail: {
+            round: components["schemas"]["RoundView"];
+            submissions: components["schemas"]["SubmissionView"][];
+        };
+        /**
+         * @description `status` of a quality-data collection round.
+         * @enum {string}
+         */
+        RoundStatus: "open" | "closed";
+        RoundView: {
+            /** @description The submissions the caller sees, by state. */
+            counts: components["schemas"]["Counts"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date */
+            deadline: string;
+            /** Format: int64 */
+            framework_id: number;
+            framework_name: string;
+            /** Format: int32 */
+            framework_revision: number;
+            /** Format: int64 */
+            id: number;
+            /**
+             * Format: int32
+             * @description Submissions past the deadline and not yet submitted or approved.
+             */
+            overdue: number;
+            status: components["schemas"]["RoundStatus"];
+            title: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
+        };
         /**
          * @description The rule a value broke; a stable code the UI translates (`fields[].rule` in the API).
          * @enum {string}
          */
         Rule: "required" | "length" | "format" | "range" | "checksum" | "unique" | "exists" | "password_policy" | "enum";
+        SaveInput: {
+            lines: components["schemas"]["LineInput"][];
+            /**
+             * Format: int32
+             * @description The submission's version read.
+             */
+            version: number;
+        };
+        SensitivityParams: {
+            /** Format: int64 */
+            framework_id: number;
+            /** @description Monte Carlo runs of the rank intervals. */
+            runs: number;
+            /** Format: int64 */
+            seed?: number;
+            /** @description Base rows N of the Saltelli design: N·(k + 2) runs for k uncertain inputs. */
+            sobol: number;
+            /** Format: int32 */
+            year: number;
+        };
         /** @description A session as listed to its owner or to an administrator. */
         SessionView: {
             /** Format: date-time */
@@ -2032,6 +3270,50 @@ export interface components {
             status: string;
             /** Format: int32 */
             version: number;
+        };
+        SubmissionForm: {
+            /**
+             * Format: double
+             * @description The framework's change threshold (a share).
+             */
+            change_threshold: number;
+            lines: components["schemas"]["FormLine"][];
+            round: components["schemas"]["RoundView"];
+            submission: components["schemas"]["SubmissionView"];
+            timeline: components["schemas"]["TimelineEntry"][];
+        };
+        /**
+         * @description `status` of one city's submission to a collection round.
+         * @enum {string}
+         */
+        SubmissionStatus: "draft" | "submitted" | "approved" | "returned";
+        SubmissionView: {
+            comment?: string | null;
+            /**
+             * Format: int32
+             * @description Values filled in, of the framework's indicators.
+             */
+            filled: number;
+            /** Format: int64 */
+            id: number;
+            overdue: boolean;
+            region_code: string;
+            region_name: string;
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            reviewed_by_name?: string | null;
+            /** Format: int64 */
+            round_id: number;
+            status: components["schemas"]["SubmissionStatus"];
+            /** Format: date-time */
+            submitted_at?: string | null;
+            submitted_by_name?: string | null;
+            /** Format: int32 */
+            total: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
         };
         TargetDetail: {
             evidence: string;
@@ -2126,6 +3408,39 @@ export interface components {
             at: string;
             detail?: string | null;
         };
+        TokenView: {
+            /** Format: date-time */
+            created_at: string;
+            created_by_name: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: date-time */
+            last_used_at?: string | null;
+            name: string;
+            /** @description The token's first characters. */
+            prefix: string;
+            /** @description The city whose values it may push; all when none. */
+            region_code?: string | null;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        TrendYear: {
+            /**
+             * Format: double
+             * @description The mean of the cities' indices.
+             */
+            province: number;
+            /** @description Region code → rank. */
+            ranks: {
+                [key: string]: number;
+            };
+            /** @description Region code → index. */
+            scores: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            year: number;
+        };
         UserUpdate: {
             display_name: string;
             email?: string | null;
@@ -2162,6 +3477,30 @@ export interface components {
             username: string;
             /** Format: int32 */
             version: number;
+        };
+        ValueView: {
+            /** Format: int64 */
+            id: number;
+            indicator_code: string;
+            /** Format: int64 */
+            indicator_id: number;
+            indicator_name: string;
+            note?: string | null;
+            published: boolean;
+            region_code: string;
+            region_name: string;
+            /** @description `round`, `push` or `import`. */
+            source: string;
+            unit: string;
+            /** Format: date-time */
+            updated_at: string;
+            updated_by_name: string;
+            /** Format: double */
+            value: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
         };
     };
     responses: never;
@@ -2703,6 +4042,63 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getJobsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
             400: {
@@ -4737,6 +6133,3244 @@ export interface operations {
             };
             /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityActions: {
+        parameters: {
+            query?: {
+                kind?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Title or industry contains. */
+                q?: string;
+                region_code?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: components["schemas"]["ActionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ActionView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityActionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionDetail"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putQualityActionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityActionsByIdReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActionReportInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActionReportView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityAnalysis: {
+        parameters: {
+            query: {
+                framework_id: number;
+                /** @description Monte Carlo runs (default: the framework's; 0 for none). */
+                mc?: number;
+                /** @description The runs' seed (default 0). */
+                seed?: number;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analysis"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "getQualityAnalysisData.csv": {
+        parameters: {
+            query: {
+                framework_id: number;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityAnalysisSensitivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SensitivityParams"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityAnalysisTrend: {
+        parameters: {
+            query: {
+                framework_id: number;
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrendYear"][];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkSummary"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityFrameworks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityFrameworksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putQualityFrameworksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FrameworkInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteQualityFrameworksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityFrameworksByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityFrameworksByIdRetire: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityFrameworksByIdRevisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityFrameworksByIdToml: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The framework TOML */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/toml": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityIndicators: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Code or name contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                source?: string;
+                status?: components["schemas"]["Status"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_IndicatorView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityIndicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityIndicatorsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putQualityIndicatorsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IndicatorInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndicatorView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteQualityIndicatorsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityIndicatorsExport: {
+        parameters: {
+            query?: {
+                /** @description Code or name contains. */
+                q?: string;
+                /** @description As on the list. */
+                sort?: string;
+                source?: string;
+                status?: components["schemas"]["Status"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityIndicatorsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityIndicatorsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportParams"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityReportsAnnex: {
+        parameters: {
+            query: {
+                /** @description The framework (default: that of the year's round). */
+                framework_id?: number;
+                year: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityRounds: {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["RoundStatus"];
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundView"][];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewRound"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetail"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityRoundsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetail"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityRoundsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoundDetail"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualitySubmissionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionForm"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putQualitySubmissionsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SaveInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionForm"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualitySubmissionsByIdImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualitySubmissionsByIdReopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionForm"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualitySubmissionsByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionForm"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualitySubmissionsByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionForm"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualitySubmissionsByIdTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewToken"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedToken"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityTokensByIdRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TokenView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityValues: {
+        parameters: {
+            query?: {
+                /** @description The indicators of this framework. */
+                framework_id?: number;
+                /** @description Comma-separated indicator codes. */
+                indicators?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                published?: boolean;
+                /** @description Regions in this region's subtree. */
+                region_code?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                year?: number;
+                year_from?: number;
+                year_to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ValueView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityValuesByIdHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryEntry"][];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getQualityValuesExport: {
+        parameters: {
+            query?: {
+                /** @description `xlsx` (default) or `csv`. */
+                format?: string;
+                /** @description The indicators of this framework. */
+                framework_id?: number;
+                /** @description Comma-separated indicator codes. */
+                indicators?: string;
+                published?: boolean;
+                /** @description Regions in this region's subtree. */
+                region_code?: string;
+                year?: number;
+                year_from?: number;
+                year_to?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx or .csv file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postQualityValuesPush: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Push"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PushResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
