@@ -1,7 +1,7 @@
 //! Choropleth map: regions given as polygons, shaded by a value per region, with a legend.
 
 use super::svg::{Anchor, Svg};
-use super::{FONT_SIZE, TEXT, TITLE_SIZE, format_number, legend, legend_layout};
+use super::{FONT_SIZE, TEXT, TITLE_SIZE, format_number, legend, legend_layout, text_width};
 
 /// A region's outline: its name and rings of `[longitude, latitude]` points (outer rings and
 /// holes alike; rings are filled even-odd, so a ring inside another is a hole).
@@ -156,17 +156,29 @@ impl MapChart {
             svg.rings(rings, &fill, "#ffffff", 0.8);
         }
         if self.labels != MapLabels::None {
-            for (region, rings) in self.regions.iter().zip(&projected) {
-                let Some((cx, cy)) = label_point(rings) else {
-                    continue;
-                };
-                let size = FONT_SIZE * 0.85;
-                match (self.labels, value_of(&region.name)) {
+            let size = FONT_SIZE * 0.85;
+            let texts: Vec<Vec<String>> = self
+                .regions
+                .iter()
+                .map(|region| match (self.labels, value_of(&region.name)) {
                     (MapLabels::NamesAndValues, Some(v)) => {
-                        svg.label(cx, cy - size * 0.6, &region.name, size);
-                        svg.label(cx, cy + size * 0.6, &format_number(v, self.decimals), size);
+                        vec![region.name.clone(), format_number(v, self.decimals)]
                     }
-                    _ => svg.label(cx, cy, &region.name, size),
+                    _ => vec![region.name.clone()],
+                })
+                .collect();
+            let area = [0.0, top, width, top + map_h];
+            let placed = place_labels(&projected, &texts, size, area);
+            for (label, lines) in placed.iter().zip(&texts) {
+                let Some(label) = label else { continue };
+                if let Some((ax, ay)) = label.leader {
+                    let (ex, ey) = label.nearest_edge(ax, ay);
+                    svg.line(ax, ay, ex, ey, LEADER, 0.6);
+                    svg.circle(ax, ay, 1.2, LEADER, LEADER);
+                }
+                let first = label.y - (lines.len() - 1) as f64 * LINE / 2.0 * size;
+                for (i, line) in lines.iter().enumerate() {
+                    svg.label(label.x, first + i as f64 * LINE * size, line, size);
                 }
             }
         }
@@ -283,6 +295,206 @@ fn label_point(rings: &[Vec<(f64, f64)>]) -> Option<(f64, f64)> {
         ys.fold(f64::MIN, f64::max),
     );
     Some(((x0 + x1) / 2.0, (y0 + y1) / 2.0))
+}
+
+/// Line height of the labels, in ems.
+const LINE: f64 = 1.2;
+/// The colour of leader lines and of the dot marking a region whose label is outside it.
+const LEADER: &str = "#555555";
+/// Room kept between label boxes, in points.
+const GAP: f64 = 1.5;
+
+/// Where a label goes: the centre of its box, the box's size and, for a label moved out of its
+/// region, the point of the region its leader line starts from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Label {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    leader: Option<(f64, f64)>,
+}
+
+impl Label {
+    fn overlaps(&self, other: &Label) -> bool {
+        (self.x - other.x).abs() * 2.0 < self.w + other.w + 2.0 * GAP
+            && (self.y - other.y).abs() * 2.0 < self.h + other.h + 2.0 * GAP
+    }
+
+    /// The corners, the middles of the sides and the centre of the box.
+    fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        let (dx, dy) = (self.w / 2.0, self.h / 2.0);
+        [-1.0, 0.0, 1.0].into_iter().flat_map(move |i| {
+            [-1.0, 0.0, 1.0]
+                .into_iter()
+                .map(move |j| (self.x + i * dx, self.y + j * dy))
+        })
+    }
+
+    /// The point of the box's outline closest to (x, y), where a leader line ends.
+    fn nearest_edge(&self, x: f64, y: f64) -> (f64, f64) {
+        let (dx, dy) = (self.w / 2.0, self.h / 2.0);
+        (
+            x.clamp(self.x - dx, self.x + dx),
+            y.clamp(self.y - dy, self.y + dy),
+        )
+    }
+}
+
+/// Places the labels (`texts[i]`, one line each, for `rings[i]`) so that no two overlap: a
+/// label goes at the spot inside its region nearest the region's [`label_point`] where its box
+/// fits and meets no label placed before it (larger regions first); otherwise — a small region
+/// such as 嘉峪关 inside 酒泉, or 临夏 between 定西 and 甘南 — it goes to the nearest free spot
+/// around that point within `area` (`[x0, y0, x1, y1]`), tied to it by a leader line. A label
+/// with no free spot anywhere stays on its point rather than being dropped.
+fn place_labels(
+    rings: &[Vec<Vec<(f64, f64)>>],
+    texts: &[Vec<String>],
+    size: f64,
+    area: [f64; 4],
+) -> Vec<Option<Label>> {
+    let boxes: Vec<Option<Label>> = rings
+        .iter()
+        .zip(texts)
+        .map(|(rings, lines)| {
+            let (x, y) = label_point(rings)?;
+            let w = lines
+                .iter()
+                .map(|l| text_width(l, size))
+                .fold(0.0, f64::max)
+                + size / 2.0;
+            let h = lines.len() as f64 * LINE * size;
+            Some(Label {
+                x,
+                y,
+                w,
+                h,
+                leader: None,
+            })
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..boxes.len()).filter(|i| boxes[*i].is_some()).collect();
+    order.sort_by(|a, b| ring_area(&rings[*b]).total_cmp(&ring_area(&rings[*a])));
+
+    // Spots inside each region where its label fits, nearest its label point first.
+    let fits: Vec<Vec<Label>> = boxes
+        .iter()
+        .zip(rings)
+        .map(|(label, rings)| label.map_or_else(Vec::new, |l| spots_inside(rings, l)))
+        .collect();
+    let (mut inner, mut outside): (Vec<usize>, Vec<usize>) =
+        order.into_iter().partition(|i| !fits[*i].is_empty());
+    // The dots of the regions labelled outside are kept clear.
+    let mut dots: Vec<Label> = outside
+        .iter()
+        .filter_map(|i| boxes[*i])
+        .map(|b| Label {
+            w: 3.0,
+            h: 3.0,
+            ..b
+        })
+        .collect();
+    let mut placed: Vec<Option<Label>> = vec![None; boxes.len()];
+    for i in inner.drain(..) {
+        let taken = |c: &Label| placed.iter().flatten().chain(&dots).any(|p| p.overlaps(c));
+        match fits[i].iter().find(|c| !taken(c)) {
+            Some(spot) => placed[i] = Some(*spot),
+            None => {
+                outside.push(i);
+                dots.extend(boxes[i].map(|b| Label {
+                    w: 3.0,
+                    h: 3.0,
+                    ..b
+                }));
+            }
+        }
+    }
+    for i in outside {
+        let Some(label) = boxes[i] else { continue };
+        let free = |c: &Label| {
+            c.x - c.w / 2.0 >= area[0]
+                && c.x + c.w / 2.0 <= area[2]
+                && c.y - c.h / 2.0 >= area[1]
+                && c.y + c.h / 2.0 <= area[3]
+                && !placed.iter().flatten().chain(&dots).any(|p| p.overlaps(c))
+        };
+        let step = size * 0.75;
+        let spot = (1..=48)
+            .flat_map(|k| (0..16).map(move |a| (k, a)))
+            .map(|(k, a)| {
+                let angle = std::f64::consts::PI / 8.0 * f64::from(a);
+                let r = step * f64::from(k);
+                Label {
+                    x: label.x + angle.cos() * (r + label.w / 2.0),
+                    y: label.y - angle.sin() * (r + label.h / 2.0),
+                    leader: Some((label.x, label.y)),
+                    ..label
+                }
+            })
+            .find(free);
+        placed[i] = Some(spot.unwrap_or(label));
+    }
+    placed
+}
+
+/// The positions of `label` where its box lies inside the region (tested at its corners, the
+/// middles of its sides and its centre), on a grid over the region, nearest the label's point
+/// first.
+fn spots_inside(rings: &[Vec<(f64, f64)>], label: Label) -> Vec<Label> {
+    let points = || rings.iter().flatten();
+    let (x0, x1) = points().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.0), hi.max(p.0))
+    });
+    let (y0, y1) = points().fold((f64::MAX, f64::MIN), |(lo, hi), p| {
+        (lo.min(p.1), hi.max(p.1))
+    });
+    if !(x1 > x0 && y1 > y0) {
+        return Vec::new();
+    }
+    // About 40 steps across the region, and none finer than a quarter of a line.
+    let step = ((x1 - x0).max(y1 - y0) / 40.0).max(label.h / 4.0);
+    let (nx, ny) = (((x1 - x0) / step) as usize, ((y1 - y0) / step) as usize);
+    let mut spots: Vec<Label> = (0..=nx)
+        .flat_map(|i| (0..=ny).map(move |j| (i, j)))
+        .map(|(i, j)| Label {
+            x: x0 + i as f64 * step,
+            y: y0 + j as f64 * step,
+            ..label
+        })
+        .chain([label])
+        .filter(|c| c.points().all(|p| inside(rings, p)))
+        .collect();
+    let distance = |c: &Label| (c.x - label.x).powi(2) + (c.y - label.y).powi(2);
+    spots.sort_by(|a, b| distance(a).total_cmp(&distance(b)));
+    spots
+}
+
+/// The area of a region's largest ring (in projected units).
+fn ring_area(rings: &[Vec<(f64, f64)>]) -> f64 {
+    rings
+        .iter()
+        .map(|ring| {
+            let twice: f64 = ring
+                .iter()
+                .zip(ring.iter().cycle().skip(1))
+                .map(|(p, q)| p.0 * q.1 - q.0 * p.1)
+                .sum();
+            twice.abs() / 2.0
+        })
+        .fold(0.0, f64::max)
+}
+
+/// Whether `p` is inside the region (even-odd over all its rings, so holes are outside).
+fn inside(rings: &[Vec<(f64, f64)>], p: (f64, f64)) -> bool {
+    let mut crossings = 0;
+    for ring in rings {
+        for (a, b) in ring.iter().zip(ring.iter().cycle().skip(1)) {
+            if (a.1 > p.1) != (b.1 > p.1) && p.0 < a.0 + (p.1 - a.1) / (b.1 - a.1) * (b.0 - a.0) {
+                crossings += 1;
+            }
+        }
+    }
+    crossings % 2 == 1
 }
 
 /// A GeoJSON document that is not a FeatureCollection of named polygons.
@@ -409,5 +621,76 @@ mod tests {
         assert_eq!(regions[1].rings.len(), 2);
         assert!(regions_from_geojson(json, "adcode").is_err());
         assert!(regions_from_geojson("{}", "name").is_err());
+    }
+
+    /// The boxes of the map's labels as drawn: (text, x0, y0, x1, y1) of every `<text>` with a
+    /// halo.
+    fn label_boxes(svg: &str) -> Vec<(String, f64, f64, f64, f64)> {
+        let attr = |tag: &str, name: &str| -> f64 {
+            let start = tag.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            let len = tag[start..].find('"').unwrap();
+            tag[start..start + len].parse().unwrap()
+        };
+        // Each piece starts with the attributes of a `<text` tag (the split ate its space).
+        svg.split("<text")
+            .skip(1)
+            .filter(|t| t.contains(r##"stroke="#ffffff""##))
+            .map(|t| {
+                let (tag, rest) = t.split_once('>').unwrap();
+                let text = rest.split_once("</text>").unwrap().0.to_owned();
+                let (x, size) = (attr(tag, "x"), attr(tag, "font-size"));
+                let y = attr(tag, "y") - 0.35 * size;
+                let w = text_width(&text, size) / 2.0;
+                let h = LINE * size / 2.0;
+                (text, x - w, y - h, x + w, y + h)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_of_gansu_do_not_overlap() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../web/src/assets/geo/gansu_prefectures.geojson"
+        );
+        let regions =
+            regions_from_geojson(&std::fs::read_to_string(path).unwrap(), "name").unwrap();
+        assert_eq!(regions.len(), 14);
+        let values: Vec<(String, f64)> = regions
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.clone(), 70.0 + i as f64 * 1.37))
+            .collect();
+        for (labels, width) in [
+            (MapLabels::Names, 480.0),
+            (MapLabels::NamesAndValues, 480.0),
+            (MapLabels::NamesAndValues, 320.0),
+            (MapLabels::Names, 240.0),
+        ] {
+            let chart = MapChart {
+                regions: regions.clone(),
+                values: values.clone(),
+                decimals: 2,
+                labels,
+                width,
+                ..MapChart::default()
+            };
+            let svg = chart.svg();
+            let boxes = label_boxes(&svg);
+            let lines = if labels == MapLabels::Names { 1 } else { 2 };
+            assert_eq!(boxes.len(), 14 * lines, "{labels:?} {width}");
+            for (i, a) in boxes.iter().enumerate() {
+                assert!(
+                    a.1 >= 0.0 && a.3 <= width,
+                    "{a:?} outside the map at {width}"
+                );
+                for b in &boxes[i + 1..] {
+                    let apart = a.3 <= b.1 || b.3 <= a.1 || a.4 <= b.2 + 1e-6 || b.4 <= a.2 + 1e-6;
+                    assert!(apart, "{a:?} overlaps {b:?} ({labels:?}, width {width})");
+                }
+            }
+            // 嘉峪关 is far too small for its name: moved out, with a leader line.
+            assert!(svg.contains("<line"), "no leader line at {width}");
+        }
     }
 }
