@@ -133,7 +133,7 @@ struct Report<'a> {
     files: Vec<(String, Vec<u8>)>,
 }
 
-/// "提高 1.20" / "下降 0.35" / "持平" for a change of a score.
+/// "提高1.20分" / "下降0.35分" / "持平" for a change of a score.
 fn rise(change: f64) -> String {
     let text = format_score(change.abs());
     if text == "0.00" {
@@ -195,7 +195,7 @@ impl<'a> Report<'a> {
     fn subtitle(&mut self, text: &str) {
         let _ = writeln!(
             self.out,
-            "#block(above: 1.4em, below: 0.8em, text(weight: \"bold\", size: 11pt)[{}])\n",
+            "#block(sticky: true, above: 1.4em, below: 0.8em, text(weight: \"bold\", size: 11pt)[{}])\n",
             escape(text)
         );
     }
@@ -831,13 +831,15 @@ impl<'a> Report<'a> {
                         nodes.iter().map(|(_, n)| node_average(input, &n.code)),
                     ),
                 ],
+                // A title also keeps the label of the top spoke inside the chart.
+                title: "得分（分）".into(),
                 width: 480.0,
                 ..RadarChart::default()
             };
             self.chart(
                 &format!("charts/city-{i}-radar.svg"),
                 radar.svg(),
-                "75%",
+                "70%",
                 &format!("{}各维度得分与全省平均", region.name),
             );
         }
@@ -1053,7 +1055,8 @@ impl<'a> Report<'a> {
                     "为检验排名的稳健性，采用蒙特卡洛模拟：共模拟{}次（随机种子{}），每次把各项权重在±{}%的范围内随机扰动后重新计算全部得分和排名。与名义排名相比，各市州排名的平均绝对变动为{}位。下表列出各市州的名义排名及模拟排名的5%、50%（中位数）和95%分位数，5%至95%分位数之间即90%区间。",
                     mc.runs,
                     mc.seed,
-                    format_score(mc.weight_noise * 100.0),
+                    // 25, 12.5: no trailing zeros.
+                    (mc.weight_noise * 1e4).round() / 100.0,
                     format_score(mc.mean_abs_rank_shift)
                 ));
                 let rows: Vec<Vec<Cell>> = self
@@ -1110,7 +1113,7 @@ impl<'a> Report<'a> {
         }
 
         self.out.push_str("== 数据复现\n\n");
-        self.para("本报告的全部得分、排名和不确定性结果可用龙芝系统的计算引擎复现：");
+        self.para("本报告的全部得分、排名和不确定性结果可用甘肃省质量发展信息系统（陇质）的计算引擎复现：");
         let mut command = "longzhi engine index --data … --framework …".to_owned();
         if let Some(mc) = &input.mc {
             let _ = write!(command, " --mc {} --seed {}", mc.runs, mc.seed);
