@@ -799,3 +799,57 @@ async fn improvement_actions_stay_in_their_owners_scope_and_complete_at_one_hund
         "a report cannot be dated in the future"
     );
 }
+
+#[tokio::test]
+async fn two_reviews_of_one_submission_at_once_leave_one_decision() {
+    let app = TestApp::spawn().await;
+    let province = app.login("province").await;
+    // The demo's round of this year: some cities have submitted, not yet reviewed.
+    let rounds = province
+        .ok(&format!("/api/v1/quality/rounds?year={}", this_year()))
+        .await;
+    let round = rounds[0]["id"].as_i64().unwrap();
+    let detail = province
+        .ok(&format!("/api/v1/quality/rounds/{round}"))
+        .await;
+    let submitted = detail["submissions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["status"] == "submitted")
+        .expect("a submitted submission in the demo");
+    let review = format!("/api/v1/quality/submissions/{}/review", submitted["id"]);
+    let (a, b) = tokio::join!(
+        province.post(&review, json!({"decision": "approve"})),
+        province.post(
+            &review,
+            json!({"decision": "return", "comment": "重新核对"})
+        ),
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort();
+    assert_eq!(
+        statuses,
+        [StatusCode::OK, StatusCode::CONFLICT],
+        "{a:?} {b:?}"
+    );
+    let (winner, _) = if a.0 == StatusCode::OK {
+        (a.1, b.1)
+    } else {
+        (b.1, a.1)
+    };
+    let form = province
+        .ok(&format!(
+            "/api/v1/quality/submissions/{}",
+            winner["submission"]["id"]
+        ))
+        .await;
+    assert_eq!(form["submission"]["status"], winner["submission"]["status"]);
+    let decisions = form["timeline"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["action"] == "approved" || t["action"] == "returned")
+        .count();
+    assert_eq!(decisions, 1, "one decision in the history");
+}

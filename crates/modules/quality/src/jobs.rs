@@ -53,7 +53,12 @@ pub struct SensitivityParams {
 
 async fn resolve(db: &DatabaseConnection, p: &ReportParams) -> Result<ReportParams> {
     let framework_id = match p.framework_id {
-        Some(id) => id,
+        Some(id) => {
+            crate::frameworks::load(db, id)
+                .await
+                .map_err(|_| StoreError::from(FieldError::new("framework_id", Rule::Exists)))?;
+            id
+        }
         None => report::framework_of_year(db, p.year).await?,
     };
     Ok(ReportParams {
