@@ -59,10 +59,10 @@ pub fn pdf(input: &ReportInput, progress: &mut dyn FnMut(u8)) -> Result<Vec<u8>,
     }
     report.appendix();
     progress.at(65);
-    let Report { out, files, .. } = report;
+    let Report { out, mut files, .. } = report;
     let files: Vec<(&str, Vec<u8>)> = files
-        .iter()
-        .map(|(path, data)| (path.as_str(), data.clone()))
+        .iter_mut()
+        .map(|(path, data)| (path.as_str(), std::mem::take(data)))
         .collect();
     let bytes = longzhi_reports::render(&out, &files)?;
     progress.at(100);
