@@ -6,8 +6,9 @@
  */
 import type { ConsoleModule } from './module'
 import plan from './plan'
+import quality from './quality'
 
-export const modules: readonly ConsoleModule[] = [plan]
+export const modules: readonly ConsoleModule[] = [plan, quality]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)

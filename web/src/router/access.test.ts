@@ -31,10 +31,11 @@ describe('route access', () => {
 describe('the sidebar menu', () => {
   it('shows everything to `*:*:*`', () => {
     const menu = buildMenu(layoutChildren, ['*:*:*'])
-    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/system'])
+    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/system'])
     expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/reviews', '/plan/matrix'])
-    expect(menu[2].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[2].children).toHaveLength(9)
+    expect(menu[2].children.map((c) => c.path)).toEqual(['/quality/indicators', '/quality/frameworks', '/quality/rounds', '/quality/values', '/quality/analysis', '/quality/reports', '/quality/actions'])
+    expect(menu[3].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[3].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {
