@@ -61,9 +61,9 @@ pub fn row(r: u32, refs: &[&str]) -> String {
 }
 
 /// The text of a PDF as `pdftotext -layout` extracts it (poppler-utils, installed by
-/// scripts/lib/ensure-system). Panics when pdftotext is missing: a test reading a report's text
-/// without it would check nothing.
-pub fn pdf_text(pdf: &[u8]) -> String {
+/// scripts/lib/ensure-system); an error when pdftotext is missing or fails — a test must not pass
+/// without reading the text.
+pub fn pdf_text(pdf: &[u8]) -> Result<String, String> {
     use std::process::{Command, Stdio};
     let mut child = Command::new("pdftotext")
         .args(["-layout", "-enc", "UTF-8", "-", "-"])
@@ -71,15 +71,18 @@ pub fn pdf_text(pdf: &[u8]) -> String {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("pdftotext (poppler-utils) is needed: scripts/lib/ensure-system installs it");
+        .map_err(|e| {
+            format!("pdftotext (poppler-utils; scripts/lib/ensure-system installs it): {e}")
+        })?;
     if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(pdf).expect("pdftotext reads the PDF");
+        stdin.write_all(pdf).map_err(|e| e.to_string())?;
     }
-    let out = child.wait_with_output().expect("pdftotext runs");
-    assert!(
-        out.status.success(),
-        "pdftotext: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 text")
+    let out = child.wait_with_output().map_err(|e| e.to_string())?;
+    if !out.status.success() {
+        return Err(format!(
+            "pdftotext: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|e| e.to_string())
 }

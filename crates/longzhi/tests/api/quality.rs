@@ -7,7 +7,10 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::helpers::{Client, TestApp, read};
-use longzhi_reports::testing::pdf_text;
+
+fn pdf_text(pdf: &[u8]) -> String {
+    longzhi_reports::testing::pdf_text(pdf).unwrap()
+}
 
 fn this_year() -> i32 {
     longzhi_store::today().year()

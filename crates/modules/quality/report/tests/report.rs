@@ -6,9 +6,6 @@
 
 mod common;
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use calamine::{Data, Reader, Xlsx};
 use longzhi_quality_report::{ReportError, ReportInput, annex, check, format_score, pdf};
 
@@ -21,27 +18,8 @@ fn gansu() -> ReportInput {
     )
 }
 
-/// `pdftotext -layout` of a PDF. Fails when pdftotext is missing: without it these tests
-/// would check nothing. (`longzhi_reports::testing::pdf_text` is the same, behind a feature
-/// whose code clippy refuses under this workspace's lints.)
 fn pdftotext(pdf: &[u8]) -> String {
-    let mut child = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8", "-", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("pdftotext (poppler-utils) is needed: scripts/lib/ensure-system installs it");
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(pdf).unwrap();
-    }
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "pdftotext: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
+    longzhi_reports::testing::pdf_text(pdf).unwrap()
 }
 
 fn render(input: &ReportInput) -> (Vec<u8>, Vec<u8>) {
