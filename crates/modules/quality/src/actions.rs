@@ -142,21 +142,11 @@ async fn check<C: ConnectionTrait>(
     i: &ActionInput,
 ) -> Result<(ActionInput, String)> {
     let mut errs = FieldErrors::new();
-    let title = i.title.trim().to_owned();
-    if title.is_empty() {
-        errs.push(FieldError::new("title", Rule::Required));
-    } else if title.chars().count() > 200 {
-        errs.push(FieldError::new("title", Rule::Length).with("max", 200));
-    }
+    let title = errs.text("title", &i.title, 200).unwrap_or_default();
     if !KINDS.contains(&i.kind.as_str()) {
         errs.push(FieldError::new("kind", Rule::Enum).with("allowed", KINDS.join(",")));
     }
-    let industry = i
-        .industry
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned);
+    let industry = errs.optional_text("industry", i.industry.as_deref(), 100);
     if i.kind == "industry" && industry.is_none() {
         errs.push(FieldError::new("industry", Rule::Required));
     }
@@ -179,12 +169,7 @@ async fn check<C: ConnectionTrait>(
             errs.push(FieldError::new("indicator_codes", Rule::Exists).with("value", c));
         }
     }
-    let targets = i.targets.trim().to_owned();
-    if targets.is_empty() {
-        errs.push(FieldError::new("targets", Rule::Required));
-    } else if targets.chars().count() > 4000 {
-        errs.push(FieldError::new("targets", Rule::Length).with("max", 4000));
-    }
+    let targets = errs.text("targets", &i.targets, 4000).unwrap_or_default();
     if i.end_date < i.start_date {
         errs.push(FieldError::new("end_date", Rule::Range).with("min", i.start_date));
     }
@@ -341,12 +326,7 @@ pub async fn report(
                 .with("max", 100),
         );
     }
-    let text = r.text.trim().to_owned();
-    if text.is_empty() {
-        errs.push(FieldError::new("text", Rule::Required));
-    } else if text.chars().count() > 4000 {
-        errs.push(FieldError::new("text", Rule::Length).with("max", 4000));
-    }
+    let text = errs.text("text", &r.text, 4000).unwrap_or_default();
     if r.report_date > today() {
         errs.push(FieldError::new("report_date", Rule::Range).with("max", today()));
     }

@@ -120,12 +120,7 @@ async fn check<C: ConnectionTrait>(db: &C, i: &FrameworkInput) -> Result<Framewo
     if !valid_code(&code) {
         errs.push(FieldError::new("code", Rule::Format));
     }
-    let name = i.name.trim().to_owned();
-    if name.is_empty() {
-        errs.push(FieldError::new("name", Rule::Required));
-    } else if name.chars().count() > 100 {
-        errs.push(FieldError::new("name", Rule::Length).with("max", 100));
-    }
+    let name = errs.text("name", &i.name, 100).unwrap_or_default();
     if i.description.chars().count() > 4000 {
         errs.push(FieldError::new("description", Rule::Length).with("max", 4000));
     }

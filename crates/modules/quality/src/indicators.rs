@@ -110,16 +110,6 @@ pub fn valid_code(code: &str) -> bool {
         && code.len() <= 32
 }
 
-fn text(errs: &mut FieldErrors, field: &str, value: &str, required: bool, max: usize) -> String {
-    let v = value.trim();
-    if required && v.is_empty() {
-        errs.push(FieldError::new(field, Rule::Required));
-    } else if v.chars().count() > max {
-        errs.push(FieldError::new(field, Rule::Length).with("max", max));
-    }
-    v.to_owned()
-}
-
 /// The input checked: every broken rule at once.
 fn check(i: &IndicatorInput) -> Result<(IndicatorInput, Status)> {
     let mut errs = FieldErrors::new();
@@ -129,11 +119,14 @@ fn check(i: &IndicatorInput) -> Result<(IndicatorInput, Status)> {
     } else if !valid_code(&code) {
         errs.push(FieldError::new("code", Rule::Format));
     }
-    let name = text(&mut errs, "name", &i.name, true, 100);
-    let name_en = text(&mut errs, "name_en", &i.name_en, false, 200);
-    let unit = text(&mut errs, "unit", &i.unit, false, 20);
-    let source = text(&mut errs, "source", &i.source, false, 100);
-    let formula = text(&mut errs, "formula", &i.formula, false, 2000);
+    let name = errs.text("name", &i.name, 100).unwrap_or_default();
+    let optional = |errs: &mut FieldErrors, field: &str, v: &str, max: usize| {
+        errs.optional_text(field, Some(v), max).unwrap_or_default()
+    };
+    let name_en = optional(&mut errs, "name_en", &i.name_en, 200);
+    let unit = optional(&mut errs, "unit", &i.unit, 20);
+    let source = optional(&mut errs, "source", &i.source, 100);
+    let formula = optional(&mut errs, "formula", &i.formula, 2000);
     if i.direction != 1 && i.direction != -1 {
         errs.push(FieldError::new("direction", Rule::Enum).with("allowed", "1,-1"));
     }

@@ -369,12 +369,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Resul
 /// Opens a round and tells every city addressed.
 pub async fn open(db: &DatabaseConnection, p: &Principal, n: NewRound) -> Result<RoundDetail> {
     let mut errs = FieldErrors::new();
-    let title = n.title.trim().to_owned();
-    if title.is_empty() {
-        errs.push(FieldError::new("title", Rule::Required));
-    } else if title.chars().count() > 200 {
-        errs.push(FieldError::new("title", Rule::Length).with("max", 200));
-    }
+    let title = errs.text("title", &n.title, 200).unwrap_or_default();
     let this_year = today()
         .format("%Y")
         .to_string()
