@@ -122,7 +122,7 @@ const en: typeof zh = {
       province: 'Province mean', cities: 'Cities ranked', leader: 'First', mcShift: 'Mean rank shift', mcRuns: '{n} runs',
       up: 'Up {n}', down: 'Down {n}', same: 'Same', new: 'New',
       mapTitle: '{metric} · {year}', mapHint: 'Click a city on the map or in the ranking for its details', noYear: 'Not enough published values for {year} (at least two cities are needed)',
-      profile: 'City profile', radar: 'Dimension scores', contributions: 'Contributions', contributionHint: 'Points each indicator brings to the index; the mark is the province’s mean',
+      profile: 'City profile', radar: 'Dimension scores', contributions: 'Contributions', contributionHint: 'Points each indicator brings to the index: green above the province’s mean, orange below; the mark is the mean',
       sentence: '{city} scores {score} and ranks {rank}: strongest {best}, weakest {worst}.', sentenceShort: '{city} scores {score} and ranks {rank}.',
       noContributions: 'The aggregation (Copeland) gives no contributions',
       trend: 'Trend', trendCities: 'Compare', trendHint: 'Each year computed on its own; the province is the mean of the cities’ indices',

@@ -120,7 +120,7 @@ export default {
       province: '全省平均', cities: '参评市州', leader: '第一名', mcShift: '平均名次波动', mcRuns: '模拟 {n} 次',
       up: '上升 {n} 位', down: '下降 {n} 位', same: '持平', new: '新增',
       mapTitle: '{metric} · {year} 年', mapHint: '点击地图或排名表中的市州查看详情', noYear: '{year} 年尚无足够的已发布数据（至少需要两个市州）',
-      profile: '市州画像', radar: '维度得分', contributions: '指标贡献', contributionHint: '各指标为综合指数贡献的分值；竖线为全省平均',
+      profile: '市州画像', radar: '维度得分', contributions: '指标贡献', contributionHint: '各指标为综合指数贡献的分值：绿色高于全省平均，橙色低于；竖线为全省平均',
       sentence: '{city}综合指数 {score}，排名第 {rank}：最强项为{best}，最弱项为{worst}。', sentenceShort: '{city}综合指数 {score}，排名第 {rank}。',
       noContributions: '当前合成方法（Copeland）不计算贡献度',
       trend: '历年趋势', trendCities: '对比市州', trendHint: '每年单独计算；全省为各市州指数的平均',

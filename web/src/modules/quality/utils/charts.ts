@@ -45,8 +45,7 @@ export function contributionOption(items: readonly Contribution[], labels: { cit
   const names = items.map((i) => i.name)
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => (typeof v === 'number' ? formatScore(v) : String(v)) },
-    legend: { bottom: 0, data: [labels.city, labels.mean], textStyle: axisText },
-    grid: { left: 8, right: 48, top: 8, bottom: 36, containLabel: true },
+    grid: { left: 8, right: 48, top: 8, bottom: 8, containLabel: true },
     xAxis: { type: 'value', axisLabel: axisText, splitLine },
     yAxis: { type: 'category', data: names, inverse: true, axisLabel: { ...axisText, width: 150, overflow: 'truncate' }, axisTick: { show: false } },
     series: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { changeOnLastYear, formatChange, formatPercent, formatRankInterval, formatScore, formatSigned, formatValue, isBigChange, ordinal } from './format'
+import { changeOnLastYear, formatChange, formatPercent, formatRankInterval, formatScore, formatSigned, formatValue, isBigChange, ordinal, shortName } from './format'
 
 describe('quality number formats', () => {
   it('print an index exactly as toFixed(2), the report and the command line do', () => {
@@ -47,5 +47,9 @@ describe('quality number formats', () => {
     expect(formatRankInterval(3, 5.45)).toBe('3–5.5')
     expect(formatRankInterval(4, 4)).toBe('4')
     expect(formatRankInterval(null, 4)).toBe('—')
+  })
+
+  it('shorten the autonomous prefectures’ names for table cells', () => {
+    expect(['临夏回族自治州', '甘南藏族自治州', '兰州市', 'Linxia Hui Autonomous Prefecture', 'Lanzhou'].map(shortName)).toEqual(['临夏州', '甘南州', '兰州市', 'Linxia', 'Lanzhou'])
   })
 })

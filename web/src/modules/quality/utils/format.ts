@@ -67,3 +67,8 @@ export function formatRankInterval(q05: number | null | undefined, q95: number |
   const b = Number(q95.toFixed(1))
   return a === b ? String(a) : `${a}–${b}`
 }
+
+/** A region's name short enough for a table cell: 临夏回族自治州 → 临夏州, Linxia Hui Autonomous Prefecture → Linxia. */
+export function shortName(name: string): string {
+  return name.replace(/^(\p{Script=Han}{2})\p{Script=Han}*自治州$/u, '$1州').replace(/^(.+?)\s+\S+\s+Autonomous Prefecture$/, '$1')
+}
