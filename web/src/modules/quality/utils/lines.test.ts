@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/errors'
 import type { FormLine } from '../api'
+import { fieldMessage } from './fieldMessage'
 import { draftChange, draftsOf, groupLines, isDirty, isEditable, lineErrors, lineInputs } from './lines'
 
 const line = (code: string, path: string[], value: number | null = null, previous: number | null = null): FormLine => ({
@@ -52,12 +53,18 @@ describe('submission lines', () => {
       code: 'validation.field',
       message: 'x',
       fields: [
-        { field: 'standards', rule: 'required', message: '必填' },
+        { field: 'standards', rule: 'required', message: 'standards:必填' },
         { field: 'svc_satis', rule: 'required', message: '较上期变化 +60.0% 超过 30%,须填写说明' },
       ],
     })
     expect(lineErrors(submit, sent)).toEqual({ standards: '必填', svc_satis: '较上期变化 +60.0% 超过 30%,须填写说明' })
     expect(lineErrors(new Error('x'), sent)).toEqual({})
+  })
+
+  it('show a field’s message without the field’s name in front', () => {
+    expect(fieldMessage('prod_pass', 'prod_pass:较上期变化 -46.3% 超过 30%,须填写说明')).toBe('较上期变化 -46.3% 超过 30%,须填写说明')
+    expect(fieldMessage('nodes', 'nodes:node "D2": node has no children')).toBe('node "D2": node has no children')
+    expect(fieldMessage('year', '须在 2000 至 2026 之间')).toBe('须在 2000 至 2026 之间')
   })
 
   it('can be filled in while draft or returned in an open round', () => {

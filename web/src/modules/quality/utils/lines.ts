@@ -1,6 +1,7 @@
 /** A submission's lines: grouped by dimension, edited as drafts, and the server's errors on them. */
 import { ApiError } from '@/api/errors'
 import type { FormLine, LineInput, SubmissionStatus } from '../api'
+import { fieldMessage } from './fieldMessage'
 import { changeOnLastYear, isBigChange } from './format'
 
 export interface LineGroup {
@@ -68,7 +69,7 @@ export function lineErrors(err: unknown, sent: readonly LineInput[]): Record<str
   for (const f of err.fields) {
     const m = /^lines\[(\d+)\]\.\w+$/.exec(f.field)
     const code = m ? sent[Number(m[1])]?.code : f.field
-    if (code && !(code in out)) out[code] = f.message
+    if (code && !(code in out)) out[code] = fieldMessage(f.field, f.message)
   }
   return out
 }

@@ -5,6 +5,7 @@
  * children, in the order shown).
  */
 import type { NodeInput, NodeView } from '../api'
+import { fieldMessage } from './fieldMessage'
 
 export interface EditNode {
   /** Stable row key of the editor (codes of new dimensions change while typed). */
@@ -141,7 +142,7 @@ export function nodeErrors(root: EditNode, fields: Record<string, string>): Reco
   for (const [field, message] of Object.entries(fields)) {
     const m = /^nodes\[(\d+)\]\.\w+$/.exec(field)
     const row = m ? rows[Number(m[1])] : undefined
-    if (row && !(row.key in out)) out[row.key] = message
+    if (row && !(row.key in out)) out[row.key] = fieldMessage(field, message)
   }
   return out
 }
