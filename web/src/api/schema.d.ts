@@ -3271,6 +3271,14 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        SubmissionEvent: {
+            /** @description `opened`, `saved`, `submitted`, `approved`, `returned`, `reopened`, `reminded`. */
+            action: string;
+            actor_name: string;
+            /** Format: date-time */
+            at: string;
+            comment?: string | null;
+        };
         SubmissionForm: {
             /**
              * Format: double
@@ -3280,7 +3288,7 @@ export interface components {
             lines: components["schemas"]["FormLine"][];
             round: components["schemas"]["RoundView"];
             submission: components["schemas"]["SubmissionView"];
-            timeline: components["schemas"]["TimelineEntry"][];
+            timeline: components["schemas"]["SubmissionEvent"][];
         };
         /**
          * @description `status` of one city's submission to a collection round.

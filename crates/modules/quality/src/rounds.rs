@@ -106,7 +106,7 @@ pub struct FormLine {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct TimelineEntry {
+pub struct SubmissionEvent {
     pub at: chrono::DateTime<Utc>,
     pub actor_name: String,
     /// `opened`, `saved`, `submitted`, `approved`, `returned`, `reopened`, `reminded`.
@@ -121,7 +121,7 @@ pub struct SubmissionForm {
     /// The framework's change threshold (a share).
     pub change_threshold: f64,
     pub lines: Vec<FormLine>,
-    pub timeline: Vec<TimelineEntry>,
+    pub timeline: Vec<SubmissionEvent>,
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
@@ -635,7 +635,7 @@ async fn lines<C: ConnectionTrait>(db: &C, c: &Context) -> Result<Vec<FormLine>>
         .collect())
 }
 
-async fn timeline<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<TimelineEntry>> {
+async fn timeline<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<SubmissionEvent>> {
     Ok(
         unscoped::<audit_log::Entity>("the history of a submission the caller sees")
             .filter(audit_log::Column::Entity.eq(SUBMISSION))
@@ -644,7 +644,7 @@ async fn timeline<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<TimelineEnt
             .all(db)
             .await?
             .into_iter()
-            .map(|a| TimelineEntry {
+            .map(|a| SubmissionEvent {
                 comment: a
                     .after
                     .as_deref()

@@ -42,12 +42,8 @@ export type ActionReportView = Schemas['ActionReportView']
 export type IndicatorSeries = Schemas['IndicatorSeries']
 export type ValueFilters = NonNullable<operations['getQualityValues']['parameters']['query']>
 
-/**
- * A submission's timeline entry. The OpenAPI document names both the plan's and this module's
- * `TimelineEntry` alike, so the generated type is the plan's (`detail`); the server sends this
- * module's, whose text is `comment`.
- */
-export type SubmissionEvent = SubmissionForm['timeline'][number] & { comment?: string | null }
+/** A submission's timeline entry. */
+export type SubmissionEvent = SubmissionForm['timeline'][number]
 
 /** The states, generated from the server's OpenAPI document (codes.ts, schema enums). */
 export type FrameworkStatus = Schemas['PlanStatus']
