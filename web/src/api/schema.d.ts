@@ -3290,6 +3290,11 @@ export interface components {
             submission: components["schemas"]["SubmissionView"];
             timeline: components["schemas"]["SubmissionEvent"][];
         };
+        SubmissionReview: {
+            comment?: string | null;
+            /** @description `approve` or `return`. */
+            decision: string;
+        };
         /**
          * @description `status` of one city's submission to a collection round.
          * @enum {string}
@@ -8714,7 +8719,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReviewInput"];
+                "application/json": components["schemas"]["SubmissionReview"];
             };
         };
         responses: {

@@ -57,3 +57,33 @@ fn every_operation_documents_its_error_answers() {
         assert!(login.get(s).is_some(), "login {s}");
     }
 }
+
+/// Two modules (or a module and the core) naming different schemas alike would be merged into
+/// one in the document, and the console would be typed with the wrong one: each module's
+/// document alone must agree with every other on every schema name they share. (`Metric` is
+/// built by the core from the modules' metrics: it differs on purpose.)
+#[test]
+fn modules_do_not_name_different_schemas_alike() {
+    let modules = longzhi::modules();
+    let mut seen: std::collections::BTreeMap<String, (&str, serde_json::Value)> =
+        std::collections::BTreeMap::new();
+    for (i, m) in modules.iter().enumerate() {
+        let doc: serde_json::Value = serde_json::from_str(&openapi_json(&modules[i..=i])).unwrap();
+        for (name, schema) in doc["components"]["schemas"].as_object().unwrap() {
+            if name == "Metric" {
+                continue;
+            }
+            match seen.get(name) {
+                Some((other, s)) => assert_eq!(
+                    s, schema,
+                    "schema {name} of module {} differs from module {other}'s: rename one",
+                    m.name
+                ),
+                None => {
+                    seen.insert(name.clone(), (m.name, schema.clone()));
+                }
+            }
+        }
+    }
+    assert!(seen.contains_key("SubmissionEvent") && seen.contains_key("TimelineEntry"));
+}

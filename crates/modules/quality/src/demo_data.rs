@@ -11,7 +11,7 @@ use crate::actions::{self, ActionInput, ActionReportInput};
 use crate::entity::{indicator, round};
 use crate::frameworks::{self, FrameworkInput, NodeInput};
 use crate::indicators::{self, IndicatorInput};
-use crate::rounds::{self, LineInput, NewRound, ReviewInput};
+use crate::rounds::{self, LineInput, NewRound, SubmissionReview};
 use longzhi_store::repo::{auth, users};
 use longzhi_store::scope::Principal;
 use longzhi_store::{Result, StoreError};
@@ -354,7 +354,7 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
                     db,
                     &province,
                     s.id,
-                    ReviewInput {
+                    SubmissionReview {
                         decision: "approve".into(),
                         comment: None,
                     },

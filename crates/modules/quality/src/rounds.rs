@@ -159,7 +159,7 @@ pub struct SaveInput {
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-pub struct ReviewInput {
+pub struct SubmissionReview {
     /// `approve` or `return`.
     pub decision: String,
     pub comment: Option<String>,
@@ -876,7 +876,7 @@ pub async fn review(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
-    input: ReviewInput,
+    input: SubmissionReview,
 ) -> Result<SubmissionForm> {
     let approve = match input.decision.as_str() {
         "approve" => true,

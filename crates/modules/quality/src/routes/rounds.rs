@@ -16,8 +16,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::*;
 use crate::rounds::{
-    self, LineInput, NewRound, ReopenInput, ReviewInput, RoundDetail, RoundFilter, RoundView,
-    SaveInput, SubmissionForm,
+    self, LineInput, NewRound, ReopenInput, RoundDetail, RoundFilter, RoundView, SaveInput,
+    SubmissionForm, SubmissionReview,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -235,12 +235,12 @@ async fn submit(
 }
 
 /// Approve a submitted submission (its values are published) or return it with a comment.
-#[utoipa::path(post, path = "/quality/submissions/{id}/review", tag = "quality", params(("id" = i64, Path)), request_body = ReviewInput, responses((status = 200, body = SubmissionForm)))]
+#[utoipa::path(post, path = "/quality/submissions/{id}/review", tag = "quality", params(("id" = i64, Path)), request_body = SubmissionReview, responses((status = 200, body = SubmissionForm)))]
 async fn review(
     State(st): State<AppState>,
     auth: Allowed<CanSubmissionReview>,
     Path(id): Path<i64>,
-    Json(i): Json<ReviewInput>,
+    Json(i): Json<SubmissionReview>,
 ) -> ApiResult<Json<SubmissionForm>> {
     Ok(Json(rounds::review(&st.db, auth.principal(), id, i).await?))
 }
