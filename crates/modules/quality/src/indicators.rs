@@ -215,6 +215,25 @@ pub async fn by_code<C: ConnectionTrait>(
         .collect())
 }
 
+/// The checked input's columns, stamped now: what a create and an update write.
+fn fields(i: IndicatorInput, status: Status) -> indicator::ActiveModel {
+    indicator::ActiveModel {
+        code: Set(i.code),
+        name: Set(i.name),
+        name_en: Set(i.name_en),
+        unit: Set(i.unit),
+        direction: Set(i.direction),
+        source: Set(i.source),
+        frequency: Set(i.frequency),
+        formula: Set(i.formula),
+        min_value: Set(i.min_value),
+        max_value: Set(i.max_value),
+        status: Set(status),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+}
+
 async fn insert<C: ConnectionTrait>(
     db: &C,
     p: &Principal,
@@ -230,26 +249,10 @@ async fn insert<C: ConnectionTrait>(
             field: "code".into(),
         });
     }
-    let now = Utc::now();
-    let m = indicator::ActiveModel {
-        code: Set(i.code),
-        name: Set(i.name),
-        name_en: Set(i.name_en),
-        unit: Set(i.unit),
-        direction: Set(i.direction),
-        source: Set(i.source),
-        frequency: Set(i.frequency),
-        formula: Set(i.formula),
-        min_value: Set(i.min_value),
-        max_value: Set(i.max_value),
-        status: Set(status),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(db)
-    .await?;
+    let mut am = fields(i, status);
+    am.version = Set(1);
+    am.created_at = am.updated_at.clone();
+    let m = am.insert(db).await?;
     audit::record(db, p, audit_target(m.id), "create", None, Some(&m)).await?;
     Ok(m)
 }
@@ -293,21 +296,7 @@ pub async fn update(
             });
         }
     }
-    let am = indicator::ActiveModel {
-        code: Set(i.code),
-        name: Set(i.name),
-        name_en: Set(i.name_en),
-        unit: Set(i.unit),
-        direction: Set(i.direction),
-        source: Set(i.source),
-        frequency: Set(i.frequency),
-        formula: Set(i.formula),
-        min_value: Set(i.min_value),
-        max_value: Set(i.max_value),
-        status: Set(status),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
+    let am = fields(i, status);
     update_versioned(
         &txn,
         indicator::Column::Id,
