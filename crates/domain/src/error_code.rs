@@ -58,6 +58,8 @@ error_codes! {
     RequestTooLarge = "request.too_large", 413;
     RequestMethod = "request.method", 405;
     RequestTimeout = "request.timeout", 408;
+    /// A public form sent too often from the client's address; parameter `until`.
+    RequestRateLimited = "request.rate_limited", 429;
     /// No such record, or not in the caller's data scope (indistinguishable on purpose).
     NotFound = "not_found", 404;
     ConflictVersion = "conflict.version", 409;
@@ -242,6 +244,10 @@ impl ErrorCode {
             C::QualityNotDraft => (
                 "指标体系已发布,不能修改;请新建版本",
                 "The framework is published and cannot change; create a new revision",
+            ),
+            C::RequestRateLimited => (
+                "提交过于频繁,请稍后再试",
+                "Too many submissions from this address; try again later",
             ),
             C::QualityRoundClosed => ("采集轮次已关闭", "The collection round is closed"),
             C::QualitySubmissionState => (

@@ -61,14 +61,19 @@ pub enum WindowArg {
 }
 
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
+    run_on(&read_file(&args.reports)?, args, out)
+}
+
+/// [`run`] on reports already in memory (`args.reports` only names them in messages): what a
+/// module's page answers is then what the command answers on the exported file.
+pub fn run_on(text: &str, args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
     let rules = load_rules(args)?;
     if args.period.is_some() && rules.is_empty() {
         return Err(InputError::new(
             "--period needs at least one --rule or --rules-file",
         ));
     }
-    let text = read_file(&args.reports)?;
-    let input = parse_reports(&text, &args.reports, args)?;
+    let input = parse_reports(text, &args.reports, args)?;
     let engine_err = |e: longzhi_signal::SignalError| InputError(e.to_string());
 
     let strata = input

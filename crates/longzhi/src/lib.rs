@@ -4,5 +4,9 @@
 use longzhi_server::Modules;
 
 pub fn modules() -> Modules {
-    std::sync::Arc::new([longzhi_plan::MODULE, longzhi_quality::MODULE])
+    std::sync::Arc::new([
+        longzhi_plan::MODULE,
+        longzhi_quality::MODULE,
+        longzhi_injury::MODULE,
+    ])
 }

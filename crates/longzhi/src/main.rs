@@ -173,7 +173,7 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
         match cmd {
             Command::Migrate => println!("migrations applied"),
             Command::Seed { demo: false } => {
-                longzhi_store::seed::base(&db).await?;
+                longzhi_server::module::seed_base(&db, &modules).await?;
                 println!("reference data loaded");
             }
             Command::Seed { demo: true } => {
@@ -186,7 +186,7 @@ fn run(config_file: Option<PathBuf>, cmd: Command) -> anyhow::Result<()> {
                 role,
                 display_name,
             }) => {
-                longzhi_store::seed::base(&db).await?;
+                longzhi_server::module::seed_base(&db, &modules).await?;
                 let mut password = String::new();
                 std::io::stdin().read_to_string(&mut password)?;
                 let password = password.trim_end_matches(['\r', '\n']).to_owned();

@@ -111,7 +111,7 @@ pub async fn start(
 )> {
     let db = longzhi_store::backend::connect(&config.database_url()).await?;
     crate::module::migrate(&db, &modules).await?;
-    longzhi_store::seed::base(&db).await?;
+    crate::module::seed_base(&db, &modules).await?;
     let listener = tokio::net::TcpListener::bind(config.bind).await?;
     let addr = listener.local_addr()?;
     let storage = storage(&config, &db);

@@ -411,22 +411,24 @@ pub struct ImportError {
 impl ImportResult {
     pub fn new(outcome: Result<usize, Vec<(usize, FieldError)>>, lang: Lang) -> Self {
         match outcome {
-            Ok(created) => Self {
-                created,
-                errors: vec![],
-            },
-            Err(errors) => Self {
-                created: 0,
-                errors: errors
-                    .into_iter()
-                    .map(|(row, e)| ImportError {
-                        row,
-                        message: field_message(&e, lang),
-                        field: e.field.clone(),
-                        code: e.rule,
-                    })
-                    .collect(),
-            },
+            Ok(created) => Self::of(created, vec![], lang),
+            Err(errors) => Self::of(0, errors, lang),
+        }
+    }
+
+    /// The rows created and every row error, in the user's language.
+    pub fn of(created: usize, errors: Vec<(usize, FieldError)>, lang: Lang) -> Self {
+        Self {
+            created,
+            errors: errors
+                .into_iter()
+                .map(|(row, e)| ImportError {
+                    row,
+                    message: field_message(&e, lang),
+                    field: e.field.clone(),
+                    code: e.rule,
+                })
+                .collect(),
         }
     }
 }

@@ -46,6 +46,9 @@ pub struct Module {
     pub attachables: &'static [Attachable],
     /// The background jobs it runs (`crate::jobs`).
     pub jobs: &'static [crate::jobs::JobKind],
+    /// Its dictionaries (the codes its forms offer), created with the core's reference data and
+    /// then the administrator's to edit.
+    pub dicts: &'static [longzhi_store::seed::Dict],
 }
 
 /// The modules of this build, shared by every request.
@@ -61,8 +64,21 @@ pub async fn migrate(db: &DatabaseConnection, modules: &[Module]) -> Result<(), 
     longzhi_store::migrate(db, &migrations(modules)).await
 }
 
-/// The core's demo data, then every module's.
+/// The reference data of the core and of every module; whether anything was added.
+pub async fn seed_base(db: &DatabaseConnection, modules: &[Module]) -> Result<bool, StoreError> {
+    let fresh = longzhi_store::seed::base(db).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
+    let p = longzhi_store::scope::Principal::system("seed");
+    for m in modules {
+        longzhi_store::seed::seed_dicts(&txn, &p, m.dicts).await?;
+    }
+    txn.commit().await?;
+    Ok(fresh)
+}
+
+/// The core's and every module's reference data, then the core's demo data and every module's.
 pub async fn seed_demo(db: &DatabaseConnection, modules: &[Module]) -> Result<(), StoreError> {
+    seed_base(db, modules).await?;
     longzhi_store::seed::demo(db).await?;
     for m in modules {
         if let Some(demo) = m.demo {

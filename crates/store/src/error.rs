@@ -35,6 +35,19 @@ impl From<DbErr> for StoreError {
     }
 }
 
+impl StoreError {
+    /// Names the field of a unique-constraint violation (the database does not say which), so
+    /// that a concurrent duplicate reads like the checked one.
+    pub fn on_duplicate(self, field: &str) -> Self {
+        match self {
+            Self::Duplicate { field: f } if f.is_empty() => Self::Duplicate {
+                field: field.to_owned(),
+            },
+            other => other,
+        }
+    }
+}
+
 impl From<FieldErrors> for StoreError {
     fn from(e: FieldErrors) -> Self {
         Self::Validation(e)

@@ -44,7 +44,7 @@ const DEPARTMENTS: [(&str, &str); 6] = [
 ];
 
 /// Built-in roles: (code, name, English name, scope, permissions).
-const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
+const ROLES: [(&str, &str, &str, DataScope, &[&str]); 9] = [
     (
         "province_admin",
         "省级系统管理员",
@@ -65,6 +65,7 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "system:user:view",
             "plan:*:*",
             "quality:*:*",
+            "injury:*:*",
             "file:attachment:upload",
         ],
     ),
@@ -101,6 +102,21 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "quality:analysis:view",
             "quality:analysis:export",
             "quality:action:*",
+            "injury:point:list",
+            "injury:point:view",
+            "injury:case:list",
+            "injury:case:view",
+            "injury:case:export",
+            "injury:estimate:view",
+            "injury:estimate:export",
+            "injury:report:list",
+            "injury:report:view",
+            "injury:report:create",
+            "injury:report:update",
+            "injury:report:import",
+            "injury:report:export",
+            "injury:signal:list",
+            "injury:signal:export",
             "file:attachment:upload",
         ],
     ),
@@ -133,6 +149,21 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
             "quality:analysis:view",
             "quality:analysis:export",
             "quality:action:*",
+            "injury:point:list",
+            "injury:point:view",
+            "injury:case:list",
+            "injury:case:view",
+            "injury:case:export",
+            "injury:estimate:view",
+            "injury:estimate:export",
+            "injury:report:list",
+            "injury:report:view",
+            "injury:report:create",
+            "injury:report:update",
+            "injury:report:import",
+            "injury:report:export",
+            "injury:signal:list",
+            "injury:signal:export",
             "file:attachment:upload",
         ],
     ),
@@ -161,7 +192,29 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
         "企业用户",
         "Enterprise user",
         DataScope::Org,
-        &[],
+        &[
+            "injury:report:list",
+            "injury:report:view",
+            "injury:report:create",
+        ],
+    ),
+    (
+        "monitoring_point",
+        "伤害监测点用户",
+        "Monitoring point staff",
+        DataScope::Org,
+        &[
+            "injury:point:list",
+            "injury:point:view",
+            "injury:case:list",
+            "injury:case:view",
+            "injury:case:create",
+            "injury:case:update",
+            "injury:case:delete",
+            "injury:case:import",
+            "injury:case:export",
+            "injury:report:create",
+        ],
     ),
     (
         "institution",
@@ -173,8 +226,8 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 8] = [
     ("expert", "专家", "Expert", DataScope::Assigned, &[]),
 ];
 
-/// Built-in dictionaries: (type, name, English name, items (value, label, English label)).
-type Dict = (
+/// A built-in dictionary: (type, name, English name, items (value, label, English label)).
+pub type Dict = (
     &'static str,
     &'static str,
     &'static str,
@@ -283,7 +336,7 @@ pub async fn base(db: &DatabaseConnection) -> Result<bool> {
     let txn = crate::backend::begin_write(db).await?;
     load_regions(&txn, &p).await?;
     seed_roles(&txn).await?;
-    seed_dicts(&txn, &p).await?;
+    seed_dicts(&txn, &p, &DICTS).await?;
     params::seed(&txn).await?;
     seed_bureaus(&txn, &p).await?;
     txn.commit().await?;
@@ -383,8 +436,10 @@ async fn seed_roles<C: ConnectionTrait>(db: &C) -> Result<()> {
     Ok(())
 }
 
-async fn seed_dicts<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<()> {
-    for (code, name, name_en, items) in DICTS {
+/// Creates the dictionaries of `list` that do not exist yet (an administrator's edits to one that
+/// does are kept).
+pub async fn seed_dicts<C: ConnectionTrait>(db: &C, p: &Principal, list: &[Dict]) -> Result<()> {
+    for &(code, name, name_en, items) in list {
         let exists = crate::entity::dict_type::Entity::find()
             .filter(crate::entity::dict_type::Column::Code.eq(code))
             .count(db)

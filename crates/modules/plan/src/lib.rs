@@ -36,6 +36,7 @@ pub const MODULE: Module = Module {
         },
     ],
     jobs: &[],
+    dicts: &[],
     attachables: &[
         Attachable {
             entity: "plan",

@@ -33,6 +33,7 @@ pub const MODULE: Module = Module {
     metrics: &[],
     attachables: &[] as &[Attachable],
     jobs: jobs::KINDS,
+    dicts: &[],
 };
 
 fn demo(db: &DatabaseConnection) -> BoxFuture<'_, Result<(), StoreError>> {

@@ -114,6 +114,17 @@ pub trait ImportRow: Send {
     ) -> impl std::future::Future<Output = Result<()>> + Send;
 }
 
+/// Whether an import with invalid rows stores nothing or its valid rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ImportMode {
+    /// Nothing is stored while any row is invalid (the default: the user fixes the file).
+    #[default]
+    AllOrNothing,
+    /// The valid rows are stored and the invalid ones reported (the user chose to).
+    ValidRows,
+}
+
 /// Creates every row inside one transaction. Rows that break a rule are collected with their
 /// row number; if any did, the transaction is dropped and nothing is stored.
 pub async fn import_rows<T: ImportRow>(
@@ -121,25 +132,50 @@ pub async fn import_rows<T: ImportRow>(
     p: &crate::scope::Principal,
     rows: Vec<(usize, T)>,
 ) -> Result<ImportOutcome> {
+    let (created, errors) = import_rows_in(db, p, rows, ImportMode::AllOrNothing).await?;
+    Ok(if errors.is_empty() {
+        Ok(created)
+    } else {
+        Err(errors)
+    })
+}
+
+/// Creates the rows in one transaction, each in its own savepoint so that a row refused by the
+/// database (a duplicate) leaves the others intact; returns the rows created and every row
+/// error. In [`ImportMode::AllOrNothing`] any error stores nothing (0 created).
+pub async fn import_rows_in<T: ImportRow>(
+    db: &sea_orm::DatabaseConnection,
+    p: &crate::scope::Principal,
+    rows: Vec<(usize, T)>,
+    mode: ImportMode,
+) -> Result<(usize, Vec<(usize, longzhi_domain::FieldError)>)> {
+    use sea_orm::TransactionTrait;
     let txn = crate::backend::begin_write(db).await?;
     let mut created = 0;
     let mut errors = Vec::new();
     for (row, item) in rows {
-        match item.create(&txn, p).await {
-            Ok(()) => created += 1,
-            Err(StoreError::Validation(f)) => errors.extend(f.0.into_iter().map(|e| (row, e))),
-            Err(StoreError::Duplicate { field }) => errors.push((
-                row,
-                longzhi_domain::FieldError::new(field, longzhi_domain::Rule::Unique),
-            )),
+        let savepoint = txn.begin().await?;
+        let error = match item.create(&savepoint, p).await {
+            Ok(()) => {
+                savepoint.commit().await?;
+                created += 1;
+                continue;
+            }
+            Err(StoreError::Validation(f)) => f.0,
+            Err(StoreError::Duplicate { field }) => vec![longzhi_domain::FieldError::new(
+                field,
+                longzhi_domain::Rule::Unique,
+            )],
             Err(e) => return Err(e),
-        }
+        };
+        savepoint.rollback().await?;
+        errors.extend(error.into_iter().map(|e| (row, e)));
     }
-    if !errors.is_empty() {
-        return Ok(Err(errors));
+    if !errors.is_empty() && mode == ImportMode::AllOrNothing {
+        return Ok((0, errors));
     }
     txn.commit().await?;
-    Ok(Ok(created))
+    Ok((created, errors))
 }
 
 #[cfg(test)]
