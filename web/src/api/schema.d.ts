@@ -182,6 +182,399 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/injury/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryCases"];
+        put?: never;
+        post: operations["postInjuryCases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryCasesById"];
+        put: operations["putInjuryCasesById"];
+        post?: never;
+        delete: operations["deleteInjuryCasesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/cases/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** File a defect report from a case (its first product unless another category is named). */
+        post: operations["postInjuryCasesByIdReport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/cases/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A hospital system's upload of up to 5000 cases of one point: the valid ones are stored (a
+         *     case number the point has already replaces its case), the others answered with their errors.
+         */
+        post: operations["postInjuryCasesBulk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/cases/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases of the filter as an Excel file (the import's columns and more). */
+        get: operations["getInjuryCasesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/cases/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import cases from an Excel file (multipart field `file`), with every row error. */
+        post: operations["postInjuryCasesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/cases/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryCasesImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/estimates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Weighted estimates by one or two dimensions with SE, CV, 95 % interval and the publication
+         *     rule; `command` on `/injury/estimates/data.csv` gives the same numbers.
+         */
+        get: operations["getInjuryEstimates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/estimates/data.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases behind an estimate, one line each, as `longzhi engine survey` reads them. */
+        get: operations["getInjuryEstimatesData.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryPoints"];
+        put?: never;
+        /** Register a monitoring point: its organisation's users become its staff. */
+        post: operations["postInjuryPoints"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/points/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryPointsById"];
+        put: operations["putInjuryPointsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/points/{id}/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the point's stratum, PSU and weight for a year. */
+        put: operations["putInjuryPointsByIdPeriods"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signal register the weekly run keeps. */
+        get: operations["getInjuryRegister"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/register/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Review, escalate (to a risk assessment or a defect investigation) or close a signal. */
+        put: operations["putInjuryRegisterById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryReports"];
+        put?: never;
+        /** Record a defect report (an enterprise's is its own, source `enterprise`). */
+        post: operations["postInjuryReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryReportsById"];
+        /** Triage a report: its status and a note. */
+        put: operations["putInjuryReportsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryReportsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import complaints (source `complaint`) from an Excel file (multipart field `file`). */
+        post: operations["postInjuryReportsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/reports/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjuryReportsImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/signal-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getInjurySignalRules"];
+        put?: never;
+        post: operations["postInjurySignalRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/signal-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["putInjurySignalRulesById"];
+        post?: never;
+        delete: operations["deleteInjurySignalRulesById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Counts and PRR, ROR, IC (IC025), EBGM (EB05) of every cell of the window, the rules each
+         *     meets and whether it is new on the preceding window; `command` on
+         *     `/injury/signals/reports.csv` gives the same cells.
+         */
+        get: operations["getInjurySignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/injury/signals/reports.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The window's reports, one line each, as `longzhi engine signal` reads them. */
+        get: operations["getInjurySignalsReports.csv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/jobs/{id}": {
         parameters: {
             query?: never;
@@ -565,6 +958,39 @@ export interface paths {
         put: operations["putPlansTasksById"];
         post?: never;
         delete: operations["deletePlansTasksById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/defect-reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report a product that hurt or could hurt someone. A few reports a day per address. */
+        post: operations["postPublicDefectReports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/defect-reports/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getPublicDefectReportsForm"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1850,6 +2276,89 @@ export interface components {
             id: number;
             request_id?: string | null;
         };
+        BulkError: {
+            case_no: string;
+            code: components["schemas"]["Rule"];
+            field: string;
+            index: number;
+            message: string;
+        };
+        /**
+         * @description What a bulk upload did: cases created, cases replaced (same case number at the point), and
+         *     the errors of the records refused, by their index in the upload (from 0).
+         */
+        BulkResult: {
+            created: number;
+            errors: components["schemas"]["BulkError"][];
+            updated: number;
+        };
+        BulkUpload: {
+            /** @description At most 5000 records; a record whose case number the point already has replaces it. */
+            cases: components["schemas"]["CaseInput"][];
+            /** @description The point's code (every record's point). */
+            point_code: string;
+        };
+        /** @description A case as the form, the Excel import and the bulk upload give it. */
+        CaseInput: {
+            activity: string;
+            /**
+             * Format: int32
+             * @description Age in completed years (0–120).
+             */
+            age?: number | null;
+            body_part: string;
+            case_no: string;
+            diagnosis: string;
+            disposition: string;
+            intent: string;
+            narrative: string;
+            place: string;
+            /**
+             * Format: int64
+             * @description The point; may be left out by a user who writes to one point only.
+             */
+            point_id?: number | null;
+            /** @description One to three product categories (dictionary `injury_product`), different. */
+            products: string[];
+            severity: string;
+            sex: string;
+            /** @description `YYYY-MM-DD`, not in the future. */
+            treated_on: string;
+            /**
+             * Format: int32
+             * @description The version read, for an update.
+             */
+            version?: number | null;
+        };
+        CaseView: {
+            activity: string;
+            /** Format: int32 */
+            age: number;
+            age_group: string;
+            body_part: string;
+            case_no: string;
+            city_code: string;
+            city_name: string;
+            diagnosis: string;
+            disposition: string;
+            /** Format: int64 */
+            id: number;
+            intent: string;
+            narrative: string;
+            place: string;
+            point_code: string;
+            /** Format: int64 */
+            point_id: number;
+            point_name: string;
+            /** @description One to three product categories. */
+            products: string[];
+            severity: string;
+            sex: string;
+            /** Format: date */
+            treated_on: string;
+            /** Format: int32 */
+            version: number;
+        };
         Change: {
             /**
              * Format: int64
@@ -1882,6 +2391,15 @@ export interface components {
          * @enum {string}
          */
         DataScope: "all" | "region" | "org" | "own" | "assigned";
+        DesignSummary: {
+            psus: number;
+            /**
+             * Format: int64
+             * @description Records of the data file (cases, or case × product when product is a dimension).
+             */
+            records: number;
+            strata: number;
+        };
         DictItemInput: {
             label: string;
             label_en: string;
@@ -1980,7 +2498,55 @@ export interface components {
          * @description A stable error code (`code` of every error body; docs/api.md#errors).
          * @enum {string}
          */
-        ErrorCode: "auth.unauthenticated" | "auth.session_expired" | "auth.invalid_credentials" | "auth.locked" | "auth.too_many_attempts" | "auth.disabled" | "auth.password_change_required" | "auth.forbidden" | "auth.csrf" | "validation.field" | "validation.body" | "request.too_large" | "request.method" | "request.timeout" | "not_found" | "conflict.version" | "conflict.duplicate" | "user.self" | "user.beyond_own" | "org.protected" | "org.in_use" | "role.builtin" | "role.in_use" | "role.beyond_own" | "dict.builtin" | "plan.not_draft" | "plan.not_published" | "plan.closed" | "plan.empty" | "plan.report_pending" | "plan.not_pending" | "plan.own_report" | "quality.in_use" | "quality.not_draft" | "quality.round_closed" | "quality.submission_state" | "quality.locked" | "file.type_not_allowed" | "file.quota" | "import.file" | "import.too_large" | "internal";
+        ErrorCode: "auth.unauthenticated" | "auth.session_expired" | "auth.invalid_credentials" | "auth.locked" | "auth.too_many_attempts" | "auth.disabled" | "auth.password_change_required" | "auth.forbidden" | "auth.csrf" | "validation.field" | "validation.body" | "request.too_large" | "request.method" | "request.timeout" | "request.rate_limited" | "not_found" | "conflict.version" | "conflict.duplicate" | "user.self" | "user.beyond_own" | "org.protected" | "org.in_use" | "role.builtin" | "role.in_use" | "role.beyond_own" | "dict.builtin" | "plan.not_draft" | "plan.not_published" | "plan.closed" | "plan.empty" | "plan.report_pending" | "plan.not_pending" | "plan.own_report" | "quality.in_use" | "quality.not_draft" | "quality.round_closed" | "quality.submission_state" | "quality.locked" | "file.type_not_allowed" | "file.quota" | "import.file" | "import.too_large" | "internal";
+        /** @description One domain's estimate. */
+        EstimateRow: {
+            /** @description The domain's level in each dimension (`by` and the filters). */
+            by: {
+                [key: string]: string;
+            };
+            /** Format: double */
+            ci_hi: number;
+            /** Format: double */
+            ci_lo: number;
+            /**
+             * Format: double
+             * @description Coefficient of variation; null when the estimate is 0.
+             */
+            cv?: number | null;
+            /** Format: double */
+            estimate: number;
+            /**
+             * Format: int64
+             * @description Cases behind it (a case with two products counts in both).
+             */
+            n: number;
+            /** @description Points with cases in it. */
+            points: number;
+            /** @description Meets the publication rule. */
+            published: boolean;
+            /** @description The rules it breaks: `cases` (< 20), `cv` (> 33 %), `points` (< 3). */
+            reasons: string[];
+            /** Format: double */
+            se: number;
+        };
+        Estimates: {
+            /** @description The command that reproduces the rows from the data file (`data.csv`). */
+            command: string;
+            design: components["schemas"]["DesignSummary"];
+            /** @description The dimensions of the domains: `by`, then the filtered ones. */
+            dimensions: string[];
+            /** Format: date */
+            from: string;
+            rows: components["schemas"]["EstimateRow"][];
+            /** Format: date */
+            to: string;
+            /**
+             * Format: int64
+             * @description Cases of the window whose point has no design for their year (left out).
+             */
+            without_design: number;
+        };
         FieldBody: {
             field: string;
             message: string;
@@ -2028,6 +2594,11 @@ export interface components {
             value?: number | null;
             /** Format: int64 */
             value_id?: number | null;
+        };
+        FormOption: {
+            label: string;
+            label_en: string;
+            value: string;
         };
         FrameworkInput: {
             aggregation: string;
@@ -2518,6 +3089,43 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_CaseView: {
+            items: {
+                activity: string;
+                /** Format: int32 */
+                age: number;
+                age_group: string;
+                body_part: string;
+                case_no: string;
+                city_code: string;
+                city_name: string;
+                diagnosis: string;
+                disposition: string;
+                /** Format: int64 */
+                id: number;
+                intent: string;
+                narrative: string;
+                place: string;
+                point_code: string;
+                /** Format: int64 */
+                point_id: number;
+                point_name: string;
+                /** @description One to three product categories. */
+                products: string[];
+                severity: string;
+                sex: string;
+                /** Format: date */
+                treated_on: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_DictTypeView: {
             items: {
                 builtin: boolean;
@@ -2691,6 +3299,30 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_PointView: {
+            items: {
+                city_code: string;
+                city_name: string;
+                code: string;
+                contact: string;
+                /** Format: int64 */
+                id: number;
+                kind: string;
+                name: string;
+                /** Format: int64 */
+                org_id: number;
+                region_code: string;
+                status: components["schemas"]["Status"];
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_RegionView: {
             items: {
                 code: string;
@@ -2704,6 +3336,76 @@ export interface components {
                 path: string;
                 /** Format: int32 */
                 sort: number;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_RegisterView: {
+            items: {
+                dimension: string;
+                /** Format: double */
+                eb05: number;
+                /** Format: date */
+                first_detected_on: string;
+                follow_up?: string | null;
+                hazard: string;
+                /** Format: double */
+                ic025: number;
+                /** Format: int64 */
+                id: number;
+                /** Format: date */
+                last_detected_on: string;
+                /** Format: int64 */
+                n: number;
+                note?: string | null;
+                /** Format: double */
+                prr?: number | null;
+                /** Format: double */
+                ror?: number | null;
+                row_label: string;
+                rules: string;
+                status: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_ReportView: {
+            items: {
+                brand: string;
+                /** Format: int64 */
+                case_id?: number | null;
+                category: string;
+                city_code?: string | null;
+                city_name?: string | null;
+                description: string;
+                hazard: string;
+                /** Format: int64 */
+                id: number;
+                model: string;
+                note?: string | null;
+                producer_code?: string | null;
+                producer_name: string;
+                /** Format: date */
+                received_on: string;
+                report_no: string;
+                reporter_email?: string | null;
+                /** @description Masked (`张**`) unless the caller may unmask. */
+                reporter_name?: string | null;
+                reporter_phone?: string | null;
+                source: string;
+                status: string;
                 /** Format: int32 */
                 version: number;
             }[];
@@ -2914,11 +3616,35 @@ export interface components {
             new_password: string;
             old_password: string;
         };
+        PeriodInput: {
+            /** @description The PSU id; the point's code when blank. */
+            psu?: string;
+            stratum: string;
+            /**
+             * Format: double
+             * @description Cases in the province each of the point's cases stands for (> 0).
+             */
+            weight: number;
+            /** Format: int32 */
+            year: number;
+        };
+        PeriodView: {
+            /** Format: int64 */
+            id: number;
+            psu: string;
+            stratum: string;
+            /** Format: int32 */
+            version: number;
+            /** Format: double */
+            weight: number;
+            /** Format: int32 */
+            year: number;
+        };
         /**
          * @description A permission of the catalogue (`module:resource:action`).
          * @enum {string}
          */
-        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "file:attachment:upload";
+        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "injury:point:list" | "injury:point:view" | "injury:point:create" | "injury:point:update" | "injury:case:list" | "injury:case:view" | "injury:case:create" | "injury:case:update" | "injury:case:delete" | "injury:case:import" | "injury:case:export" | "injury:estimate:view" | "injury:estimate:export" | "injury:report:list" | "injury:report:view" | "injury:report:create" | "injury:report:update" | "injury:report:import" | "injury:report:export" | "injury:report:unmask" | "injury:signal:list" | "injury:signal:update" | "injury:signal:export" | "injury:signal:rule" | "file:attachment:upload";
         PermissionEntry: {
             /** @description `module:resource:action` */
             code: components["schemas"]["PermissionCode"];
@@ -2986,6 +3712,11 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
+        PointDetail: {
+            /** @description Its design, newest year first. */
+            periods: components["schemas"]["PeriodView"][];
+            point: components["schemas"]["PointView"];
+        };
         PointInput: {
             body?: string;
             /** Format: int32 */
@@ -3003,6 +3734,27 @@ export interface components {
         };
         PreviewInput: {
             text: string;
+        };
+        /** @description What the public form offers: product categories, hazards and cities. */
+        PublicForm: {
+            categories: components["schemas"]["FormOption"][];
+            cities: components["schemas"]["FormOption"][];
+            hazards: components["schemas"]["FormOption"][];
+        };
+        /** @description The public form: no login; `website` is a field people never see (a bot fills it in). */
+        PublicReport: {
+            brand: string;
+            category: string;
+            city_code?: string | null;
+            description: string;
+            hazard: string;
+            model: string;
+            producer_code?: string | null;
+            producer_name: string;
+            reporter_email?: string | null;
+            reporter_name: string;
+            reporter_phone: string;
+            website?: string;
         };
         Push: {
             values: components["schemas"]["PushValue"][];
@@ -3045,6 +3797,10 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        /** @description What the public form answers: the receipt number, nothing else. */
+        Receipt: {
+            report_no: string;
+        };
         RegionName: {
             code: string;
             name: string;
@@ -3085,6 +3841,45 @@ export interface components {
             /** Format: int32 */
             version: number;
         };
+        /**
+         * @description What staff decide about a registered signal: review it, escalate it to a risk assessment or
+         *     a defect investigation (the recall module takes it from there), or close it.
+         */
+        RegisterUpdate: {
+            /** @description `assessment` or `investigation`; required to escalate. */
+            follow_up?: string | null;
+            note?: string | null;
+            status: string;
+            /** Format: int32 */
+            version: number;
+        };
+        RegisterView: {
+            dimension: string;
+            /** Format: double */
+            eb05: number;
+            /** Format: date */
+            first_detected_on: string;
+            follow_up?: string | null;
+            hazard: string;
+            /** Format: double */
+            ic025: number;
+            /** Format: int64 */
+            id: number;
+            /** Format: date */
+            last_detected_on: string;
+            /** Format: int64 */
+            n: number;
+            note?: string | null;
+            /** Format: double */
+            prr?: number | null;
+            /** Format: double */
+            ror?: number | null;
+            row_label: string;
+            rules: string;
+            status: string;
+            /** Format: int32 */
+            version: number;
+        };
         Rejected: {
             code: components["schemas"]["Rule"];
             field: string;
@@ -3095,6 +3890,25 @@ export interface components {
         ReopenInput: {
             comment: string;
         };
+        /** @description A report as staff, an enterprise or an import give it. */
+        ReportInput: {
+            brand: string;
+            category: string;
+            /** @description The city it came from; the caller's region when blank. */
+            city_code?: string | null;
+            description: string;
+            hazard: string;
+            model: string;
+            producer_code?: string | null;
+            producer_name: string;
+            /** @description `YYYY-MM-DD`; today when blank. */
+            received_on?: string;
+            reporter_email?: string | null;
+            reporter_name?: string | null;
+            reporter_phone?: string | null;
+            /** @description Dictionary `injury_report_source`; an enterprise's reports are always `enterprise`. */
+            source?: string;
+        };
         ReportParams: {
             /**
              * Format: int64
@@ -3103,6 +3917,13 @@ export interface components {
             framework_id?: number | null;
             /** Format: int32 */
             year: number;
+        };
+        ReportTriage: {
+            note?: string | null;
+            /** @description `new`, `triaged` or `closed`. */
+            status: string;
+            /** Format: int32 */
+            version: number;
         };
         ReportView: {
             attachments: components["schemas"]["FileView"][];
@@ -3221,6 +4042,23 @@ export interface components {
          * @enum {string}
          */
         Rule: "required" | "length" | "format" | "range" | "checksum" | "unique" | "exists" | "password_policy" | "enum";
+        RuleInput: {
+            expr: string;
+            name: string;
+            status: components["schemas"]["Status"];
+            /** Format: int32 */
+            version?: number | null;
+        };
+        RuleView: {
+            /** @description An expression of the signal engine: `eb05 >= 2 and n >= 3`. */
+            expr: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            status: components["schemas"]["Status"];
+            /** Format: int32 */
+            version: number;
+        };
         SaveInput: {
             lines: components["schemas"]["LineInput"][];
             /**
@@ -3259,6 +4097,68 @@ export interface components {
             /** Format: int64 */
             user_id: number;
             username: string;
+        };
+        /**
+         * @description One cell: the engine's statistics (as `longzhi engine signal` writes them), the rules it
+         *     meets, and whether it meets none on the preceding window.
+         */
+        SignalCell: {
+            /** @description The hazard code. */
+            col: string;
+            /** Format: double */
+            eb05: number;
+            /** Format: double */
+            eb95: number;
+            /** Format: double */
+            ebgm: number;
+            /** Format: double */
+            expected: number;
+            /** Format: double */
+            ic: number;
+            /** Format: double */
+            ic025: number;
+            /** Format: double */
+            ic975: number;
+            /** Format: int64 */
+            n: number;
+            /** @description A signal now and none on the preceding window. */
+            new?: boolean;
+            /** Format: double */
+            prr?: number | null;
+            /** Format: double */
+            prr_chi2?: number | null;
+            /** Format: double */
+            ror?: number | null;
+            /** Format: double */
+            ror_hi95?: number | null;
+            /** Format: double */
+            ror_lo95?: number | null;
+            /** @description The product category code, or `brand model`. */
+            row: string;
+            signals?: string[];
+        };
+        SignalTable: {
+            /** @description Every cell with a report, signals first (by EB05). */
+            cells: components["schemas"]["SignalCell"][];
+            /** @description The command that gives these cells from the exported reports (`reports.csv`). */
+            command: string;
+            dimension: string;
+            /** Format: date */
+            from: string;
+            /** Format: int64 */
+            n_total: number;
+            /**
+             * Format: date
+             * @description The preceding window "new" is judged against.
+             */
+            previous_from: string;
+            /** Format: date */
+            previous_to: string;
+            /** @description The fitted MGPS prior (two-gamma mixture), as the command writes it. */
+            prior: Record<string, never>;
+            rules: components["schemas"]["RuleView"][];
+            /** Format: date */
+            to: string;
         };
         /**
          * @description `status` of users, roles, organisations and dictionaries.
@@ -4085,6 +4985,2297 @@ export interface operations {
             };
             /** @description No such record in the caller's data scope (`not_found`). */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryCases: {
+        parameters: {
+            query?: {
+                age_group?: string;
+                city_code?: string;
+                from?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                point_id?: number;
+                /** @description Any of the case's products. */
+                product?: string;
+                /** @description Case number or narrative contains. */
+                q?: string;
+                severity?: string;
+                sex?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CaseView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInjuryCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaseInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteInjuryCasesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryCasesByIdReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryCasesBulk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkUpload"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryCasesExport: {
+        parameters: {
+            query?: {
+                age_group?: string;
+                city_code?: string;
+                from?: string;
+                point_id?: number;
+                /** @description Any of the case's products. */
+                product?: string;
+                /** @description Case number or narrative contains. */
+                q?: string;
+                severity?: string;
+                sex?: string;
+                /** @description As on the list. */
+                sort?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryCasesImport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
+                 *     the valid rows are stored and the others reported.
+                 */
+                mode?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryCasesImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryEstimates: {
+        parameters: {
+            query?: {
+                age_group?: string;
+                /** @description One or two dimensions, comma-separated: product, year, age_group, sex, city. */
+                by?: string;
+                city?: string;
+                /** @description First day of the window (default: a year before `to`). */
+                from?: string;
+                /** @description Only the domains of this product category (a domain, not a subset). */
+                product?: string;
+                sex?: string;
+                /** @description Last day of the window (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Estimates"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "getInjuryEstimatesData.csv": {
+        parameters: {
+            query?: {
+                age_group?: string;
+                /** @description One or two dimensions, comma-separated: product, year, age_group, sex, city. */
+                by?: string;
+                city?: string;
+                /** @description First day of the window (default: a year before `to`). */
+                from?: string;
+                /** @description Only the domains of this product category (a domain, not a subset). */
+                product?: string;
+                sex?: string;
+                /** @description Last day of the window (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The data CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryPoints: {
+        parameters: {
+            query?: {
+                city_code?: string;
+                kind?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Code or name contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PointView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryPoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryPointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointDetail"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInjuryPointsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PointInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PointView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInjuryPointsByIdPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PeriodInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryRegister: {
+        parameters: {
+            query?: {
+                dimension?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Row label or hazard contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RegisterView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInjuryRegisterById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegisterView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryReports: {
+        parameters: {
+            query?: {
+                brand?: string;
+                category?: string;
+                city_code?: string;
+                from?: string;
+                hazard?: string;
+                model?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Receipt number, brand, model, producer or description contains. */
+                q?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                source?: string;
+                status?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryReportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInjuryReportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportTriage"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryReportsExport: {
+        parameters: {
+            query?: {
+                brand?: string;
+                category?: string;
+                city_code?: string;
+                from?: string;
+                hazard?: string;
+                model?: string;
+                /** @description Receipt number, brand, model, producer or description contains. */
+                q?: string;
+                /** @description As on the list. */
+                sort?: string;
+                source?: string;
+                status?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjuryReportsImport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
+                 *     the valid rows are stored and the others reported.
+                 */
+                mode?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjuryReportsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjurySignalRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postInjurySignalRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putInjurySignalRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    deleteInjurySignalRulesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getInjurySignals: {
+        parameters: {
+            query?: {
+                /** @description Only reports of this product category (e.g. the models of one category). */
+                category?: string;
+                /** @description `product` (category × hazard, the default) or `model` (brand and model × hazard). */
+                dimension?: string;
+                /** @description First day of the window (default: a year before `to`). */
+                from?: string;
+                /** @description Last day (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignalTable"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "getInjurySignalsReports.csv": {
+        parameters: {
+            query?: {
+                /** @description Only reports of this product category (e.g. the models of one category). */
+                category?: string;
+                /** @description `product` (category × hazard, the default) or `model` (brand and model × hazard). */
+                dimension?: string;
+                /** @description First day of the window (default: a year before `to`). */
+                from?: string;
+                /** @description Last day (default: today). */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The reports CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6146,6 +9337,128 @@ export interface operations {
             };
             /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPublicDefectReports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicReport"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Receipt"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicDefectReportsForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicForm"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

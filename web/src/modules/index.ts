@@ -7,8 +7,12 @@
 import type { ConsoleModule } from './module'
 import plan from './plan'
 import quality from './quality'
+import injury from './injury'
 
-export const modules: readonly ConsoleModule[] = [plan, quality]
+export const modules: readonly ConsoleModule[] = [plan, quality, injury]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)
+
+/** Every module's pages without login, outside the layout. */
+export const modulePublicRoutes = modules.flatMap((m) => m.publicRoutes ?? [])

@@ -19,6 +19,11 @@ export interface ConsoleModule {
    */
   routes: RouteRecordRaw[]
   /**
+   * Its pages outside the admin layout, reachable without login (`meta.public`), with absolute
+   * paths (`/public/…`); optional.
+   */
+  publicRoutes?: RouteRecordRaw[]
+  /**
    * Its texts, merged into the console's (src/i18n/messages.ts): its own top-level keys, its
    * menu titles under `menu`, the translations of its error codes under `errors`. A key the
    * console or another module already has is an error.

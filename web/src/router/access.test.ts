@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { RouteRecordNormalized } from 'vue-router'
 import { buildMenu, decideAccess } from './access'
-import { layoutChildren } from './routes'
+import { layoutChildren, routes } from './routes'
 
 const route = (name: string, permission?: string, isPublic = false) => ({
   name,
@@ -31,11 +31,12 @@ describe('route access', () => {
 describe('the sidebar menu', () => {
   it('shows everything to `*:*:*`', () => {
     const menu = buildMenu(layoutChildren, ['*:*:*'])
-    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/system'])
+    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/system'])
     expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/reviews', '/plan/matrix'])
     expect(menu[2].children.map((c) => c.path)).toEqual(['/quality/indicators', '/quality/frameworks', '/quality/rounds', '/quality/values', '/quality/analysis', '/quality/reports', '/quality/actions'])
-    expect(menu[3].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[3].children).toHaveLength(9)
+    expect(menu[3].children.map((c) => c.path)).toEqual(['/injury/points', '/injury/cases', '/injury/estimates', '/injury/reports', '/injury/signals', '/injury/register'])
+    expect(menu[4].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[4].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {
@@ -61,5 +62,23 @@ describe('the sidebar menu', () => {
     expect(all).not.toContain('403')
     expect(all).not.toContain(':id')
     expect(all).not.toContain('notices')
+  })
+  it('gives a monitoring point its cases and a regulator the signals without the rules', () => {
+    const hospital = buildMenu(layoutChildren, ['injury:case:list', 'injury:case:view', 'injury:case:create', 'injury:case:import']).find((m) => m.path === '/injury')
+    expect(hospital?.children.map((c) => c.path)).toEqual(['/injury/cases'])
+    const staff = buildMenu(layoutChildren, ['injury:report:list', 'injury:signal:list', 'injury:estimate:view']).find((m) => m.path === '/injury')
+    expect(staff?.children.map((c) => c.path)).toEqual(['/injury/estimates', '/injury/reports', '/injury/signals', '/injury/register'])
+  })
+})
+
+describe('the public defect-report page', () => {
+  it('is outside the layout and open without a session', () => {
+    const page = routes.find((r) => r.name === 'public-defect-report')
+    expect(page?.path).toBe('/public/defect-report')
+    expect(page?.meta?.public).toBe(true)
+    const to = { name: 'public-defect-report', meta: page?.meta ?? {}, matched: [{ meta: page?.meta ?? {} }] as unknown as RouteRecordNormalized[] }
+    expect(decideAccess(to, { signedIn: false, mustChangePassword: false, permissions: [] }).kind).toBe('allow')
+    // It comes before the catch-all page.
+    expect(routes.findIndex((r) => r.name === 'public-defect-report')).toBeLessThan(routes.findIndex((r) => r.name === 'not-found'))
   })
 })

@@ -1,6 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import type { PermissionCode } from '@/api/codes'
-import { moduleRoutes } from '@/modules'
+import { modulePublicRoutes, moduleRoutes } from '@/modules'
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -58,6 +58,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('@/views/auth/LoginPage.vue'), meta: { public: true, title: 'login.title' } },
   // The forced change of an initial password happens outside the layout: nothing else is usable.
   { path: '/change-password', name: 'change-password', component: () => import('@/views/auth/ChangePasswordPage.vue'), meta: { title: 'password.title' } },
+  // The business modules' pages without login (src/modules/index.ts), e.g. the public defect-report form.
+  ...modulePublicRoutes,
   { path: '/', component: () => import('@/layouts/AdminLayout.vue'), children: layoutChildren },
   { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('@/views/error/NotFoundPage.vue'), meta: { public: true, title: 'menu.notFound' } },
 ]

@@ -26,6 +26,7 @@ const en: typeof zh = {
   login: {
     title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', welcome: 'Welcome to',
     footer: 'Gansu Provincial Administration for Market Regulation', loggedOut: 'You have logged out', sessionEnded: 'Your session has ended; please sign in again',
+    publicReport: 'Report a product injury or defect (no sign-in needed)',
   },
   password: {
     title: 'Change password', old: 'Current password', new: 'New password', confirm: 'Repeat new password', mismatch: 'The two passwords differ',
@@ -60,6 +61,7 @@ const en: typeof zh = {
       too_large: 'What you sent is too large',
       method: 'Method not allowed',
       timeout: 'The request timed out',
+      rate_limited: 'Too many submissions from this address; please try again later',
     },
     user: { self: 'You cannot do this to your own account', beyond_own: 'The user holds a role beyond your own rights or data scope' },
     org: { in_use: 'The organisation still has users or child organisations', protected: 'You cannot disable, delete or re-type your own organisation or one above it; only the province changes a regulator’s kind or status' },

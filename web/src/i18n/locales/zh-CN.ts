@@ -24,6 +24,7 @@ export default {
   login: {
     title: '用户登录', username: '用户名', password: '密码', submit: '登 录', welcome: '欢迎使用',
     footer: '甘肃省市场监督管理局', loggedOut: '已退出登录', sessionEnded: '会话已结束，请重新登录',
+    publicReport: '消费者产品伤害与缺陷报告（无需登录）',
   },
   password: {
     title: '修改密码', old: '原密码', new: '新密码', confirm: '确认新密码', mismatch: '两次输入的密码不一致',
@@ -58,6 +59,7 @@ export default {
       too_large: '提交的内容过大',
       method: '不支持的请求方法',
       timeout: '请求超时',
+      rate_limited: '提交过于频繁，请稍后再试',
     },
     user: { self: '不能对自己的账号执行此操作', beyond_own: '该用户拥有超出您自身权限或数据范围的角色，不能管理' },
     org: { in_use: '该机构仍有用户或下级机构，不能删除', protected: '不能停用、删除或更改本机构及上级机构的类型；市场监管机构的类型和状态只能由省局更改' },

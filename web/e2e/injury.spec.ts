@@ -1,0 +1,120 @@
+import type { APIRequestContext } from '@playwright/test'
+import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
+
+// Product-injury monitoring (docs/guide/injury.md) on the demo data of `longzhi seed --demo`:
+// (a) a consumer files a defect report on the public page, without logging in, and gets its
+//     receipt number;
+// (b) the province finds the planted signal (power banks × fire, 迅驰 XC-20000 × fire: 40 reports
+//     in the last 90 days) on the signals page and drills down to the reports behind it;
+// (c) a hospital's staff see their own point's cases only.
+test.describe.configure({ mode: 'serial' })
+
+const stamp = Date.now().toString(36)
+
+/** A GET of the API as a demo user. */
+async function apiGet(request: APIRequestContext, username: string, path: string): Promise<unknown> {
+  const res = await request.post('/api/v1/auth/login', { data: { username, password: DEMO_PASSWORD } })
+  expect(res.ok()).toBe(true)
+  const r = await request.get(path)
+  expect(r.ok(), `${path}: ${await r.text()}`).toBe(true)
+  return r.json()
+}
+
+test('a consumer files a defect report on the public page without logging in', async ({ page }) => {
+  // The login page links to the form.
+  await page.goto('/login')
+  await page.locator('[data-test=login-public-report]').click()
+  await expect(page).toHaveURL(/\/public\/defect-report$/)
+  await expect(page.locator('#public-title')).toHaveText('产品缺陷与伤害信息报告')
+
+  // The honeypot is in the form, out of sight and out of the tab order.
+  const trap = page.locator('input[name=website]')
+  await expect(trap).toHaveAttribute('tabindex', '-1')
+  await expect(trap).toHaveAttribute('autocomplete', 'off')
+  await expect(trap).not.toBeInViewport()
+
+  await pickOption(page, page.locator('[data-test=public-category] .el-select__wrapper'), '移动电源与充电器')
+  await pickOption(page, page.locator('[data-test=public-hazard] .el-select__wrapper'), '起火')
+  await page.locator('[data-test=public-brand] input').fill('E2E品牌')
+  await page.locator('[data-test=public-model] input').fill(`M-${stamp}`)
+  await page.locator('[data-test=public-producer] input').fill('某某电子科技有限公司')
+  await page.locator('[data-test=public-description] textarea').fill('充电时外壳发烫并冒烟，随后起火，烧坏了桌面。')
+  await pickOption(page, page.locator('[data-test=public-city] .el-select__wrapper'), '兰州市')
+  await page.locator('[data-test=public-name] input').fill('张三')
+  await page.locator('[data-test=public-phone] input').fill('13812345678')
+  await page.locator('[data-test=public-submit]').click()
+
+  await expect(page.locator('[data-test=public-receipt]')).toBeVisible()
+  await expect(page.locator('[data-test=public-receipt-no]')).toHaveText(/^QX\d{8}\d{6}$/)
+})
+
+test('the province finds the planted power-bank × fire signal and drills down to its reports', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await login(page, 'province')
+  await page.goto('/injury/signals')
+  const cell = page.locator('[data-test=signal-cell][data-row=power-bank][data-col=fire]')
+  await expect(cell).toBeVisible()
+  const row = page.locator('[data-test=signal-table] .el-table__body-wrapper tr', { has: cell })
+  // It meets a rule: a signal, among the first rows.
+  await expect(row.locator('.el-tag').first()).toBeVisible()
+  await expect(page.locator('[data-test=signal-count]')).not.toHaveText(/^信号 0 个$/)
+  // The command that reproduces the table.
+  await expect(page.locator('[data-test=signal-reproduce-command]')).toContainText('longzhi engine signal')
+
+  await row.locator('[data-test=signal-drill]').click()
+  await page.waitForURL(/\/injury\/reports\?/)
+  const url = new URL(page.url())
+  expect(url.searchParams.get('category')).toBe('power-bank')
+  expect(url.searchParams.get('hazard')).toBe('fire')
+  expect(url.searchParams.get('from')).toBeTruthy()
+
+  const rows = page.locator('[data-test=list-table] .el-table__body-wrapper tbody tr')
+  await expect(rows.first()).toBeVisible()
+  const total = Number(/(\d+)/.exec((await page.locator('.el-pagination__total').textContent()) ?? '')?.[1])
+  expect(total).toBeGreaterThanOrEqual(40)
+  for (const text of await rows.allTextContents()) {
+    expect(text).toContain('移动电源与充电器')
+    expect(text).toContain('起火')
+  }
+})
+
+test('the province finds the planted 迅驰 XC-20000 × fire signal by model and drills down', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 })
+  await login(page, 'province')
+  await page.goto('/injury/signals?dimension=model')
+  const cell = page.locator('[data-test=signal-cell][data-row="迅驰 XC-20000"][data-col=fire]')
+  await expect(cell).toBeVisible()
+  await cell.click()
+  await page.waitForURL(/\/injury\/reports\?/)
+  const url = new URL(page.url())
+  expect(url.searchParams.get('brand')).toBe('迅驰')
+  expect(url.searchParams.get('model')).toBe('XC-20000')
+  expect(url.searchParams.get('hazard')).toBe('fire')
+  await expect(page.locator('[data-test=filter-brand] input')).toHaveValue('迅驰')
+
+  const rows = page.locator('[data-test=list-table] .el-table__body-wrapper tbody tr')
+  await expect(rows.first()).toBeVisible()
+  const total = Number(/(\d+)/.exec((await page.locator('.el-pagination__total').textContent()) ?? '')?.[1])
+  expect(total).toBeGreaterThanOrEqual(40)
+  for (const text of await rows.allTextContents()) {
+    expect(text).toContain('XC-20000')
+    expect(text).toContain('起火')
+  }
+})
+
+test('a hospital’s staff see their own point’s cases only', async ({ page, request }) => {
+  const mine = (await apiGet(request, 'hospital', '/api/v1/injury/cases?page_size=100')) as { total: number; items: { point_name: string }[] }
+  expect(mine.total).toBeGreaterThan(0)
+  expect(new Set(mine.items.map((c) => c.point_name))).toEqual(new Set(['兰州大学第一医院']))
+  const all = (await apiGet(request, 'province', '/api/v1/injury/cases?page_size=1')) as { total: number }
+  expect(all.total).toBeGreaterThan(mine.total)
+
+  await login(page, 'hospital')
+  await page.goto('/injury/cases')
+  const rows = page.locator('[data-test=list-table] .el-table__body-wrapper tbody tr')
+  await expect(rows.first()).toBeVisible()
+  await expect(page.locator('.el-pagination__total')).toContainText(String(mine.total))
+  for (const text of await rows.allTextContents()) expect(text).toContain('兰州大学第一医院')
+  // A single point: no point filter.
+  await expect(page.locator('[data-test=filter-point]')).toHaveCount(0)
+})

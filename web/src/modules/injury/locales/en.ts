@@ -1,0 +1,78 @@
+/** The injury module's texts (English), merged into the console's (src/i18n/messages.ts). */
+export default {
+  menu: {
+    injury: 'Product injury', injuryPoints: 'Monitoring points', injuryCases: 'Injury cases', injuryEstimates: 'Estimates', injuryReports: 'Defect reports',
+    injurySignals: 'Signals', injuryRegister: 'Signal register',
+  },
+  notice: {
+    kinds: { injury_signal: 'New risk signal' },
+  },
+  injury: {
+    refresh: 'Refresh', view: 'View', download: 'Download', copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy; select the text and copy it',
+    all: 'All', yes: 'Yes', no: 'No', loadFailed: 'Failed to load', retry: 'Retry', noData: 'No data', city: 'City', pointLabel: 'Point',
+    window: 'Window', product: 'Product category', hazard: 'Hazard', note: 'Note', status: 'Status', exportExcel: 'Export Excel', exportCsv: 'Export CSV',
+    ageGroups: { '0-4': '0–4', '5-14': '5–14', '15-24': '15–24', '25-44': '25–44', '45-64': '45–64', '65+': '65 and over' },
+    point: {
+      code: 'Point code', name: 'Point name', kind: 'Kind', org: 'Organisation', contact: 'Contact', create: 'New point', edit: 'Edit point',
+      orgHint: "The organisation's users are the point's staff; its region is the point's", design: 'Sampling design',
+      year: 'Year', stratum: 'Stratum', psu: 'PSU', weight: 'Weight', psuHint: "The point's code when blank",
+      weightHint: 'Cases in the province each case stands for (> 0)', setPeriod: 'Set a year', editPeriod: 'Edit', noPeriods: 'No design yet: the point’s cases are left out of the estimates',
+      periodSaved: 'Design saved', detail: 'Monitoring point', weightPositive: 'The weight must be above 0',
+    },
+    case: {
+      caseNo: 'Case number', treatedOn: 'Date treated', age: 'Age', ageGroup: 'Age group', sex: 'Sex', place: 'Place', activity: 'Activity',
+      intent: 'Intent', bodyPart: 'Body part', diagnosis: 'Diagnosis', severity: 'Severity', disposition: 'Disposition',
+      products: 'Products', narrative: 'Narrative', create: 'New case', edit: 'Edit case', detail: 'Case', productsHint: 'Up to 3',
+      productsMax: 'Choose at most 3 products', q: 'Case number or narrative', fileReport: 'File a defect report', fileReportTitle: 'File a defect report from the case',
+      fileReportHint: "The category is the case's first product unless you choose another; add the brand, model, producer and hazard.", filed: 'Defect report {no} filed',
+      pointHint: 'May be left out by a user of a single point', years: '{n} y', notFuture: 'The date cannot be after today',
+    },
+    import: {
+      title: 'Import', hint: 'Download the template, fill it in and upload it (.xlsx). Every row is checked; errors are listed by row.', template: 'Download the template',
+      choose: 'Choose a file', upload: 'Upload and import', mode: 'Mode', modes: { all_or_nothing: 'Only if every row is valid', valid_rows: 'Import the valid rows' },
+      modeHint: 'By default nothing is imported while any row is invalid; with “Import the valid rows” the valid rows are stored and the others listed below.',
+      created: '{n} imported', failed: '{n} errors; nothing was imported', partial: '{n} imported; the rows with {m} errors were left out',
+      row: 'Row', field: 'Field', code: 'Rule', message: 'Problem', noFile: 'Choose a file first',
+    },
+    estimate: {
+      title: 'Estimates', from: 'From', to: 'To', by: 'By', byHint: 'One or two dimensions', dimensions: { product: 'Product category', year: 'Year', age_group: 'Age group', sex: 'Sex', city: 'City' },
+      n: 'Cases', points: 'Points', estimate: 'Estimate', se: 'SE', cv: 'CV', ci: '95% CI', published: 'Publishable',
+      reasons: { cases: 'Fewer than 20 cases', cv: 'CV above 33%', points: 'Fewer than 3 points' },
+      unpublished: 'Not publishable', greyHint: 'Grey rows break the publication rule (at least 20 cases, CV at most 33%, at least 3 points): for internal use only',
+      design: '{records} records, {strata} strata, {psus} PSUs', withoutDesign: '{n} cases left out: their point has no design for their year',
+      bars: 'Estimates', trend: 'Trend by year', trendProduct: 'Product', map: 'Estimates by city', mapMetric: 'Estimated injuries', reproduce: 'Reproduce',
+      reproduceHint: 'Download data.csv; the command below gives the same estimates on the command line.', dataCsv: 'Download data.csv', table: 'Estimates',
+      noRows: 'No cases to estimate in the window', other: 'Other', pickTwo: 'Choose at most 2 dimensions',
+    },
+    report: {
+      reportNo: 'Receipt', source: 'Source', receivedOn: 'Received', category: 'Category', brand: 'Brand', model: 'Model', producer: 'Producer',
+      producerCode: 'Credit code', description: 'Description', reporter: 'Reporter', phone: 'Phone', email: 'Email', case: 'Case',
+      statuses: { new: 'New', triaged: 'Triaged', closed: 'Closed' }, q: 'Receipt, brand, model, producer or description', create: 'New defect report',
+      detail: 'Defect report', triage: 'Triage', triaged: 'Triage saved', importComplaints: 'Import complaints', masked: 'Personal data masked',
+      drill: 'From the signals: {row} × {hazard}, {from} to {to}',
+    },
+    signal: {
+      title: 'Signals', dimension: 'Dimension', dimensions: { product: 'Category × hazard', model: 'Brand and model × hazard' }, from: 'From', to: 'To',
+      row: 'Product / brand and model', n: 'Reports', expected: 'Expected', prr: 'PRR', ror: 'ROR (95% CI)', ic025: 'IC025', eb05: 'EB05', rules: 'Rules met',
+      new: 'New', newHint: 'A signal now and none in the preceding window ({from} to {to})', total: '{n} reports in the window', signals: '{n} signals', onlySignals: 'Signals only',
+      chart: 'Signals', chartHint: 'Bubble size: reports; colour: EB05. Click a cell to see its reports', drill: 'Reports', reproduce: 'Reproduce',
+      reproduceHint: "Download the window's reports.csv; the command below gives the same statistics on the command line.", reportsCsv: 'Download reports.csv',
+      tabs: { table: 'Signals', rules: 'Rules' }, noCells: 'No reports in the window',
+      rule: { name: 'Name', expr: 'Expression', exprHint: 'A signal-engine expression, e.g. eb05 >= 2 and n >= 3; n, prr, prr_chi2, ror_lo95, ic025, eb05 and more', create: 'New rule', edit: 'Edit rule', removeConfirm: 'Delete the rule “{name}”?', removed: 'Rule deleted' },
+    },
+    register: {
+      row: 'Product / brand and model', dimension: 'Dimension', firstDetected: 'First detected', lastDetected: 'Last detected', statuses: { new: 'New', reviewing: 'Reviewing', escalated: 'Escalated', closed: 'Closed' },
+      followUp: 'Follow-up', followUps: { assessment: 'Risk assessment', investigation: 'Defect investigation' }, decide: 'Decide', decided: 'Decision saved', q: 'Product, brand and model or hazard',
+      decideTitle: 'Decide on the signal', escalateHint: 'Escalating needs a follow-up: a risk assessment or a defect investigation (the recall module takes it from there)', reports: 'Reports',
+    },
+    public: {
+      title: 'Report a product injury or defect', intro: 'If a product hurt you or could hurt someone, tell us here. We review every report and, where needed, assess the risk or investigate the defect.',
+      privacy: 'Your name and contact details are used only to check the facts and are never published.', product: 'The product', incident: 'What happened', contact: 'Your contact details',
+      category: 'Product category', hazard: 'Hazard', brand: 'Brand', model: 'Model', producer: 'Producer', producerCode: 'Unified social credit code (optional)',
+      producerCodeHint: "On the product's label or packaging", description: 'What happened', descriptionPlaceholder: 'Describe the problem with the product, what happened and any injury',
+      city: 'City', name: 'Name', phone: 'Mobile phone', email: 'Email (optional)', website: 'Website (leave empty)', submit: 'Send the report',
+      received: 'Report received', receiptNo: 'Receipt number', receiptHint: 'Keep the receipt number and quote it when you ask about the report.', another: 'Report another',
+      rateLimited: 'Too many reports from this address; please try again later', fieldErrors: 'Please correct the fields marked below', login: 'Staff sign-in', reportLink: 'Report a product injury or defect',
+    },
+  },
+}
