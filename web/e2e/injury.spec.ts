@@ -35,13 +35,13 @@ test('a consumer files a defect report on the public page without logging in', a
 
   await pickOption(page, page.locator('[data-test=public-category] .el-select__wrapper'), '移动电源与充电器')
   await pickOption(page, page.locator('[data-test=public-hazard] .el-select__wrapper'), '起火')
-  await page.locator('[data-test=public-brand] input').fill('E2E品牌')
-  await page.locator('[data-test=public-model] input').fill(`M-${stamp}`)
-  await page.locator('[data-test=public-producer] input').fill('某某电子科技有限公司')
-  await page.locator('[data-test=public-description] textarea').fill('充电时外壳发烫并冒烟，随后起火，烧坏了桌面。')
+  await page.locator('input[data-test=public-brand]').fill('E2E品牌')
+  await page.locator('input[data-test=public-model]').fill(`M-${stamp}`)
+  await page.locator('input[data-test=public-producer]').fill('某某电子科技有限公司')
+  await page.locator('textarea[data-test=public-description]').fill('充电时外壳发烫并冒烟，随后起火，烧坏了桌面。')
   await pickOption(page, page.locator('[data-test=public-city] .el-select__wrapper'), '兰州市')
-  await page.locator('[data-test=public-name] input').fill('张三')
-  await page.locator('[data-test=public-phone] input').fill('13812345678')
+  await page.locator('input[data-test=public-name]').fill('张三')
+  await page.locator('input[data-test=public-phone]').fill('13812345678')
   await page.locator('[data-test=public-submit]').click()
 
   await expect(page.locator('[data-test=public-receipt]')).toBeVisible()
@@ -90,7 +90,7 @@ test('the province finds the planted 迅驰 XC-20000 × fire signal by model and
   expect(url.searchParams.get('brand')).toBe('迅驰')
   expect(url.searchParams.get('model')).toBe('XC-20000')
   expect(url.searchParams.get('hazard')).toBe('fire')
-  await expect(page.locator('[data-test=filter-brand] input')).toHaveValue('迅驰')
+  await expect(page.locator('input[data-test=filter-brand]')).toHaveValue('迅驰')
 
   const rows = page.locator('[data-test=list-table] .el-table__body-wrapper tbody tr')
   await expect(rows.first()).toBeVisible()
