@@ -42,7 +42,7 @@ export function trendOption(rows: readonly EstimateRow[], name: string): Record<
   const years = sorted.map((r) => r.by.year ?? '')
   return {
     tooltip: { trigger: 'axis' },
-    legend: { top: 0 },
+    legend: { top: 0, data: ['95% CI', name] },
     grid: { left: 8, right: 24, top: 32, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: years },
     yAxis: { type: 'value' },
