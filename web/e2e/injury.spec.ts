@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test'
+import ExcelJS from 'exceljs'
 import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
 
 // Product-injury monitoring (docs/guide/injury.md) on the demo data of `longzhi seed --demo`:
@@ -6,7 +7,8 @@ import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
 //     receipt number;
 // (b) the province finds the planted signal (power banks × fire, 迅驰 XC-20000 × fire: 40 reports
 //     in the last 90 days) on the signals page and drills down to the reports behind it;
-// (c) a hospital's staff see their own point's cases only.
+// (c) a hospital's staff see their own point's cases only;
+// (d) a hospital imports an Excel file with a wrong row: nothing, then the valid rows only.
 test.describe.configure({ mode: 'serial' })
 
 const stamp = Date.now().toString(36)
@@ -117,4 +119,47 @@ test('a hospital’s staff see their own point’s cases only', async ({ page, r
   for (const text of await rows.allTextContents()) expect(text).toContain('兰州大学第一医院')
   // A single point: no point filter.
   await expect(page.locator('[data-test=filter-point]')).toHaveCount(0)
+})
+
+test('a hospital imports cases from Excel: a wrong row stops the file, unless only the valid rows are imported', async ({ page, request }) => {
+  // Valid codes from the dictionaries (the first active item of each).
+  const code = async (dict: string) => ((await apiGet(request, 'hospital', `/api/v1/dicts/${dict}`)) as { value: string }[])[0].value
+  const coded: Record<string, string> = {}
+  for (const [field, dict] of [['sex', 'injury_sex'], ['place', 'injury_place'], ['activity', 'injury_activity'], ['intent', 'injury_intent'], ['body_part', 'injury_body_part'], ['diagnosis', 'injury_diagnosis'], ['severity', 'injury_severity'], ['disposition', 'injury_disposition']]) {
+    coded[field] = await code(dict)
+  }
+  const before = ((await apiGet(request, 'hospital', '/api/v1/injury/cases?page_size=1')) as { total: number }).total
+
+  // Columns named by their keys (the import reads them as well as the template's labels).
+  const keys = ['case_no', 'treated_on', 'age', 'sex', 'place', 'activity', 'intent', 'body_part', 'diagnosis', 'severity', 'disposition', 'product1', 'narrative']
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
+  const row = (no: string, age: number, sex = coded.sex) => keys.map((k) => ({ case_no: no, treated_on: yesterday, age, sex, product1: 'toy', narrative: '玩耍时被玩具划伤手指' })[k as 'case_no'] ?? coded[k])
+  const book = new ExcelJS.Workbook()
+  const sheet = book.addWorksheet('cases')
+  sheet.addRow(keys)
+  sheet.addRow(row(`E2E-${stamp}-1`, 6))
+  sheet.addRow(row(`E2E-${stamp}-2`, 150, 'X'))
+  sheet.addRow(row(`E2E-${stamp}-3`, 35))
+  const file = { name: 'cases.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) }
+
+  await login(page, 'hospital')
+  await page.goto('/injury/cases')
+  await page.locator('[data-test=tb-import]').click()
+  const dialog = page.locator('[data-test=import-dialog]')
+  await dialog.locator('[data-test=import-file]').setInputFiles(file)
+  await dialog.locator('[data-test=import-upload]').click()
+  // Row 3 (the second case) is wrong in two fields; nothing is imported.
+  const errors = dialog.locator('[data-test=import-errors] .el-table__body tr')
+  await expect(errors).toHaveCount(2)
+  for (const text of await errors.allTextContents()) expect(text).toMatch(/^3/)
+  await expect(dialog.locator('[data-test=import-failed]')).toContainText('未导入任何数据')
+  expect(((await apiGet(request, 'hospital', '/api/v1/injury/cases?page_size=1')) as { total: number }).total).toBe(before)
+
+  // Only the valid rows.
+  await dialog.locator('[data-test=import-mode-valid]').click()
+  await dialog.locator('[data-test=import-upload]').click()
+  await expect(dialog.locator('[data-test=import-failed]')).toContainText('已导入 2 条')
+  await expect(errors).toHaveCount(2)
+  const after = (await apiGet(request, 'hospital', `/api/v1/injury/cases?q=E2E-${stamp}`)) as { total: number; items: { case_no: string }[] }
+  expect(after.items.map((c) => c.case_no).sort()).toEqual([`E2E-${stamp}-1`, `E2E-${stamp}-3`])
 })
