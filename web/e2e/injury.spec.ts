@@ -8,7 +8,8 @@ import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
 // (b) the province finds the planted signal (power banks × fire, 迅驰 XC-20000 × fire: 40 reports
 //     in the last 90 days) on the signals page and drills down to the reports behind it;
 // (c) a hospital's staff see their own point's cases only;
-// (d) a hospital imports an Excel file with a wrong row: nothing, then the valid rows only.
+// (d) a hospital imports an Excel file with a wrong row: nothing, then the valid rows only;
+// (e) the province escalates the planted signal of the register to a defect investigation.
 test.describe.configure({ mode: 'serial' })
 
 const stamp = Date.now().toString(36)
@@ -162,4 +163,26 @@ test('a hospital imports cases from Excel: a wrong row stops the file, unless on
   await expect(errors).toHaveCount(2)
   const after = (await apiGet(request, 'hospital', `/api/v1/injury/cases?q=E2E-${stamp}`)) as { total: number; items: { case_no: string }[] }
   expect(after.items.map((c) => c.case_no).sort()).toEqual([`E2E-${stamp}-1`, `E2E-${stamp}-3`])
+})
+
+test('the province escalates the planted 迅驰 XC-20000 × fire signal of the register to a defect investigation', async ({ page }) => {
+  await login(page, 'province')
+  await page.goto('/injury/register')
+  await page.locator('input[data-test=filter-q]').fill('XC-20000')
+  await page.locator('[data-test=search]').click()
+  const row = page.locator('[data-test=list-table] .el-table__body-wrapper tr', { hasText: '迅驰 XC-20000' }).filter({ hasText: '起火' })
+  await expect(row).toHaveCount(1)
+  await row.locator('[data-test=register-decide]').click()
+  const dialog = page.locator('.el-dialog.form-dialog').filter({ visible: true })
+  await expect(dialog).toContainText('迅驰 XC-20000 × 起火')
+  await dialog.locator('[data-test=register-status-escalated]').click()
+  // Escalating needs a follow-up.
+  await dialog.locator('[data-test=dialog-save]').click()
+  await expect(dialog.locator('[data-test=field-follow_up] .el-form-item__error')).toBeVisible()
+  await dialog.locator('[data-test=register-follow-up-investigation]').click()
+  await dialog.locator('textarea[data-test=register-note]').fill('同型号 90 天内 40 起起火报告，启动缺陷调查')
+  await dialog.locator('[data-test=dialog-save]').click()
+  await expect(dialog).toBeHidden()
+  await expect(row.locator('[data-test=register-tag]')).toHaveAttribute('data-value', 'escalated')
+  await expect(row).toContainText('缺陷调查')
 })
