@@ -69,7 +69,7 @@ export default {
       title: 'Report a product injury or defect', intro: 'If a product hurt you or could hurt someone, tell us here. We review every report and, where needed, assess the risk or investigate the defect.',
       privacy: 'Your name and contact details are used only to check the facts and are never published.', product: 'The product', incident: 'What happened', contact: 'Your contact details',
       category: 'Product category', hazard: 'Hazard', brand: 'Brand', model: 'Model', producer: 'Producer', producerCode: 'Unified social credit code (optional)',
-      producerCodeHint: "On the product's label or packaging", description: 'What happened', descriptionPlaceholder: 'Describe the problem with the product, what happened and any injury',
+      producerCodeHint: "On the product's label or packaging", description: 'The problem', descriptionPlaceholder: 'Describe the problem with the product, what happened and any injury',
       city: 'City', name: 'Name', phone: 'Mobile phone', email: 'Email (optional)', website: 'Website (leave empty)', submit: 'Send the report',
       received: 'Report received', receiptNo: 'Receipt number', receiptHint: 'Keep the receipt number and quote it when you ask about the report.', another: 'Report another',
       rateLimited: 'Too many reports from this address; please try again later', fieldErrors: 'Please correct the fields marked below', login: 'Staff sign-in', reportLink: 'Report a product injury or defect',
