@@ -8,9 +8,9 @@ export default {
     kinds: { injury_signal: 'New risk signal' },
   },
   injury: {
-    refresh: 'Refresh', view: 'View', download: 'Download', copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy; select the text and copy it',
-    all: 'All', yes: 'Yes', no: 'No', loadFailed: 'Failed to load', retry: 'Retry', noData: 'No data', city: 'City', pointLabel: 'Point',
-    window: 'Window', product: 'Product category', hazard: 'Hazard', note: 'Note', status: 'Status', exportExcel: 'Export Excel', exportCsv: 'Export CSV',
+    view: 'View', copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy; select the text and copy it',
+    yes: 'Yes', loadFailed: 'Failed to load', retry: 'Retry', noData: 'No data', city: 'City', pointLabel: 'Point',
+    product: 'Product category', hazard: 'Hazard', note: 'Note', status: 'Status', exportCsv: 'Export CSV',
     ageGroups: { '0-4': '0–4', '5-14': '5–14', '15-24': '15–24', '25-44': '25–44', '45-64': '45–64', '65+': '65 and over' },
     point: {
       code: 'Point code', name: 'Point name', kind: 'Kind', org: 'Organisation', contact: 'Contact', create: 'New point', edit: 'Edit point',
@@ -22,10 +22,10 @@ export default {
     case: {
       caseNo: 'Case number', treatedOn: 'Date treated', age: 'Age', ageGroup: 'Age group', sex: 'Sex', place: 'Place', activity: 'Activity',
       intent: 'Intent', bodyPart: 'Body part', diagnosis: 'Diagnosis', severity: 'Severity', disposition: 'Disposition',
-      products: 'Products', narrative: 'Narrative', create: 'New case', edit: 'Edit case', detail: 'Case', productsHint: 'Up to 3',
+      products: 'Products', narrative: 'Narrative', create: 'New case', edit: 'Edit case', productsHint: 'Up to 3',
       productsMax: 'Choose at most 3 products', q: 'Case number or narrative', fileReport: 'File a defect report', fileReportTitle: 'File a defect report from the case',
       fileReportHint: "The category is the case's first product unless you choose another; add the brand, model, producer and hazard.", filed: 'Defect report {no} filed',
-      pointHint: 'May be left out by a user of a single point', years: '{n} y', notFuture: 'The date cannot be after today',
+      pointHint: 'May be left out by a user of a single point', notFuture: 'The date cannot be after today',
     },
     import: {
       title: 'Import', hint: 'Download the template, fill it in and upload it (.xlsx). Every row is checked; errors are listed by row.', template: 'Download the template',
@@ -35,24 +35,23 @@ export default {
       row: 'Row', field: 'Field', code: 'Rule', message: 'Problem', noFile: 'Choose a file first',
     },
     estimate: {
-      title: 'Estimates', from: 'From', to: 'To', by: 'By', byHint: 'One or two dimensions', dimensions: { product: 'Product category', year: 'Year', age_group: 'Age group', sex: 'Sex', city: 'City' },
+      from: 'From', to: 'To', by: 'By', byHint: 'One or two dimensions', dimensions: { product: 'Product category', year: 'Year', age_group: 'Age group', sex: 'Sex', city: 'City' },
       n: 'Cases', points: 'Points', estimate: 'Estimate', se: 'SE', cv: 'CV', ci: '95% CI', published: 'Publishable',
       reasons: { cases: 'Fewer than 20 cases', cv: 'CV above 33%', points: 'Fewer than 3 points' },
-      unpublished: 'Not publishable', greyHint: 'Grey rows break the publication rule (at least 20 cases, CV at most 33%, at least 3 points): for internal use only',
+      greyHint: 'Grey rows break the publication rule (at least 20 cases, CV at most 33%, at least 3 points): for internal use only',
       design: '{records} records, {strata} strata, {psus} PSUs', withoutDesign: '{n} cases left out: their point has no design for their year',
       bars: 'Estimates', trend: 'Trend by year', trendProduct: 'Product', map: 'Estimates by city', mapMetric: 'Estimated injuries', reproduce: 'Reproduce',
       reproduceHint: 'Download data.csv; the command below gives the same estimates on the command line.', dataCsv: 'Download data.csv', table: 'Estimates',
-      noRows: 'No cases to estimate in the window', other: 'Other', pickTwo: 'Choose at most 2 dimensions',
+      noRows: 'No cases to estimate in the window',
     },
     report: {
       reportNo: 'Receipt', source: 'Source', receivedOn: 'Received', category: 'Category', brand: 'Brand', model: 'Model', producer: 'Producer',
       producerCode: 'Credit code', description: 'Description', reporter: 'Reporter', phone: 'Phone', email: 'Email', case: 'Case',
       statuses: { new: 'New', triaged: 'Triaged', closed: 'Closed' }, q: 'Receipt, brand, model, producer or description', create: 'New defect report',
       detail: 'Defect report', triage: 'Triage', triaged: 'Triage saved', importComplaints: 'Import complaints', masked: 'Personal data masked',
-      drill: 'From the signals: {row} × {hazard}, {from} to {to}',
     },
     signal: {
-      title: 'Signals', dimension: 'Dimension', dimensions: { product: 'Category × hazard', model: 'Brand and model × hazard' }, from: 'From', to: 'To',
+      dimensions: { product: 'Category × hazard', model: 'Brand and model × hazard' }, from: 'From', to: 'To',
       row: 'Product / brand and model', n: 'Reports', expected: 'Expected', prr: 'PRR', ror: 'ROR (95% CI)', ic025: 'IC025', eb05: 'EB05', rules: 'Rules met',
       new: 'New', newHint: 'A signal now and none in the preceding window ({from} to {to})', total: '{n} reports in the window', signals: '{n} signals', onlySignals: 'Signals only',
       chart: 'Signals', chartHint: 'Bubble size: reports; colour: EB05. Click a cell to see its reports', drill: 'Reports', reproduce: 'Reproduce',
@@ -62,7 +61,7 @@ export default {
     },
     register: {
       row: 'Product / brand and model', dimension: 'Dimension', firstDetected: 'First detected', lastDetected: 'Last detected', statuses: { new: 'New', reviewing: 'Reviewing', escalated: 'Escalated', closed: 'Closed' },
-      followUp: 'Follow-up', followUps: { assessment: 'Risk assessment', investigation: 'Defect investigation' }, decide: 'Decide', decided: 'Decision saved', q: 'Product, brand and model or hazard',
+      followUp: 'Follow-up', followUps: { assessment: 'Risk assessment', investigation: 'Defect investigation' }, decide: 'Decide', q: 'Product, brand and model or hazard',
       decideTitle: 'Decide on the signal', escalateHint: 'Escalating needs a follow-up: a risk assessment or a defect investigation (the recall module takes it from there)', reports: 'Reports',
     },
     public: {
@@ -72,7 +71,7 @@ export default {
       producerCodeHint: "On the product's label or packaging", description: 'The problem', descriptionPlaceholder: 'Describe the problem with the product, what happened and any injury',
       city: 'City', name: 'Name', phone: 'Mobile phone', email: 'Email (optional)', website: 'Website (leave empty)', submit: 'Send the report',
       received: 'Report received', receiptNo: 'Receipt number', receiptHint: 'Keep the receipt number and quote it when you ask about the report.', another: 'Report another',
-      rateLimited: 'Too many reports from this address; please try again later', fieldErrors: 'Please correct the fields marked below', login: 'Staff sign-in', reportLink: 'Report a product injury or defect',
+      rateLimited: 'Too many reports from this address; please try again later', fieldErrors: 'Please correct the fields marked below', login: 'Staff sign-in',
     },
   },
 }

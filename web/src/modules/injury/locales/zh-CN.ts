@@ -8,9 +8,9 @@ export default {
     kinds: { injury_signal: '新的风险信号' },
   },
   injury: {
-    refresh: '刷新', view: '查看', download: '下载', copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动选择文本复制',
-    all: '全部', yes: '是', no: '否', loadFailed: '加载失败', retry: '重试', noData: '暂无数据', city: '市州', pointLabel: '监测点',
-    window: '时间窗口', product: '产品类别', hazard: '危害类型', note: '备注', status: '状态', exportExcel: '导出 Excel', exportCsv: '导出 CSV',
+    view: '查看', copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动选择文本复制',
+    yes: '是', loadFailed: '加载失败', retry: '重试', noData: '暂无数据', city: '市州', pointLabel: '监测点',
+    product: '产品类别', hazard: '危害类型', note: '备注', status: '状态', exportCsv: '导出 CSV',
     ageGroups: { '0-4': '0–4 岁', '5-14': '5–14 岁', '15-24': '15–24 岁', '25-44': '25–44 岁', '45-64': '45–64 岁', '65+': '65 岁及以上' },
     point: {
       code: '监测点代码', name: '监测点名称', kind: '类型', org: '所属机构', contact: '联系人', create: '新增监测点', edit: '编辑监测点',
@@ -22,10 +22,10 @@ export default {
     case: {
       caseNo: '病例编号', treatedOn: '就诊日期', age: '年龄', ageGroup: '年龄组', sex: '性别', place: '发生地点', activity: '发生时活动',
       intent: '伤害意图', bodyPart: '伤害部位', diagnosis: '伤害性质', severity: '严重程度', disposition: '伤害结局',
-      products: '相关产品', narrative: '简要经过', create: '新增病例', edit: '编辑病例', detail: '病例详情', productsHint: '最多 3 类',
+      products: '相关产品', narrative: '简要经过', create: '新增病例', edit: '编辑病例', productsHint: '最多 3 类',
       productsMax: '最多选择 3 类产品', q: '病例编号或经过', fileReport: '生成缺陷报告', fileReportTitle: '由病例生成缺陷报告',
       fileReportHint: '产品类别默认取病例的第一个相关产品；请补充品牌、型号、生产者和危害类型。', filed: '已生成缺陷报告 {no}',
-      pointHint: '只在一个监测点填报时可不选', years: '{n} 岁', notFuture: '就诊日期不能晚于今天',
+      pointHint: '只在一个监测点填报时可不选', notFuture: '就诊日期不能晚于今天',
     },
     import: {
       title: '导入', hint: '请先下载模板，按模板填写后上传（.xlsx）。导入前逐行校验，错误会列出行号与原因。', template: '下载导入模板',
@@ -35,24 +35,23 @@ export default {
       row: '行号', field: '字段', code: '规则', message: '错误原因', noFile: '请先选择文件',
     },
     estimate: {
-      title: '加权估计', from: '起始日期', to: '截止日期', by: '分组维度', byHint: '选择 1 或 2 个维度', dimensions: { product: '产品类别', year: '年度', age_group: '年龄组', sex: '性别', city: '市州' },
+      from: '起始日期', to: '截止日期', by: '分组维度', byHint: '选择 1 或 2 个维度', dimensions: { product: '产品类别', year: '年度', age_group: '年龄组', sex: '性别', city: '市州' },
       n: '病例数', points: '监测点数', estimate: '估计数', se: '标准误', cv: '变异系数', ci: '95% 置信区间', published: '可发布',
       reasons: { cases: '病例数少于 20', cv: '变异系数大于 33%', points: '监测点少于 3 个' },
-      unpublished: '不可发布', greyHint: '灰色行不符合发布规则（病例数 ≥ 20、变异系数 ≤ 33%、监测点 ≥ 3），仅供内部参考',
+      greyHint: '灰色行不符合发布规则（病例数 ≥ 20、变异系数 ≤ 33%、监测点 ≥ 3），仅供内部参考',
       design: '数据 {records} 条，{strata} 层，{psus} 个初级抽样单位', withoutDesign: '{n} 个病例所在监测点当年未设置抽样设计，未计入',
       bars: '估计数', trend: '年度趋势', trendProduct: '趋势产品', map: '各市州估计数', mapMetric: '估计伤害数', reproduce: '复现',
       reproduceHint: '下载数据文件 data.csv，用下面的命令即可在命令行得到相同的估计值。', dataCsv: '下载 data.csv', table: '估计结果',
-      noRows: '窗口内没有可估计的病例', other: '其他', pickTwo: '最多选择 2 个维度',
+      noRows: '窗口内没有可估计的病例',
     },
     report: {
       reportNo: '受理编号', source: '来源', receivedOn: '受理日期', category: '产品类别', brand: '品牌', model: '型号', producer: '生产者',
       producerCode: '统一社会信用代码', description: '问题描述', reporter: '报告人', phone: '联系电话', email: '电子邮箱', case: '关联病例',
       statuses: { new: '新报告', triaged: '已研判', closed: '已关闭' }, q: '编号、品牌、型号、生产者或描述', create: '登记缺陷报告',
       detail: '缺陷报告详情', triage: '研判', triaged: '已保存研判', importComplaints: '导入投诉', masked: '个人信息已脱敏',
-      drill: '来自风险信号：{row} × {hazard}，{from} 至 {to}',
     },
     signal: {
-      title: '风险信号', dimension: '维度', dimensions: { product: '产品类别 × 危害', model: '品牌型号 × 危害' }, from: '起始日期', to: '截止日期',
+      dimensions: { product: '产品类别 × 危害', model: '品牌型号 × 危害' }, from: '起始日期', to: '截止日期',
       row: '产品 / 品牌型号', n: '报告数', expected: '期望数', prr: 'PRR', ror: 'ROR（95% CI）', ic025: 'IC025', eb05: 'EB05', rules: '命中规则',
       new: '新', newHint: '本窗口为信号，上一窗口（{from} 至 {to}）不是', total: '窗口内报告 {n} 份', signals: '信号 {n} 个', onlySignals: '只看信号',
       chart: '信号分布', chartHint: '气泡大小为报告数，颜色为 EB05；点击单元格查看其报告', drill: '查看报告', reproduce: '复现',
@@ -62,7 +61,7 @@ export default {
     },
     register: {
       row: '产品 / 品牌型号', dimension: '维度', firstDetected: '首次发现', lastDetected: '最近发现', statuses: { new: '新信号', reviewing: '评估中', escalated: '已转办', closed: '已关闭' },
-      followUp: '后续处置', followUps: { assessment: '风险评估', investigation: '缺陷调查' }, decide: '处置', decided: '已保存处置', q: '产品、品牌型号或危害',
+      followUp: '后续处置', followUps: { assessment: '风险评估', investigation: '缺陷调查' }, decide: '处置', q: '产品、品牌型号或危害',
       decideTitle: '处置风险信号', escalateHint: '转办须选择后续处置：风险评估或缺陷调查（由召回模块接续办理）', reports: '报告',
     },
     public: {
@@ -72,7 +71,7 @@ export default {
       producerCodeHint: '可在产品标签或包装上找到', description: '发生了什么', descriptionPlaceholder: '请描述产品存在的问题、发生经过和造成的伤害',
       city: '所在市州', name: '姓名', phone: '手机号码', email: '电子邮箱（选填）', website: '网站（请勿填写）', submit: '提交报告',
       received: '报告已受理', receiptNo: '受理编号', receiptHint: '请保存受理编号，咨询进展时提供此编号。', another: '再报告一件',
-      rateLimited: '您提交得过于频繁，请稍后再试', fieldErrors: '请按提示修改后再提交', login: '工作人员登录', reportLink: '消费者产品伤害与缺陷报告',
+      rateLimited: '您提交得过于频繁，请稍后再试', fieldErrors: '请按提示修改后再提交', login: '工作人员登录',
     },
   },
 }
