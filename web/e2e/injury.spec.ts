@@ -9,7 +9,8 @@ import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
 //     in the last 90 days) on the signals page and drills down to the reports behind it;
 // (c) a hospital's staff see their own point's cases only;
 // (d) a hospital imports an Excel file with a wrong row: nothing, then the valid rows only;
-// (e) the province escalates the planted signal of the register to a defect investigation.
+// (e) the province escalates the planted signal of the register to a defect investigation;
+// (f) a hospital enters a case on the form and files a defect report from it.
 test.describe.configure({ mode: 'serial' })
 
 const stamp = Date.now().toString(36)
@@ -185,4 +186,46 @@ test('the province escalates the planted 迅驰 XC-20000 × fire signal of the r
   await expect(dialog).toBeHidden()
   await expect(row.locator('[data-test=register-tag]')).toHaveAttribute('data-value', 'escalated')
   await expect(row).toContainText('缺陷调查')
+})
+
+test('a hospital enters a case on the form and files a defect report from it', async ({ page }) => {
+  const caseNo = `F-${stamp}`
+  await login(page, 'hospital')
+  await page.goto('/injury/cases')
+  await page.locator('[data-test=tb-create]').click()
+  const dialog = page.locator('.el-dialog.form-dialog').filter({ visible: true })
+  // A single point: chosen already.
+  await expect(dialog.locator('[data-test=case-point]')).toContainText('兰州大学第一医院')
+  await dialog.locator('input[data-test=case-no]').fill(caseNo)
+  await dialog.locator('[data-test=case-age] input').fill('7')
+  for (const f of ['sex', 'place', 'activity', 'intent', 'body_part', 'diagnosis', 'severity', 'disposition']) {
+    // The first choice, by keyboard (the previous list may still be fading out).
+    const select = dialog.locator(`[data-test=case-${f}]`)
+    await select.locator('.el-select__wrapper').click()
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(select.locator('.el-select__placeholder')).not.toHaveClass(/is-transparent/)
+  }
+  await pickOption(page, dialog.locator('[data-test=case-products] .el-select__wrapper'), '玩具')
+  await dialog.locator('.el-dialog__header').click()
+  await dialog.locator('textarea[data-test=case-narrative]').fill('在家玩耍时被玩具的尖锐边缘划伤手指')
+  await dialog.locator('[data-test=dialog-save]').click()
+  await expect(dialog).toBeHidden()
+
+  await page.locator('input[data-test=filter-q]').fill(caseNo)
+  await page.locator('[data-test=search]').click()
+  const row = page.locator('[data-test=list-table] .el-table__body-wrapper tr', { hasText: caseNo })
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText('玩具')
+
+  await row.locator('[data-test=row-report]').click()
+  const report = page.locator('.el-dialog.form-dialog').filter({ visible: true })
+  // The category is the case's first product.
+  await expect(report.locator('[data-test=report-category]')).toContainText('玩具')
+  await report.locator('input[data-test=report-brand]').fill('乐宝')
+  await report.locator('input[data-test=report-model]').fill('LB-E2E')
+  await report.locator('input[data-test=report-producer]').fill('乐宝玩具有限公司')
+  await pickOption(page, report.locator('[data-test=report-hazard] .el-select__wrapper'), '割伤')
+  await report.locator('[data-test=dialog-save]').click()
+  await expect(page.locator('.el-message--success').filter({ hasText: /QX\d+/ })).toBeVisible()
 })
