@@ -12,7 +12,7 @@ async fn upload(c: &Client, path: &str, bytes: Vec<u8>) -> (StatusCode, Value) {
     c.upload(path, "import.xlsx", bytes).await
 }
 
-fn sheet(headers: &[&str], rows: &[&[&str]]) -> Vec<u8> {
+pub(crate) fn sheet(headers: &[&str], rows: &[&[&str]]) -> Vec<u8> {
     let cols: Vec<Column> = headers
         .iter()
         .map(|h| Column {

@@ -13,6 +13,7 @@ mod audit_chain;
 mod auth;
 mod bad_input;
 mod excel;
+mod injury;
 mod orgs;
 mod plans;
 mod platform;

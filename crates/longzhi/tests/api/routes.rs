@@ -16,6 +16,7 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::{Value, json};
 
+use longzhi_injury::entity::{case as injury_case, point as injury_point, report as injury_report};
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
 use longzhi_quality::entity::{action, submission, value};
 use longzhi_store::entity::{file, job, notice, org, session, user, user_role};
@@ -57,6 +58,9 @@ enum Key {
     Submission,
     QualityValue,
     Action,
+    InjuryPoint,
+    InjuryCase,
+    InjuryReport,
 }
 
 use Access::{Needs, Public, SignedIn, Token};
@@ -568,6 +572,196 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
         Needs("quality:action:report"),
         Key::Action,
     ),
+    // injury monitoring
+    (
+        "GET",
+        "/injury/points",
+        Needs("injury:point:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/injury/points",
+        Needs("injury:point:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/points/{id}",
+        Needs("injury:point:view"),
+        Key::InjuryPoint,
+    ),
+    (
+        "PUT",
+        "/injury/points/{id}",
+        Needs("injury:point:update"),
+        Key::InjuryPoint,
+    ),
+    (
+        "PUT",
+        "/injury/points/{id}/periods",
+        Needs("injury:point:update"),
+        Key::InjuryPoint,
+    ),
+    ("GET", "/injury/cases", Needs("injury:case:list"), Key::None),
+    (
+        "POST",
+        "/injury/cases",
+        Needs("injury:case:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/cases/export",
+        Needs("injury:case:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/cases/import-template",
+        Needs("injury:case:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/injury/cases/import",
+        Needs("injury:case:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/injury/cases/bulk",
+        Needs("injury:case:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/cases/{id}",
+        Needs("injury:case:view"),
+        Key::InjuryCase,
+    ),
+    (
+        "PUT",
+        "/injury/cases/{id}",
+        Needs("injury:case:update"),
+        Key::InjuryCase,
+    ),
+    (
+        "DELETE",
+        "/injury/cases/{id}",
+        Needs("injury:case:delete"),
+        Key::InjuryCase,
+    ),
+    (
+        "POST",
+        "/injury/cases/{id}/report",
+        Needs("injury:report:create"),
+        Key::InjuryCase,
+    ),
+    (
+        "GET",
+        "/injury/estimates",
+        Needs("injury:estimate:view"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/estimates/data.csv",
+        Needs("injury:estimate:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/reports",
+        Needs("injury:report:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/injury/reports",
+        Needs("injury:report:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/reports/export",
+        Needs("injury:report:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/reports/import-template",
+        Needs("injury:report:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/injury/reports/import",
+        Needs("injury:report:import"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/reports/{id}",
+        Needs("injury:report:view"),
+        Key::InjuryReport,
+    ),
+    (
+        "PUT",
+        "/injury/reports/{id}",
+        Needs("injury:report:update"),
+        Key::InjuryReport,
+    ),
+    (
+        "GET",
+        "/injury/signals",
+        Needs("injury:signal:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/signals/reports.csv",
+        Needs("injury:signal:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/injury/signal-rules",
+        Needs("injury:signal:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/injury/signal-rules",
+        Needs("injury:signal:rule"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/injury/signal-rules/{id}",
+        Needs("injury:signal:rule"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/injury/signal-rules/{id}",
+        Needs("injury:signal:rule"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/injury/register",
+        Needs("injury:signal:list"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/injury/register/{id}",
+        Needs("injury:signal:update"),
+        Key::Global,
+    ),
+    ("GET", "/public/defect-reports/form", Public, Key::None),
+    ("POST", "/public/defect-reports", Public, Key::None),
     // system: organisations
     ("GET", "/system/orgs", Needs("system:org:list"), Key::None),
     (
@@ -935,6 +1129,24 @@ async fn call(
 const LANZHOU: &str = "/620000/620100/";
 const TIANSHUI: &str = "/620000/620500/";
 
+/// The ids of the rows of `E` whose region path is `like`.
+async fn in_region<E: EntityTrait>(
+    db: &sea_orm::DatabaseConnection,
+    id: E::Column,
+    path: E::Column,
+    like: &str,
+) -> Vec<String> {
+    let ids: Vec<i64> = E::find()
+        .select_only()
+        .column(id)
+        .filter(path.like(like))
+        .into_tuple()
+        .all(db)
+        .await
+        .unwrap();
+    ids.into_iter().map(|i| i.to_string()).collect()
+}
+
 /// The ids of the records of `kind` in the region `prefix`.
 async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
     let db = &app.db;
@@ -1058,6 +1270,33 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
             .all(db)
             .await
             .unwrap()),
+        Key::InjuryPoint => {
+            in_region::<injury_point::Entity>(
+                db,
+                injury_point::Column::Id,
+                injury_point::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::InjuryCase => {
+            in_region::<injury_case::Entity>(
+                db,
+                injury_case::Column::Id,
+                injury_case::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::InjuryReport => {
+            in_region::<injury_report::Entity>(
+                db,
+                injury_report::Column::Id,
+                injury_report::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
         Key::Action => ids(action::Entity::find()
             .select_only()
             .column(action::Column::Id)

@@ -215,11 +215,16 @@ pub async fn list<C: ConnectionTrait>(
         ("age", case::Column::Age),
     ];
     let (labels, cities) = (point_labels(db, p).await?, city_names(db).await?);
-    Ok(
-        paginate(db, select(p, f), q, &sortable, "-treated_on", case::Column::Id)
-            .await?
-            .map(|m| view(m, &labels, &cities)),
+    Ok(paginate(
+        db,
+        select(p, f),
+        q,
+        &sortable,
+        "-treated_on",
+        case::Column::Id,
     )
+    .await?
+    .map(|m| view(m, &labels, &cities)))
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<CaseView> {
@@ -267,13 +272,11 @@ impl Writer {
 
     fn check(&self, i: &CaseInput) -> std::result::Result<Fields, FieldErrors> {
         let mut errs = FieldErrors::new();
-        let point_id = i
-            .point_id
-            .or_else(|| {
-                (self.points.len() == 1)
-                    .then(|| self.points.keys().next().copied())
-                    .flatten()
-            });
+        let point_id = i.point_id.or_else(|| {
+            (self.points.len() == 1)
+                .then(|| self.points.keys().next().copied())
+                .flatten()
+        });
         let point = match point_id {
             None => {
                 errs.push(FieldError::new("point_id", Rule::Required));
@@ -294,7 +297,9 @@ impl Writer {
                 None
             }
             None => {
-                errs.push(FieldError::new("treated_on", Rule::Format).with("pattern", "YYYY-MM-DD"));
+                errs.push(
+                    FieldError::new("treated_on", Rule::Format).with("pattern", "YYYY-MM-DD"),
+                );
                 None
             }
             Some(d) if d > self.today || d.year() < 2000 => {
@@ -342,10 +347,13 @@ impl Writer {
             }
             self.codes.check(&mut errs, "products", PRODUCT, prod);
         }
-        let narrative = errs.text("narrative", &i.narrative, 2000).unwrap_or_default();
+        let narrative = errs
+            .text("narrative", &i.narrative, 2000)
+            .unwrap_or_default();
         errs.finish()?;
         Ok(Fields {
-            point: point.ok_or_else(|| FieldErrors::from(FieldError::new("point_id", Rule::Required)))?,
+            point: point
+                .ok_or_else(|| FieldErrors::from(FieldError::new("point_id", Rule::Required)))?,
             treated_on: treated_on.unwrap_or(self.today),
             age,
             products,
@@ -432,7 +440,15 @@ impl Writer {
         .await
         .map_err(|e| e.on_duplicate("case_no"))?;
         let after = get_scoped::<case::Entity, _>(txn, p, id).await?;
-        audit::record(txn, p, target(&after), "update", Some(&before), Some(&after)).await?;
+        audit::record(
+            txn,
+            p,
+            target(&after),
+            "update",
+            Some(&before),
+            Some(&after),
+        )
+        .await?;
         Ok(after)
     }
 }
@@ -573,7 +589,10 @@ pub async fn bulk(
         i.point_id = Some(point_id);
         let savepoint = txn.begin().await?;
         let done = match existing.get(i.case_no.trim()) {
-            Some(&(id, version)) => w.update(&savepoint, p, id, version, &i).await.map(|_| false),
+            Some(&(id, version)) => w
+                .update(&savepoint, p, id, version, &i)
+                .await
+                .map(|_| false),
             None => w.insert(&savepoint, p, &i).await.map(|_| true),
         };
         let errors = match done {

@@ -21,40 +21,160 @@ use crate::entity::{case, period, point, report};
 
 /// (org code, name, city, stratum, weight, cases a year).
 const POINTS: [(&str, &str, &str, &str, f64, usize); 10] = [
-    ("demo-hosp-lz1", "兰州大学第一医院", "620100", "large", 14.0, 3000),
-    ("demo-hosp-lz2", "甘肃省人民医院", "620100", "large", 15.5, 2900),
-    ("demo-hosp-ts1", "天水市第一人民医院", "620500", "large", 16.0, 2600),
-    ("demo-hosp-jq1", "酒泉市人民医院", "620900", "large", 17.5, 2200),
-    ("demo-hosp-lz3", "兰州市第二人民医院", "620100", "medium", 28.0, 2000),
-    ("demo-hosp-by1", "白银市第一人民医院", "620400", "medium", 31.0, 1800),
-    ("demo-hosp-zy1", "张掖市人民医院", "620700", "medium", 33.0, 1700),
-    ("demo-hosp-qy1", "庆阳市人民医院", "621000", "small", 44.0, 1300),
-    ("demo-hosp-dx1", "定西市人民医院", "621100", "small", 47.0, 1200),
-    ("demo-hosp-ln1", "陇南市第一人民医院", "621200", "small", 52.0, 1100),
+    (
+        "demo-hosp-lz1",
+        "兰州大学第一医院",
+        "620100",
+        "large",
+        14.0,
+        3000,
+    ),
+    (
+        "demo-hosp-lz2",
+        "甘肃省人民医院",
+        "620100",
+        "large",
+        15.5,
+        2900,
+    ),
+    (
+        "demo-hosp-ts1",
+        "天水市第一人民医院",
+        "620500",
+        "large",
+        16.0,
+        2600,
+    ),
+    (
+        "demo-hosp-jq1",
+        "酒泉市人民医院",
+        "620900",
+        "large",
+        17.5,
+        2200,
+    ),
+    (
+        "demo-hosp-lz3",
+        "兰州市第二人民医院",
+        "620100",
+        "medium",
+        28.0,
+        2000,
+    ),
+    (
+        "demo-hosp-by1",
+        "白银市第一人民医院",
+        "620400",
+        "medium",
+        31.0,
+        1800,
+    ),
+    (
+        "demo-hosp-zy1",
+        "张掖市人民医院",
+        "620700",
+        "medium",
+        33.0,
+        1700,
+    ),
+    (
+        "demo-hosp-qy1",
+        "庆阳市人民医院",
+        "621000",
+        "small",
+        44.0,
+        1300,
+    ),
+    (
+        "demo-hosp-dx1",
+        "定西市人民医院",
+        "621100",
+        "small",
+        47.0,
+        1200,
+    ),
+    (
+        "demo-hosp-ln1",
+        "陇南市第一人民医院",
+        "621200",
+        "small",
+        52.0,
+        1100,
+    ),
 ];
 
 /// The demo login of the first point's staff.
 pub const HOSPITAL_USER: &str = "hospital";
 
 /// (product, relative frequency, typical ages, hazards with relative frequency).
-type Product = (&'static str, u32, (i32, i32), &'static [(&'static str, u32)]);
+type Product = (
+    &'static str,
+    u32,
+    (i32, i32),
+    &'static [(&'static str, u32)],
+);
 const PRODUCTS: [Product; 16] = [
-    ("bicycle", 14, (8, 60), &[("fall", 8), ("injury", 3), ("cut", 1)]),
-    ("e-bike", 13, (16, 65), &[("fall", 6), ("fire", 3), ("injury", 2)]),
-    ("furniture", 11, (1, 85), &[("fall", 6), ("injury", 3), ("entrapment", 1)]),
+    (
+        "bicycle",
+        14,
+        (8, 60),
+        &[("fall", 8), ("injury", 3), ("cut", 1)],
+    ),
+    (
+        "e-bike",
+        13,
+        (16, 65),
+        &[("fall", 6), ("fire", 3), ("injury", 2)],
+    ),
+    (
+        "furniture",
+        11,
+        (1, 85),
+        &[("fall", 6), ("injury", 3), ("entrapment", 1)],
+    ),
     ("knife", 9, (15, 70), &[("cut", 10)]),
-    ("toy", 8, (0, 9), &[("choking", 2), ("injury", 3), ("cut", 2), ("fall", 1)]),
-    ("kitchen-appliance", 7, (20, 80), &[("burn", 6), ("electric-shock", 1), ("cut", 1)]),
+    (
+        "toy",
+        8,
+        (0, 9),
+        &[("choking", 2), ("injury", 3), ("cut", 2), ("fall", 1)],
+    ),
+    (
+        "kitchen-appliance",
+        7,
+        (20, 80),
+        &[("burn", 6), ("electric-shock", 1), ("cut", 1)],
+    ),
     ("glassware", 6, (3, 80), &[("cut", 8)]),
     ("ladder", 5, (30, 80), &[("fall", 9)]),
     ("stroller", 4, (0, 3), &[("fall", 5), ("entrapment", 2)]),
-    ("household-appliance", 4, (5, 85), &[("electric-shock", 3), ("burn", 2), ("fire", 1)]),
+    (
+        "household-appliance",
+        4,
+        (5, 85),
+        &[("electric-shock", 3), ("burn", 2), ("fire", 1)],
+    ),
     ("sports", 4, (10, 50), &[("injury", 6), ("fall", 3)]),
     ("scooter", 3, (6, 30), &[("fall", 7), ("injury", 1)]),
-    ("gas-appliance", 3, (25, 85), &[("burn", 3), ("explosion", 1), ("fire", 2)]),
-    ("power-bank", 2, (12, 60), &[("fire", 2), ("burn", 3), ("electric-shock", 1)]),
+    (
+        "gas-appliance",
+        3,
+        (25, 85),
+        &[("burn", 3), ("explosion", 1), ("fire", 2)],
+    ),
+    (
+        "power-bank",
+        2,
+        (12, 60),
+        &[("fire", 2), ("burn", 3), ("electric-shock", 1)],
+    ),
     ("power-tool", 3, (20, 70), &[("cut", 5), ("injury", 3)]),
-    ("child-furniture", 4, (0, 6), &[("fall", 4), ("entrapment", 2), ("strangulation", 1)]),
+    (
+        "child-furniture",
+        4,
+        (0, 6),
+        &[("fall", 4), ("entrapment", 2), ("strangulation", 1)],
+    ),
 ];
 
 /// The diagnosis and body part a hazard usually leaves.
@@ -70,7 +190,9 @@ fn outcome(hazard: &str) -> (&'static str, &'static [&'static str]) {
     }
 }
 
-const BRANDS: [&str; 8] = ["安行", "陇原", "佳宝", "迅驰", "乐宝", "丝路", "金城", "敦煌"];
+const BRANDS: [&str; 8] = [
+    "安行", "陇原", "佳宝", "迅驰", "乐宝", "丝路", "金城", "敦煌",
+];
 const SURNAMES: [&str; 10] = ["张", "王", "李", "赵", "刘", "陈", "杨", "马", "周", "何"];
 const GIVEN: [&str; 8] = ["伟", "芳", "娜", "强", "敏", "静", "磊", "洋"];
 
@@ -192,8 +314,25 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
 
     // Cases: written in batches without one audit entry each (demo data, not anybody's act).
     let products: Vec<(&Product, u32)> = PRODUCTS.iter().map(|p| (p, p.1)).collect();
-    let places = ["home", "home", "home", "street", "school", "sports", "trade", "industrial"];
-    let activities = ["leisure", "housework", "sports", "travel", "walking", "work", "vital"];
+    let places = [
+        "home",
+        "home",
+        "home",
+        "street",
+        "school",
+        "sports",
+        "trade",
+        "industrial",
+    ];
+    let activities = [
+        "leisure",
+        "housework",
+        "sports",
+        "travel",
+        "walking",
+        "work",
+        "vital",
+    ];
     let mut batch = Vec::new();
     for (pt, per_year) in &points {
         for k in 0..*per_year {
@@ -205,7 +344,10 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
             let severity = *pick(&mut rng, &[("mild", 70), ("moderate", 25), ("severe", 5)]);
             let disposition = match severity {
                 "severe" => "admitted",
-                "moderate" => *pick(&mut rng, &[("released", 6), ("observed", 3), ("admitted", 1)]),
+                "moderate" => *pick(
+                    &mut rng,
+                    &[("released", 6), ("observed", 3), ("admitted", 1)],
+                ),
                 _ => "released",
             };
             let second = (rng.random_range(0..10) == 0).then(|| {
@@ -222,7 +364,12 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
                 sex: Set(if rng.random_bool(0.56) { "M" } else { "F" }.into()),
                 place: Set((*places.choose(&mut rng).unwrap_or(&"home")).into()),
                 activity: Set((*activities.choose(&mut rng).unwrap_or(&"leisure")).into()),
-                intent: Set(if rng.random_range(0..50) == 0 { "unknown" } else { "unintentional" }.into()),
+                intent: Set(if rng.random_range(0..50) == 0 {
+                    "unknown"
+                } else {
+                    "unintentional"
+                }
+                .into()),
                 body_part: Set((*parts.choose(&mut rng).unwrap_or(&"head")).into()),
                 diagnosis: Set(diagnosis.into()),
                 severity: Set(severity.into()),
@@ -230,7 +377,9 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
                 product1: Set((*product).into()),
                 product2: Set(second.filter(|s| ***s != **product).map(|s| (*s).into())),
                 product3: Set(None),
-                narrative: Set(format!("患者在使用{product}时受伤({hazard}),诊断为{diagnosis}。")),
+                narrative: Set(format!(
+                    "患者在使用{product}时受伤({hazard}),诊断为{diagnosis}。"
+                )),
                 city_code: Set(pt.city_code.clone()),
                 region_path: Set(pt.region_path.clone()),
                 org_id: Set(pt.org_id),
@@ -261,7 +410,11 @@ async fn insert_cases(db: &DatabaseConnection, rows: Vec<case::ActiveModel>) -> 
 }
 
 /// About 2,600 background reports over two years plus the planted signals of the last quarter.
-async fn seed_reports(db: &DatabaseConnection, today: NaiveDate, rng: &mut ChaCha8Rng) -> Result<()> {
+async fn seed_reports(
+    db: &DatabaseConnection,
+    today: NaiveDate,
+    rng: &mut ChaCha8Rng,
+) -> Result<()> {
     let cities: Vec<(String, String)> = regions::cities(db)
         .await?
         .into_iter()
@@ -269,7 +422,11 @@ async fn seed_reports(db: &DatabaseConnection, today: NaiveDate, rng: &mut ChaCh
         .collect();
     let province = format!(
         "/{}/",
-        cities[0].1.split('/').find(|s| !s.is_empty()).unwrap_or_default()
+        cities[0]
+            .1
+            .split('/')
+            .find(|s| !s.is_empty())
+            .unwrap_or_default()
     );
     let bureau = orgs::by_code(db, &format!("{}-bureau", province.trim_matches('/'))).await?;
     let products: Vec<(&Product, u32)> = PRODUCTS.iter().map(|p| (p, p.1)).collect();
@@ -293,7 +450,11 @@ async fn seed_reports(db: &DatabaseConnection, today: NaiveDate, rng: &mut ChaCh
         let (product, _, _, hazards) = *pick(rng, &products);
         let hazard = *pick(rng, hazards);
         let brand = *BRANDS.choose(rng).unwrap_or(&BRANDS[0]);
-        let model = format!("{}-{}", &product[..2].to_uppercase(), rng.random_range(1..4) * 100);
+        let model = format!(
+            "{}-{}",
+            product.replace('-', "")[..2].to_uppercase(),
+            rng.random_range(1..4) * 100
+        );
         (*product, brand, model, hazard, 730)
     });
     let mut all: Vec<(&str, &str, String, &str, i64)> = background.collect();
@@ -337,7 +498,12 @@ async fn seed_reports(db: &DatabaseConnection, today: NaiveDate, rng: &mut ChaCh
             reporter_email: Set(None),
             case_id: Set(None),
             city_code: Set(Some(city)),
-            status: Set(if received_on < today - Duration::days(60) { "closed" } else { "new" }.into()),
+            status: Set(if received_on < today - Duration::days(60) {
+                "closed"
+            } else {
+                "new"
+            }
+            .into()),
             note: Set(None),
             region_path: Set(path),
             org_id: Set(bureau.id),
@@ -382,7 +548,10 @@ async fn seed_reports(db: &DatabaseConnection, today: NaiveDate, rng: &mut ChaCh
             received_on: Set(day),
             category: Set(product.clone()),
             brand: Set("陇原".into()),
-            model: Set(format!("{}-200", &product[..2].to_uppercase())),
+            model: Set(format!(
+                "{}-200",
+                product.replace('-', "")[..2].to_uppercase()
+            )),
             producer_name: Set("陇原科技有限公司".into()),
             producer_code: Set(None),
             hazard: Set("fire".into()),

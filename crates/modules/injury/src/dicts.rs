@@ -29,7 +29,11 @@ pub const DICTS: &[Dict] = &[
         "Injury product category",
         &[
             ("toy", "玩具", "Toys"),
-            ("child-furniture", "儿童家具与用品", "Children's furniture and articles"),
+            (
+                "child-furniture",
+                "儿童家具与用品",
+                "Children's furniture and articles",
+            ),
             ("stroller", "童车", "Strollers and prams"),
             ("e-bike", "电动自行车", "Electric bicycles"),
             ("bicycle", "自行车", "Bicycles"),
@@ -47,7 +51,11 @@ pub const DICTS: &[Dict] = &[
             ("sports", "运动用品", "Sports goods"),
             ("footwear", "鞋类", "Footwear"),
             ("clothing", "服装纺织品", "Clothing and textiles"),
-            ("cosmetics", "化妆品与日化用品", "Cosmetics and household chemicals"),
+            (
+                "cosmetics",
+                "化妆品与日化用品",
+                "Cosmetics and household chemicals",
+            ),
             ("pressure-cooker", "压力锅", "Pressure cookers"),
             ("fireworks", "烟花爆竹", "Fireworks"),
             ("power-tool", "电动工具", "Power tools"),
@@ -94,7 +102,11 @@ pub const DICTS: &[Dict] = &[
         "injury_sex",
         "性别",
         "Sex",
-        &[("M", "男", "Male"), ("F", "女", "Female"), ("U", "不详", "Unknown")],
+        &[
+            ("M", "男", "Male"),
+            ("F", "女", "Female"),
+            ("U", "不详", "Unknown"),
+        ],
     ),
     (
         "injury_place",
@@ -107,7 +119,11 @@ pub const DICTS: &[Dict] = &[
             ("sports", "体育和运动场所", "Sports area"),
             ("street", "公路或街道", "Street and highway"),
             ("trade", "贸易和服务场所", "Trade and service area"),
-            ("industrial", "工业和建筑场所", "Industrial and construction area"),
+            (
+                "industrial",
+                "工业和建筑场所",
+                "Industrial and construction area",
+            ),
             ("farm", "农场或农田", "Farm"),
             ("other", "其他", "Other"),
             ("unknown", "不清楚", "Unknown"),
@@ -282,6 +298,8 @@ pub async fn check<C: sea_orm::ConnectionTrait>(
     dict: &'static str,
     value: &str,
 ) -> longzhi_store::Result<()> {
-    Codes::load(db, &[dict]).await?.check(errs, field, dict, value);
+    Codes::load(db, &[dict])
+        .await?
+        .check(errs, field, dict, value);
     Ok(())
 }

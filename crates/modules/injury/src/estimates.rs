@@ -121,7 +121,9 @@ impl Plan {
                     .into());
             };
             if dims.iter().any(|(x, _)| *x == dim) {
-                return Err(FieldError::new("by", Rule::Unique).with("value", dim).into());
+                return Err(FieldError::new("by", Rule::Unique)
+                    .with("value", dim)
+                    .into());
             }
             dims.push((dim, None));
         }

@@ -41,11 +41,20 @@ pub async fn run_weekly(
         let list: Vec<String> = fresh
             .iter()
             .take(10)
-            .map(|s| format!("{} × {} (n={}, EB05={:.2})", s.row_label, s.hazard, s.n, s.eb05))
+            .map(|s| {
+                format!(
+                    "{} × {} (n={}, EB05={:.2})",
+                    s.row_label, s.hazard, s.n, s.eb05
+                )
+            })
             .collect();
         let notice = Notice {
             kind: "injury_signal",
-            title: format!("发现 {} 个新的缺陷信号 / {} new defect signals", fresh.len(), fresh.len()),
+            title: format!(
+                "发现 {} 个新的缺陷信号 / {} new defect signals",
+                fresh.len(),
+                fresh.len()
+            ),
             body: list.join("\n"),
             link: "/injury/register".into(),
         };

@@ -17,6 +17,7 @@ pub mod entity;
 pub mod estimates;
 pub mod jobs;
 mod migration;
+mod migration_indexes;
 pub mod points;
 pub mod reports;
 mod routes;
@@ -25,7 +26,12 @@ pub mod signals;
 /// The module, as the binary registers it.
 pub const MODULE: Module = Module {
     name: "injury",
-    migrations: || vec![Box::new(migration::Migration)],
+    migrations: || {
+        vec![
+            Box::new(migration::Migration),
+            Box::new(migration_indexes::Migration),
+        ]
+    },
     router: routes::router,
     demo: Some(demo),
     daily: Some(daily),

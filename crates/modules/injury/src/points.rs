@@ -22,7 +22,7 @@ use crate::entity::{period, point};
 const ENTITY: &str = "injury_point";
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct PointView {
+pub struct MonitoringPoint {
     pub id: i64,
     pub code: String,
     pub name: String,
@@ -47,14 +47,14 @@ pub struct PeriodView {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct PointDetail {
-    pub point: PointView,
+pub struct MonitoringPointDetail {
+    pub point: MonitoringPoint,
     /// Its design, newest year first.
     pub periods: Vec<PeriodView>,
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-pub struct PointInput {
+pub struct MonitoringPointInput {
     pub code: String,
     pub name: String,
     pub kind: String,
@@ -96,8 +96,8 @@ pub(crate) async fn city_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<Str
         .collect())
 }
 
-fn view(m: point::Model, cities: &HashMap<String, String>) -> PointView {
-    PointView {
+fn view(m: point::Model, cities: &HashMap<String, String>) -> MonitoringPoint {
+    MonitoringPoint {
         city_name: cities.get(&m.city_code).cloned().unwrap_or_default(),
         id: m.id,
         code: m.code,
@@ -126,7 +126,7 @@ pub async fn list<C: ConnectionTrait>(
     p: &Principal,
     f: &PointFilter,
     q: &PageQuery,
-) -> Result<Page<PointView>> {
+) -> Result<Page<MonitoringPoint>> {
     let mut s = scoped::<point::Entity>(p);
     if let Some(e) =
         f.q.as_deref()
@@ -155,7 +155,7 @@ pub async fn all<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<Vec<point:
         .await?)
 }
 
-pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<PointDetail> {
+pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<MonitoringPointDetail> {
     let m = get_scoped::<point::Entity, _>(db, p, id).await?;
     let periods = period::Entity::find()
         .filter(period::Column::PointId.eq(id))
@@ -165,7 +165,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Resul
         .into_iter()
         .map(period_view)
         .collect();
-    Ok(PointDetail {
+    Ok(MonitoringPointDetail {
         point: view(m, &city_names(db).await?),
         periods,
     })
@@ -184,13 +184,13 @@ fn period_view(m: period::Model) -> PeriodView {
 
 /// The checked input with the point's region, region path and city (its organisation's).
 struct Checked {
-    input: PointInput,
+    input: MonitoringPointInput,
     region_code: String,
     region_path: String,
     city_code: String,
 }
 
-async fn check<C: ConnectionTrait>(db: &C, p: &Principal, i: &PointInput) -> Result<Checked> {
+async fn check<C: ConnectionTrait>(db: &C, p: &Principal, i: &MonitoringPointInput) -> Result<Checked> {
     let mut errs = FieldErrors::new();
     let code = errs.text("code", &i.code, 32).unwrap_or_default();
     let name = errs.text("name", &i.name, 100).unwrap_or_default();
@@ -221,7 +221,7 @@ async fn check<C: ConnectionTrait>(db: &C, p: &Principal, i: &PointInput) -> Res
         .unwrap_or(&region.code)
         .to_owned();
     Ok(Checked {
-        input: PointInput {
+        input: MonitoringPointInput {
             code,
             name,
             contact,
@@ -233,7 +233,7 @@ async fn check<C: ConnectionTrait>(db: &C, p: &Principal, i: &PointInput) -> Res
     })
 }
 
-pub async fn create(db: &DatabaseConnection, p: &Principal, i: PointInput) -> Result<PointView> {
+pub async fn create(db: &DatabaseConnection, p: &Principal, i: MonitoringPointInput) -> Result<MonitoringPoint> {
     let c = check(db, p, &i).await?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let now = Utc::now();
@@ -265,8 +265,8 @@ pub async fn update(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
-    i: PointInput,
-) -> Result<PointView> {
+    i: MonitoringPointInput,
+) -> Result<MonitoringPoint> {
     let c = check(db, p, &i).await?;
     let version = i
         .version
@@ -296,7 +296,15 @@ pub async fn update(
     .await
     .map_err(|e| e.on_duplicate("code"))?;
     let after = get_scoped::<point::Entity, _>(&txn, p, id).await?;
-    audit::record(&txn, p, target(&after), "update", Some(&before), Some(&after)).await?;
+    audit::record(
+        &txn,
+        p,
+        target(&after),
+        "update",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(view(after, &city_names(db).await?))
 }

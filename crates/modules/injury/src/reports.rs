@@ -31,7 +31,7 @@ pub const STATUSES: [&str; 3] = ["new", "triaged", "closed"];
 const PUBLIC_PER_DAY: i64 = 10;
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct ReportView {
+pub struct DefectReport {
     pub id: i64,
     pub report_no: String,
     pub source: String,
@@ -57,7 +57,7 @@ pub struct ReportView {
 
 /// A report as staff, an enterprise or an import give it.
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
-pub struct ReportInput {
+pub struct DefectReportInput {
     /// Dictionary `injury_report_source`; an enterprise's reports are always `enterprise`.
     #[serde(default)]
     pub source: String,
@@ -103,7 +103,7 @@ pub struct Receipt {
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-pub struct ReportTriage {
+pub struct DefectReportTriage {
     /// `new`, `triaged` or `closed`.
     pub status: String,
     pub note: Option<String>,
@@ -112,7 +112,7 @@ pub struct ReportTriage {
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
-pub struct ReportFilter {
+pub struct DefectReportFilter {
     /// Receipt number, brand, model, producer or description contains.
     pub q: Option<String>,
     pub source: Option<String>,
@@ -156,11 +156,11 @@ pub fn mask_email(s: &str) -> String {
     }
 }
 
-fn view(m: report::Model, unmask: bool, cities: &HashMap<String, String>) -> ReportView {
+fn view(m: report::Model, unmask: bool, cities: &HashMap<String, String>) -> DefectReport {
     let hide = |v: Option<String>, f: fn(&str) -> String| {
         if unmask { v } else { v.map(|s| f(&s)) }
     };
-    ReportView {
+    DefectReport {
         city_name: m.city_code.as_ref().and_then(|c| cities.get(c).cloned()),
         reporter_name: hide(m.reporter_name, mask_name),
         reporter_phone: hide(m.reporter_phone, mask_phone),
@@ -194,7 +194,7 @@ fn target(m: &report::Model) -> Target<'_> {
 }
 
 /// The reports of a filter in the caller's scope (the list, the export, the signals' drill-down).
-pub fn select(p: &Principal, f: &ReportFilter) -> Select<report::Entity> {
+pub fn select(p: &Principal, f: &DefectReportFilter) -> Select<report::Entity> {
     let mut s = scoped::<report::Entity>(p);
     if let Some(e) = f.q.as_deref().and_then(|t| {
         contains_any(
@@ -235,22 +235,27 @@ pub fn select(p: &Principal, f: &ReportFilter) -> Select<report::Entity> {
 pub async fn list<C: ConnectionTrait>(
     db: &C,
     p: &Principal,
-    f: &ReportFilter,
+    f: &DefectReportFilter,
     q: &PageQuery,
-) -> Result<Page<ReportView>> {
+) -> Result<Page<DefectReport>> {
     let sortable = [
         ("received_on", report::Column::ReceivedOn),
         ("report_no", report::Column::ReportNo),
     ];
     let (unmask, cities) = (p.allows(UNMASK), city_names(db).await?);
-    Ok(
-        paginate(db, select(p, f), q, &sortable, "-received_on", report::Column::Id)
-            .await?
-            .map(|m| view(m, unmask, &cities)),
+    Ok(paginate(
+        db,
+        select(p, f),
+        q,
+        &sortable,
+        "-received_on",
+        report::Column::Id,
     )
+    .await?
+    .map(|m| view(m, unmask, &cities)))
 }
 
-pub async fn get<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<ReportView> {
+pub async fn get<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<DefectReport> {
     let m = get_scoped::<report::Entity, _>(db, p, id).await?;
     Ok(view(m, p.allows(UNMASK), &city_names(db).await?))
 }
@@ -292,7 +297,7 @@ impl Writer {
     }
 
     /// The product and hazard fields every report has, checked.
-    fn check_product(&self, errs: &mut FieldErrors, i: &ReportInput) -> ReportInput {
+    fn check_product(&self, errs: &mut FieldErrors, i: &DefectReportInput) -> DefectReportInput {
         self.codes.check(errs, "category", PRODUCT, &i.category);
         self.codes.check(errs, "hazard", HAZARD, &i.hazard);
         let producer_code = i
@@ -308,7 +313,7 @@ impl Writer {
         {
             errs.push(FieldError::new("reporter_email", Rule::Format).with("pattern", "email"));
         }
-        ReportInput {
+        DefectReportInput {
             brand: errs.text("brand", &i.brand, 100).unwrap_or_default(),
             model: errs.text("model", &i.model, 100).unwrap_or_default(),
             producer_name: errs
@@ -340,7 +345,7 @@ impl Writer {
         &self,
         db: &C,
         p: &Principal,
-        i: ReportInput,
+        i: DefectReportInput,
         received_on: NaiveDate,
         case_id: Option<i64>,
         place: Place,
@@ -384,7 +389,7 @@ impl Writer {
         &self,
         db: &C,
         p: &Principal,
-        i: &ReportInput,
+        i: &DefectReportInput,
     ) -> Result<report::Model> {
         let mut errs = FieldErrors::new();
         let enterprise = p.role_codes.iter().any(|r| r == "enterprise");
@@ -446,7 +451,7 @@ fn receipt_number(day: NaiveDate) -> String {
     )
 }
 
-pub async fn create(db: &DatabaseConnection, p: &Principal, i: ReportInput) -> Result<ReportView> {
+pub async fn create(db: &DatabaseConnection, p: &Principal, i: DefectReportInput) -> Result<DefectReport> {
     let w = Writer::new(db).await?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let m = w.create(&txn, p, &i).await?;
@@ -456,14 +461,13 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, i: ReportInput) -> R
 
 /// A consumer's report from the public page. The address may send a few a day; a bot that
 /// fills the hidden field gets a receipt and nothing is stored.
-pub async fn create_public(
-    db: &DatabaseConnection,
-    ip: &str,
-    r: PublicReport,
-) -> Result<Receipt> {
+pub async fn create_public(db: &DatabaseConnection, ip: &str, r: PublicReport) -> Result<Receipt> {
     let now = Utc::now();
     let key = format!("defect-report:{}", throttle::ip_key(ip));
-    if throttle::locked_until(db, &key, now, false).await?.is_some() {
+    if throttle::locked_until(db, &key, now, false)
+        .await?
+        .is_some()
+    {
         return Err(StoreError::Rule(ErrorCode::RequestRateLimited));
     }
     if !r.website.trim().is_empty() {
@@ -475,7 +479,7 @@ pub async fn create_public(
     let mut errs = FieldErrors::new();
     let i = w.check_product(
         &mut errs,
-        &ReportInput {
+        &DefectReportInput {
             source: "consumer".into(),
             category: r.category,
             brand: r.brand,
@@ -494,14 +498,20 @@ pub async fn create_public(
     let name = errs.text("reporter_name", &r.reporter_name, 50);
     let phone = errs.text("reporter_phone", &r.reporter_phone, 30);
     if let Some(ph) = &phone
-        && (ph.len() < 7 || !ph.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '+'))
+        && (ph.len() < 7
+            || !ph
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == '+'))
     {
         errs.push(FieldError::new("reporter_phone", Rule::Format).with("pattern", "phone"));
     }
     let city = w.city(&mut errs, r.city_code.as_deref());
     errs.finish()?;
     let txn = longzhi_store::backend::begin_write(db).await?;
-    if throttle::locked_until(&txn, &key, now, true).await?.is_some() {
+    if throttle::locked_until(&txn, &key, now, true)
+        .await?
+        .is_some()
+    {
         return Err(StoreError::Rule(ErrorCode::RequestRateLimited));
     }
     throttle::fail(&txn, &key, PUBLIC_PER_DAY, Duration::hours(1), now).await?;
@@ -518,7 +528,7 @@ pub async fn create_public(
         city_code: city.map(|(c, _)| c),
     };
     let p = Principal::system("public-report");
-    let i = ReportInput {
+    let i = DefectReportInput {
         reporter_name: name,
         reporter_phone: phone,
         ..i
@@ -536,14 +546,14 @@ pub async fn from_case(
     db: &DatabaseConnection,
     p: &Principal,
     case_id: i64,
-    i: ReportInput,
-) -> Result<ReportView> {
+    i: DefectReportInput,
+) -> Result<DefectReport> {
     let case = get_scoped::<crate::entity::case::Entity, _>(db, p, case_id).await?;
     let w = Writer::new(db).await?;
     let mut errs = FieldErrors::new();
     let i = w.check_product(
         &mut errs,
-        &ReportInput {
+        &DefectReportInput {
             category: if i.category.is_empty() {
                 case.product1.clone()
             } else {
@@ -571,8 +581,8 @@ pub async fn triage(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
-    t: ReportTriage,
-) -> Result<ReportView> {
+    t: DefectReportTriage,
+) -> Result<DefectReport> {
     let mut errs = FieldErrors::new();
     if !STATUSES.contains(&t.status.as_str()) {
         errs.push(FieldError::new("status", Rule::Enum).with("allowed", STATUSES.join(",")));
@@ -599,7 +609,15 @@ pub async fn triage(
     )
     .await?;
     let after = get_scoped::<report::Entity, _>(&txn, p, id).await?;
-    audit::record(&txn, p, target(&after), "triage", Some(&before), Some(&after)).await?;
+    audit::record(
+        &txn,
+        p,
+        target(&after),
+        "triage",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(view(after, p.allows(UNMASK), &city_names(db).await?))
 }
@@ -607,7 +625,7 @@ pub async fn triage(
 /// A row of an imported complaints file.
 pub struct ImportReport {
     pub writer: Arc<Writer>,
-    pub input: ReportInput,
+    pub input: DefectReportInput,
 }
 
 impl ImportRow for ImportReport {

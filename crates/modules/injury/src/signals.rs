@@ -254,8 +254,11 @@ async fn counts_csv<C: ConnectionTrait>(db: &C, p: &Principal, w: &Window) -> Re
         out.write_record([label.as_str(), &hazard, &n.to_string()])
             .map_err(io)?;
     }
-    String::from_utf8(out.into_inner().map_err(|e| StoreError::Io(e.to_string()))?)
-        .map_err(|e| StoreError::Io(e.to_string()))
+    String::from_utf8(
+        out.into_inner()
+            .map_err(|e| StoreError::Io(e.to_string()))?,
+    )
+    .map_err(|e| StoreError::Io(e.to_string()))
 }
 
 /// The row label of a brand and model.
@@ -354,8 +357,14 @@ pub async fn reports_csv<C: ConnectionTrait>(
     let w = Window::new(q)?;
     let mut out = csv::Writer::from_writer(Vec::new());
     let io = |e: csv::Error| StoreError::Io(e.to_string());
-    out.write_record(["report_no", "received_on", "category", "brand_model", "hazard"])
-        .map_err(io)?;
+    out.write_record([
+        "report_no",
+        "received_on",
+        "category",
+        "brand_model",
+        "hazard",
+    ])
+    .map_err(io)?;
     let mut after = 0i64;
     loop {
         let batch = select(p, &w.filter())
@@ -463,7 +472,15 @@ pub async fn update_rule(
     .await
     .map_err(|e| e.on_duplicate("name"))?;
     let after = longzhi_store::repo::by_id::<rule::Entity, _>(&txn, id).await?;
-    audit::record(&txn, p, rule_target(id), "update", Some(&before), Some(&after)).await?;
+    audit::record(
+        &txn,
+        p,
+        rule_target(id),
+        "update",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(rule_view(after))
 }
@@ -562,11 +579,16 @@ pub async fn register<C: ConnectionTrait>(
         ("eb05", signal::Column::Eb05),
         ("n", signal::Column::N),
     ];
-    Ok(
-        paginate(db, s, q, &sortable, "-first_detected_on", signal::Column::Id)
-            .await?
-            .map(register_view),
+    Ok(paginate(
+        db,
+        s,
+        q,
+        &sortable,
+        "-first_detected_on",
+        signal::Column::Id,
     )
+    .await?
+    .map(register_view))
 }
 
 pub async fn decide(
@@ -582,9 +604,8 @@ pub async fn decide(
     let follow_up = u.follow_up.clone().filter(|f| !f.is_empty());
     match (&follow_up, u.status.as_str()) {
         (None, "escalated") => errs.push(FieldError::new("follow_up", Rule::Required)),
-        (Some(f), _) if !FOLLOW_UPS.contains(&f.as_str()) => errs.push(
-            FieldError::new("follow_up", Rule::Enum).with("allowed", FOLLOW_UPS.join(",")),
-        ),
+        (Some(f), _) if !FOLLOW_UPS.contains(&f.as_str()) => errs
+            .push(FieldError::new("follow_up", Rule::Enum).with("allowed", FOLLOW_UPS.join(","))),
         _ => {}
     }
     let note = errs.optional_text("note", u.note.as_deref(), 2000);
@@ -627,7 +648,10 @@ pub async fn decide(
 
 /// Runs both dimensions over the year up to `day` for the whole province and records every
 /// signalling cell in the register; returns the cells registered for the first time.
-pub async fn refresh_register(db: &DatabaseConnection, day: NaiveDate) -> Result<Vec<RegisterView>> {
+pub async fn refresh_register(
+    db: &DatabaseConnection,
+    day: NaiveDate,
+) -> Result<Vec<RegisterView>> {
     let p = Principal::system("injury-signals");
     let mut fresh = Vec::new();
     for dimension in DIMENSIONS {

@@ -20,7 +20,7 @@ use super::*;
 use crate::cases::{
     self, BulkResult, BulkUpload, CaseFilter, CaseInput, CaseView, ImportCase, Writer,
 };
-use crate::reports::{self, ReportInput, ReportView};
+use crate::reports::{self, DefectReportInput, DefectReport};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -72,7 +72,12 @@ const COLUMNS: [Col; 16] = [
     coded("body_part", "伤害部位", "Body part", "injury_body_part"),
     coded("diagnosis", "伤害性质", "Diagnosis", "injury_diagnosis"),
     coded("severity", "严重程度", "Severity", "injury_severity"),
-    coded("disposition", "伤害结局", "Disposition", "injury_disposition"),
+    coded(
+        "disposition",
+        "伤害结局",
+        "Disposition",
+        "injury_disposition",
+    ),
     coded("product1", "相关产品1", "Product 1", "injury_product"),
     input(
         "product2",
@@ -171,7 +176,7 @@ async fn import_template(_: Allowed<CanCaseImport>, lang: Lang) -> ApiResult<Res
 pub struct ImportQuery {
     /// `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
     /// the valid rows are stored and the others reported.
-    #[param(value_type = Option<ImportMode>)]
+    #[param(inline)]
     pub mode: Option<ImportMode>,
 }
 
@@ -201,9 +206,7 @@ async fn import(
                 point_id,
                 case_no: r.get("case_no"),
                 treated_on: r.get("treated_on"),
-                age: r
-                    .optional("age")
-                    .map(|a| a.trim().parse().unwrap_or(-1)),
+                age: r.optional("age").map(|a| a.trim().parse().unwrap_or(-1)),
                 sex: r.get("sex"),
                 place: r.get("place"),
                 activity: r.get("activity"),
@@ -278,13 +281,13 @@ async fn delete(
 }
 
 /// File a defect report from a case (its first product unless another category is named).
-#[utoipa::path(post, path = "/injury/cases/{id}/report", tag = "injury", params(("id" = i64, Path)), request_body = ReportInput, responses((status = 201, body = ReportView)))]
+#[utoipa::path(post, path = "/injury/cases/{id}/report", tag = "injury", params(("id" = i64, Path)), request_body = DefectReportInput, responses((status = 201, body = DefectReport)))]
 async fn file_report(
     State(st): State<AppState>,
     auth: Allowed<CanReportCreate>,
     Path(id): Path<i64>,
-    Json(i): Json<ReportInput>,
-) -> ApiResult<(StatusCode, Json<ReportView>)> {
+    Json(i): Json<DefectReportInput>,
+) -> ApiResult<(StatusCode, Json<DefectReport>)> {
     let v = reports::from_case(&st.db, auth.principal(), id, i).await?;
     Ok((StatusCode::CREATED, Json(v)))
 }

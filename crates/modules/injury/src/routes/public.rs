@@ -34,7 +34,10 @@ pub struct PublicForm {
     pub cities: Vec<FormOption>,
 }
 
-async fn options(db: &longzhi_store::DatabaseConnection, dict: &str) -> longzhi_store::Result<Vec<FormOption>> {
+async fn options(
+    db: &longzhi_store::DatabaseConnection,
+    dict: &str,
+) -> longzhi_store::Result<Vec<FormOption>> {
     Ok(dicts::items(db, dict, true)
         .await?
         .into_iter()

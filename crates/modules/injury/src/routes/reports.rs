@@ -16,7 +16,7 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::*;
 use crate::reports::{
-    self, ImportReport, ReportFilter, ReportInput, ReportTriage, ReportView, Writer,
+    self, ImportReport, DefectReportFilter, DefectReportInput, DefectReportTriage, DefectReport, Writer,
 };
 use cases::ImportQuery;
 
@@ -86,35 +86,35 @@ const COLUMNS: [Col; 11] = [
     ),
 ];
 
-#[utoipa::path(get, path = "/injury/reports", tag = "injury", params(PageQuery, ReportFilter), responses((status = 200, body = Page<ReportView>)))]
+#[utoipa::path(get, path = "/injury/reports", tag = "injury", params(PageQuery, DefectReportFilter), responses((status = 200, body = Page<DefectReport>)))]
 async fn list(
     State(st): State<AppState>,
     auth: Allowed<CanReportList>,
     Query(q): Query<PageQuery>,
-    Query(f): Query<ReportFilter>,
-) -> ApiResult<Json<Page<ReportView>>> {
+    Query(f): Query<DefectReportFilter>,
+) -> ApiResult<Json<Page<DefectReport>>> {
     Ok(Json(reports::list(&st.db, auth.principal(), &f, &q).await?))
 }
 
 /// Record a defect report (an enterprise's is its own, source `enterprise`).
-#[utoipa::path(post, path = "/injury/reports", tag = "injury", request_body = ReportInput, responses((status = 201, body = ReportView)))]
+#[utoipa::path(post, path = "/injury/reports", tag = "injury", request_body = DefectReportInput, responses((status = 201, body = DefectReport)))]
 async fn create(
     State(st): State<AppState>,
     auth: Allowed<CanReportCreate>,
-    Json(i): Json<ReportInput>,
-) -> ApiResult<(StatusCode, Json<ReportView>)> {
+    Json(i): Json<DefectReportInput>,
+) -> ApiResult<(StatusCode, Json<DefectReport>)> {
     let v = reports::create(&st.db, auth.principal(), i).await?;
     Ok((StatusCode::CREATED, Json(v)))
 }
 
-#[utoipa::path(get, path = "/injury/reports/export", tag = "injury", params(SortQuery, ReportFilter),
+#[utoipa::path(get, path = "/injury/reports/export", tag = "injury", params(SortQuery, DefectReportFilter),
     responses((status = 200, description = "An .xlsx file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
 async fn export(
     State(st): State<AppState>,
     auth: Allowed<CanReportExport>,
     lang: Lang,
     Query(q): Query<SortQuery>,
-    Query(f): Query<ReportFilter>,
+    Query(f): Query<DefectReportFilter>,
 ) -> ApiResult<Response> {
     let page = reports::list(&st.db, auth.principal(), &f, &PageQuery::everything(q.sort)).await?;
     let cols = [
@@ -165,7 +165,7 @@ async fn import(
         .await?
         .into_iter()
         .map(|r| {
-            let input = ReportInput {
+            let input = DefectReportInput {
                 source: "complaint".into(),
                 received_on: r.get("received_on"),
                 category: r.get("category"),
@@ -199,22 +199,24 @@ async fn import(
     Ok(Json(ImportResult::of(created, errors, lang)))
 }
 
-#[utoipa::path(get, path = "/injury/reports/{id}", tag = "injury", params(("id" = i64, Path)), responses((status = 200, body = ReportView)))]
+#[utoipa::path(get, path = "/injury/reports/{id}", tag = "injury", params(("id" = i64, Path)), responses((status = 200, body = DefectReport)))]
 async fn get(
     State(st): State<AppState>,
     auth: Allowed<CanReportView>,
     Path(id): Path<i64>,
-) -> ApiResult<Json<ReportView>> {
+) -> ApiResult<Json<DefectReport>> {
     Ok(Json(reports::get(&st.db, auth.principal(), id).await?))
 }
 
 /// Triage a report: its status and a note.
-#[utoipa::path(put, path = "/injury/reports/{id}", tag = "injury", params(("id" = i64, Path)), request_body = ReportTriage, responses((status = 200, body = ReportView)))]
+#[utoipa::path(put, path = "/injury/reports/{id}", tag = "injury", params(("id" = i64, Path)), request_body = DefectReportTriage, responses((status = 200, body = DefectReport)))]
 async fn triage(
     State(st): State<AppState>,
     auth: Allowed<CanReportUpdate>,
     Path(id): Path<i64>,
-    Json(t): Json<ReportTriage>,
-) -> ApiResult<Json<ReportView>> {
-    Ok(Json(reports::triage(&st.db, auth.principal(), id, t).await?))
+    Json(t): Json<DefectReportTriage>,
+) -> ApiResult<Json<DefectReport>> {
+    Ok(Json(
+        reports::triage(&st.db, auth.principal(), id, t).await?,
+    ))
 }
