@@ -2391,6 +2391,59 @@ export interface components {
          * @enum {string}
          */
         DataScope: "all" | "region" | "org" | "own" | "assigned";
+        DefectReport: {
+            brand: string;
+            /** Format: int64 */
+            case_id?: number | null;
+            category: string;
+            city_code?: string | null;
+            city_name?: string | null;
+            description: string;
+            hazard: string;
+            /** Format: int64 */
+            id: number;
+            model: string;
+            note?: string | null;
+            producer_code?: string | null;
+            producer_name: string;
+            /** Format: date */
+            received_on: string;
+            report_no: string;
+            reporter_email?: string | null;
+            /** @description Masked (`张**`) unless the caller may unmask. */
+            reporter_name?: string | null;
+            reporter_phone?: string | null;
+            source: string;
+            status: string;
+            /** Format: int32 */
+            version: number;
+        };
+        /** @description A report as staff, an enterprise or an import give it. */
+        DefectReportInput: {
+            brand: string;
+            category: string;
+            /** @description The city it came from; the caller's region when blank. */
+            city_code?: string | null;
+            description: string;
+            hazard: string;
+            model: string;
+            producer_code?: string | null;
+            producer_name: string;
+            /** @description `YYYY-MM-DD`; today when blank. */
+            received_on?: string;
+            reporter_email?: string | null;
+            reporter_name?: string | null;
+            reporter_phone?: string | null;
+            /** @description Dictionary `injury_report_source`; an enterprise's reports are always `enterprise`. */
+            source?: string;
+        };
+        DefectReportTriage: {
+            note?: string | null;
+            /** @description `new`, `triaged` or `closed`. */
+            status: string;
+            /** Format: int32 */
+            version: number;
+        };
         DesignSummary: {
             psus: number;
             /**
@@ -2869,6 +2922,42 @@ export interface components {
          * @enum {string}
          */
         Metric: "users" | "open_tasks" | "overdue_tasks";
+        MonitoringPoint: {
+            city_code: string;
+            city_name: string;
+            code: string;
+            contact: string;
+            /** Format: int64 */
+            id: number;
+            kind: string;
+            name: string;
+            /** Format: int64 */
+            org_id: number;
+            region_code: string;
+            status: components["schemas"]["Status"];
+            /** Format: int32 */
+            version: number;
+        };
+        MonitoringPointDetail: {
+            /** @description Its design, newest year first. */
+            periods: components["schemas"]["PeriodView"][];
+            point: components["schemas"]["MonitoringPoint"];
+        };
+        MonitoringPointInput: {
+            code: string;
+            contact?: string;
+            kind: string;
+            name: string;
+            /**
+             * Format: int64
+             * @description The point's organisation (the hospital): its users are the point's staff, its region the
+             *     point's.
+             */
+            org_id: number;
+            status: components["schemas"]["Status"];
+            /** Format: int32 */
+            version?: number | null;
+        };
         NewOrg: {
             code: string;
             contact?: string | null;
@@ -3126,6 +3215,41 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_DefectReport: {
+            items: {
+                brand: string;
+                /** Format: int64 */
+                case_id?: number | null;
+                category: string;
+                city_code?: string | null;
+                city_name?: string | null;
+                description: string;
+                hazard: string;
+                /** Format: int64 */
+                id: number;
+                model: string;
+                note?: string | null;
+                producer_code?: string | null;
+                producer_name: string;
+                /** Format: date */
+                received_on: string;
+                report_no: string;
+                reporter_email?: string | null;
+                /** @description Masked (`张**`) unless the caller may unmask. */
+                reporter_name?: string | null;
+                reporter_phone?: string | null;
+                source: string;
+                status: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_DictTypeView: {
             items: {
                 builtin: boolean;
@@ -3192,6 +3316,30 @@ export interface components {
                 /** Format: int64 */
                 user_id?: number | null;
                 username: string;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_MonitoringPoint: {
+            items: {
+                city_code: string;
+                city_name: string;
+                code: string;
+                contact: string;
+                /** Format: int64 */
+                id: number;
+                kind: string;
+                name: string;
+                /** Format: int64 */
+                org_id: number;
+                region_code: string;
+                status: components["schemas"]["Status"];
+                /** Format: int32 */
+                version: number;
             }[];
             /** Format: int64 */
             page: number;
@@ -3299,30 +3447,6 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
-        Page_PointView: {
-            items: {
-                city_code: string;
-                city_name: string;
-                code: string;
-                contact: string;
-                /** Format: int64 */
-                id: number;
-                kind: string;
-                name: string;
-                /** Format: int64 */
-                org_id: number;
-                region_code: string;
-                status: components["schemas"]["Status"];
-                /** Format: int32 */
-                version: number;
-            }[];
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            page_size: number;
-            /** Format: int64 */
-            total: number;
-        };
         Page_RegionView: {
             items: {
                 code: string;
@@ -3370,41 +3494,6 @@ export interface components {
                 ror?: number | null;
                 row_label: string;
                 rules: string;
-                status: string;
-                /** Format: int32 */
-                version: number;
-            }[];
-            /** Format: int64 */
-            page: number;
-            /** Format: int64 */
-            page_size: number;
-            /** Format: int64 */
-            total: number;
-        };
-        Page_ReportView: {
-            items: {
-                brand: string;
-                /** Format: int64 */
-                case_id?: number | null;
-                category: string;
-                city_code?: string | null;
-                city_name?: string | null;
-                description: string;
-                hazard: string;
-                /** Format: int64 */
-                id: number;
-                model: string;
-                note?: string | null;
-                producer_code?: string | null;
-                producer_name: string;
-                /** Format: date */
-                received_on: string;
-                report_no: string;
-                reporter_email?: string | null;
-                /** @description Masked (`张**`) unless the caller may unmask. */
-                reporter_name?: string | null;
-                reporter_phone?: string | null;
-                source: string;
                 status: string;
                 /** Format: int32 */
                 version: number;
@@ -3712,11 +3801,6 @@ export interface components {
             /** Format: int32 */
             year: number;
         };
-        PointDetail: {
-            /** @description Its design, newest year first. */
-            periods: components["schemas"]["PeriodView"][];
-            point: components["schemas"]["PointView"];
-        };
         PointInput: {
             body?: string;
             /** Format: int32 */
@@ -3890,25 +3974,6 @@ export interface components {
         ReopenInput: {
             comment: string;
         };
-        /** @description A report as staff, an enterprise or an import give it. */
-        ReportInput: {
-            brand: string;
-            category: string;
-            /** @description The city it came from; the caller's region when blank. */
-            city_code?: string | null;
-            description: string;
-            hazard: string;
-            model: string;
-            producer_code?: string | null;
-            producer_name: string;
-            /** @description `YYYY-MM-DD`; today when blank. */
-            received_on?: string;
-            reporter_email?: string | null;
-            reporter_name?: string | null;
-            reporter_phone?: string | null;
-            /** @description Dictionary `injury_report_source`; an enterprise's reports are always `enterprise`. */
-            source?: string;
-        };
         ReportParams: {
             /**
              * Format: int64
@@ -3917,13 +3982,6 @@ export interface components {
             framework_id?: number | null;
             /** Format: int32 */
             year: number;
-        };
-        ReportTriage: {
-            note?: string | null;
-            /** @description `new`, `triaged` or `closed`. */
-            status: string;
-            /** Format: int32 */
-            version: number;
         };
         ReportView: {
             attachments: components["schemas"]["FileView"][];
@@ -5373,7 +5431,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportInput"];
+                "application/json": components["schemas"]["DefectReportInput"];
             };
         };
         responses: {
@@ -5382,7 +5440,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"];
+                    "application/json": components["schemas"]["DefectReport"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -5613,7 +5671,7 @@ export interface operations {
                  * @description `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
                  *     the valid rows are stored and the others reported.
                  */
-                mode?: unknown;
+                mode?: "all_or_nothing" | "valid_rows";
             };
             header?: never;
             path?: never;
@@ -5893,7 +5951,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_PointView"];
+                    "application/json": components["schemas"]["Page_MonitoringPoint"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -5943,7 +6001,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PointInput"];
+                "application/json": components["schemas"]["MonitoringPointInput"];
             };
         };
         responses: {
@@ -5952,7 +6010,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PointView"];
+                    "application/json": components["schemas"]["MonitoringPoint"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6027,7 +6085,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PointDetail"];
+                    "application/json": components["schemas"]["MonitoringPointDetail"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6079,7 +6137,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PointInput"];
+                "application/json": components["schemas"]["MonitoringPointInput"];
             };
         };
         responses: {
@@ -6088,7 +6146,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PointView"];
+                    "application/json": components["schemas"]["MonitoringPoint"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6430,7 +6488,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_ReportView"];
+                    "application/json": components["schemas"]["Page_DefectReport"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6480,7 +6538,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportInput"];
+                "application/json": components["schemas"]["DefectReportInput"];
             };
         };
         responses: {
@@ -6489,7 +6547,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"];
+                    "application/json": components["schemas"]["DefectReport"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6564,7 +6622,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"];
+                    "application/json": components["schemas"]["DefectReport"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6616,7 +6674,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReportTriage"];
+                "application/json": components["schemas"]["DefectReportTriage"];
             };
         };
         responses: {
@@ -6625,7 +6683,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ReportView"];
+                    "application/json": components["schemas"]["DefectReport"];
                 };
             };
             /** @description The body, a query or a path value is malformed (`validation.body`). */
@@ -6770,7 +6828,7 @@ export interface operations {
                  * @description `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
                  *     the valid rows are stored and the others reported.
                  */
-                mode?: unknown;
+                mode?: "all_or_nothing" | "valid_rows";
             };
             header?: never;
             path?: never;

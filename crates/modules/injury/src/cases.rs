@@ -489,6 +489,7 @@ pub async fn update(
     id: i64,
     i: CaseInput,
 ) -> Result<CaseView> {
+    get_scoped::<case::Entity, _>(db, p, id).await?;
     let version = i
         .version
         .ok_or_else(|| StoreError::from(FieldError::new("version", Rule::Required)))?;

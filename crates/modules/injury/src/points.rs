@@ -155,7 +155,11 @@ pub async fn all<C: ConnectionTrait>(db: &C, p: &Principal) -> Result<Vec<point:
         .await?)
 }
 
-pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<MonitoringPointDetail> {
+pub async fn detail<C: ConnectionTrait>(
+    db: &C,
+    p: &Principal,
+    id: i64,
+) -> Result<MonitoringPointDetail> {
     let m = get_scoped::<point::Entity, _>(db, p, id).await?;
     let periods = period::Entity::find()
         .filter(period::Column::PointId.eq(id))
@@ -190,7 +194,11 @@ struct Checked {
     city_code: String,
 }
 
-async fn check<C: ConnectionTrait>(db: &C, p: &Principal, i: &MonitoringPointInput) -> Result<Checked> {
+async fn check<C: ConnectionTrait>(
+    db: &C,
+    p: &Principal,
+    i: &MonitoringPointInput,
+) -> Result<Checked> {
     let mut errs = FieldErrors::new();
     let code = errs.text("code", &i.code, 32).unwrap_or_default();
     let name = errs.text("name", &i.name, 100).unwrap_or_default();
@@ -233,7 +241,11 @@ async fn check<C: ConnectionTrait>(db: &C, p: &Principal, i: &MonitoringPointInp
     })
 }
 
-pub async fn create(db: &DatabaseConnection, p: &Principal, i: MonitoringPointInput) -> Result<MonitoringPoint> {
+pub async fn create(
+    db: &DatabaseConnection,
+    p: &Principal,
+    i: MonitoringPointInput,
+) -> Result<MonitoringPoint> {
     let c = check(db, p, &i).await?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let now = Utc::now();
@@ -267,6 +279,8 @@ pub async fn update(
     id: i64,
     i: MonitoringPointInput,
 ) -> Result<MonitoringPoint> {
+    // Out of scope is 404 whatever the body.
+    get_scoped::<point::Entity, _>(db, p, id).await?;
     let c = check(db, p, &i).await?;
     let version = i
         .version
@@ -316,6 +330,7 @@ pub async fn set_period(
     id: i64,
     i: PeriodInput,
 ) -> Result<PeriodView> {
+    get_scoped::<point::Entity, _>(db, p, id).await?;
     let mut errs = FieldErrors::new();
     if !(2000..=2100).contains(&i.year) {
         errs.push(

@@ -451,7 +451,11 @@ fn receipt_number(day: NaiveDate) -> String {
     )
 }
 
-pub async fn create(db: &DatabaseConnection, p: &Principal, i: DefectReportInput) -> Result<DefectReport> {
+pub async fn create(
+    db: &DatabaseConnection,
+    p: &Principal,
+    i: DefectReportInput,
+) -> Result<DefectReport> {
     let w = Writer::new(db).await?;
     let txn = longzhi_store::backend::begin_write(db).await?;
     let m = w.create(&txn, p, &i).await?;
@@ -583,6 +587,7 @@ pub async fn triage(
     id: i64,
     t: DefectReportTriage,
 ) -> Result<DefectReport> {
+    get_scoped::<report::Entity, _>(db, p, id).await?;
     let mut errs = FieldErrors::new();
     if !STATUSES.contains(&t.status.as_str()) {
         errs.push(FieldError::new("status", Rule::Enum).with("allowed", STATUSES.join(",")));

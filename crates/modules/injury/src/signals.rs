@@ -23,7 +23,7 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{report, rule, signal};
-use crate::reports::{ReportFilter, select};
+use crate::reports::{DefectReportFilter, select};
 
 pub const DIMENSIONS: [&str; 2] = ["product", "model"];
 pub const STATUSES: [&str; 4] = ["new", "reviewing", "escalated", "closed"];
@@ -158,8 +158,8 @@ impl Window {
         }
     }
 
-    fn filter(&self) -> ReportFilter {
-        ReportFilter {
+    fn filter(&self) -> DefectReportFilter {
+        DefectReportFilter {
             category: self.category.clone(),
             from: Some(self.from),
             to: Some(self.to),

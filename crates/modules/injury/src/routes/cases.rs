@@ -20,7 +20,7 @@ use super::*;
 use crate::cases::{
     self, BulkResult, BulkUpload, CaseFilter, CaseInput, CaseView, ImportCase, Writer,
 };
-use crate::reports::{self, DefectReportInput, DefectReport};
+use crate::reports::{self, DefectReport, DefectReportInput};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

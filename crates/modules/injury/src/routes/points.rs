@@ -10,7 +10,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::*;
 use crate::points::{
-    self, PeriodInput, PeriodView, MonitoringPointDetail, PointFilter, MonitoringPointInput, MonitoringPoint,
+    self, MonitoringPoint, MonitoringPointDetail, MonitoringPointInput, PeriodInput, PeriodView,
+    PointFilter,
 };
 
 pub fn router() -> OpenApiRouter<AppState> {

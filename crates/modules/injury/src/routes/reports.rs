@@ -16,7 +16,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::*;
 use crate::reports::{
-    self, ImportReport, DefectReportFilter, DefectReportInput, DefectReportTriage, DefectReport, Writer,
+    self, DefectReport, DefectReportFilter, DefectReportInput, DefectReportTriage, ImportReport,
+    Writer,
 };
 use cases::ImportQuery;
 
