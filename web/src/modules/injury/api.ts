@@ -3,16 +3,23 @@
  * schemas, all from the server's OpenAPI document (src/api/schema.d.ts).
  */
 import { api, ok } from '@/api/http'
+import type { operations } from '@/api/schema'
 import type { Schemas } from '@/api/types'
 
+export type MonitoringPoint = Schemas['MonitoringPoint']
+export type MonitoringPointInput = Schemas['MonitoringPointInput']
+/** A point with its design per year, newest first. */
+export type MonitoringPointDetail = Schemas['MonitoringPointDetail']
 export type PeriodView = Schemas['PeriodView']
 export type PeriodInput = Schemas['PeriodInput']
 export type CaseView = Schemas['CaseView']
 export type CaseInput = Schemas['CaseInput']
 export type Estimates = Schemas['Estimates']
 export type EstimateRow = Schemas['EstimateRow']
-export type ReportInput = Schemas['ReportInput']
-export type ReportTriage = Schemas['ReportTriage']
+/** A defect report; personal data masked unless the caller may unmask. */
+export type DefectReport = Schemas['DefectReport']
+export type DefectReportInput = Schemas['DefectReportInput']
+export type DefectReportTriage = Schemas['DefectReportTriage']
 export type PublicReport = Schemas['PublicReport']
 export type PublicForm = Schemas['PublicForm']
 export type FormOption = Schemas['FormOption']
@@ -22,72 +29,6 @@ export type RuleView = Schemas['RuleView']
 export type RuleInput = Schemas['RuleInput']
 export type RegisterView = Schemas['RegisterView']
 export type RegisterUpdate = Schemas['RegisterUpdate']
-
-/*
- * The server's OpenAPI document names three of the module's schemas like the plan module's
- * (`PointView`, `PointInput`, `ReportView`, crates/modules/injury/src/points.rs and reports.rs),
- * and the plan's won: the generated types of these paths are the plan's. Until the server names
- * them apart, the console types them here, as the Rust structs are, and casts at the calls.
- */
-/** A monitoring point (points.rs `PointView`). */
-export interface PointView {
-  id: number
-  code: string
-  name: string
-  kind: string
-  region_code: string
-  city_code: string
-  city_name: string
-  org_id: number
-  contact: string
-  status: Schemas['Status']
-  version: number
-}
-/** A point with its design per year, newest first (points.rs `PointDetail`). */
-export interface PointDetail {
-  point: PointView
-  periods: PeriodView[]
-}
-/** A point as the form gives it (points.rs `PointInput`). */
-export interface PointInput {
-  code: string
-  name: string
-  kind: string
-  org_id: number
-  contact: string
-  status: Schemas['Status']
-  version?: number | null
-}
-/** A defect report; personal data masked unless the caller may unmask (reports.rs `ReportView`). */
-export interface ReportView {
-  id: number
-  report_no: string
-  source: string
-  received_on: string
-  category: string
-  brand: string
-  model: string
-  producer_name: string
-  producer_code?: string | null
-  hazard: string
-  description: string
-  reporter_name?: string | null
-  reporter_phone?: string | null
-  reporter_email?: string | null
-  case_id?: number | null
-  city_code?: string | null
-  city_name?: string | null
-  status: string
-  note?: string | null
-  version: number
-}
-/** Page of points, as the list answers it. */
-export interface PointPage {
-  items: PointView[]
-  total: number
-  page: number
-  page_size: number
-}
 
 /**
  * Values the document gives only as strings: the console's lists of them, for its choices and
@@ -103,7 +44,8 @@ export const SIGNAL_DIMENSIONS = ['product', 'model'] as const
 export type SignalDimension = (typeof SIGNAL_DIMENSIONS)[number]
 export const REGISTER_STATUSES = ['new', 'reviewing', 'escalated', 'closed'] as const
 export const FOLLOW_UPS = ['assessment', 'investigation'] as const
-export type ImportMode = 'all_or_nothing' | 'valid_rows'
+/** `?mode=` of the import routes (cases and reports alike). */
+export type ImportMode = NonNullable<NonNullable<operations['postInjuryCasesImport']['parameters']['query']>['mode']>
 
 /** The dictionaries of the module (dicts.rs). */
 export const DICT = {
@@ -144,26 +86,25 @@ const blob = { parseAs: 'blob' as const }
 const clean = <T extends object>(q: T): T => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== '' && v !== null && v !== undefined)) as T
 
 export const injuryApi = {
-  point: (pointId: number) => ok(api.GET('/api/v1/injury/points/{id}', { params: id(pointId) })) as Promise<unknown> as Promise<PointDetail>,
-  createPoint: (body: PointInput) => ok(api.POST('/api/v1/injury/points', { body: body as unknown as Schemas['PointInput'] })) as Promise<unknown> as Promise<PointView>,
-  updatePoint: (pointId: number, body: PointInput) =>
-    ok(api.PUT('/api/v1/injury/points/{id}', { params: id(pointId), body: body as unknown as Schemas['PointInput'] })) as Promise<unknown> as Promise<PointView>,
+  point: (pointId: number) => ok(api.GET('/api/v1/injury/points/{id}', { params: id(pointId) })),
+  createPoint: (body: MonitoringPointInput) => ok(api.POST('/api/v1/injury/points', { body })),
+  updatePoint: (pointId: number, body: MonitoringPointInput) => ok(api.PUT('/api/v1/injury/points/{id}', { params: id(pointId), body })),
   setPeriod: (pointId: number, body: PeriodInput) => ok(api.PUT('/api/v1/injury/points/{id}/periods', { params: id(pointId), body })),
   /** Every point the caller sees (for the filters and the case form). */
-  allPoints: () => ok(api.GET('/api/v1/injury/points', { params: { query: { page_size: 100 } } })) as Promise<unknown> as Promise<PointPage>,
+  allPoints: () => ok(api.GET('/api/v1/injury/points', { params: { query: { page_size: 100 } } })),
 
   case: (caseId: number) => ok(api.GET('/api/v1/injury/cases/{id}', { params: id(caseId) })),
   createCase: (body: CaseInput) => ok(api.POST('/api/v1/injury/cases', { body })),
   updateCase: (caseId: number, body: CaseInput) => ok(api.PUT('/api/v1/injury/cases/{id}', { params: id(caseId), body })),
-  fileReport: (caseId: number, body: ReportInput) => ok(api.POST('/api/v1/injury/cases/{id}/report', { params: id(caseId), body })) as Promise<unknown> as Promise<ReportView>,
+  fileReport: (caseId: number, body: DefectReportInput) => ok(api.POST('/api/v1/injury/cases/{id}/report', { params: id(caseId), body })),
 
   estimates: (q: EstimateParams) => ok(api.GET('/api/v1/injury/estimates', { params: { query: clean(q) } })),
   /** The data file of the estimates, for `fileOf`/`saveDownload`. */
   estimatesCsv: (q: EstimateParams) => api.GET('/api/v1/injury/estimates/data.csv', { params: { query: clean(q) }, ...blob }),
 
-  report: (reportId: number) => ok(api.GET('/api/v1/injury/reports/{id}', { params: id(reportId) })) as Promise<unknown> as Promise<ReportView>,
-  createReport: (body: ReportInput) => ok(api.POST('/api/v1/injury/reports', { body })) as Promise<unknown> as Promise<ReportView>,
-  triage: (reportId: number, body: ReportTriage) => ok(api.PUT('/api/v1/injury/reports/{id}', { params: id(reportId), body })) as Promise<unknown> as Promise<ReportView>,
+  report: (reportId: number) => ok(api.GET('/api/v1/injury/reports/{id}', { params: id(reportId) })),
+  createReport: (body: DefectReportInput) => ok(api.POST('/api/v1/injury/reports', { body })),
+  triage: (reportId: number, body: DefectReportTriage) => ok(api.PUT('/api/v1/injury/reports/{id}', { params: id(reportId), body })),
 
   signals: (q: SignalParams) => ok(api.GET('/api/v1/injury/signals', { params: { query: clean(q) } })),
   /** The reports file of the signals, for `fileOf`/`saveDownload`. */
