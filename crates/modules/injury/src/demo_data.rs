@@ -9,7 +9,7 @@ use longzhi_domain::{CreditCode, Status};
 use longzhi_store::repo::orgs::{self, NewOrg};
 use longzhi_store::repo::users::{self, NewUser};
 use longzhi_store::repo::{regions, roles};
-use longzhi_store::scope::Principal;
+use longzhi_store::scope::{Principal, unscoped};
 use longzhi_store::{DatabaseConnection, Result, StoreError};
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
@@ -213,7 +213,7 @@ fn db_err(e: longzhi_domain::FieldError) -> StoreError {
 }
 
 pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
-    if point::Entity::find()
+    if unscoped::<point::Entity>("the demo is loaded once: are its points there")
         .filter(point::Column::Code.eq("LZ-001"))
         .one(db)
         .await?
@@ -525,21 +525,22 @@ async fn seed_reports(
             .await?;
     }
     // A few reports filed from cases, linked to them.
-    let linked: Vec<(i64, String, NaiveDate, String, String, i64)> = case::Entity::find()
-        .select_only()
-        .columns([
-            case::Column::Id,
-            case::Column::CityCode,
-            case::Column::TreatedOn,
-            case::Column::Product1,
-            case::Column::RegionPath,
-            case::Column::OrgId,
-        ])
-        .filter(case::Column::Product1.is_in(["e-bike", "power-bank"]))
-        .limit(60)
-        .into_tuple()
-        .all(db)
-        .await?;
+    let linked: Vec<(i64, String, NaiveDate, String, String, i64)> =
+        unscoped::<case::Entity>("demo reports filed from demo cases")
+            .select_only()
+            .columns([
+                case::Column::Id,
+                case::Column::CityCode,
+                case::Column::TreatedOn,
+                case::Column::Product1,
+                case::Column::RegionPath,
+                case::Column::OrgId,
+            ])
+            .filter(case::Column::Product1.is_in(["e-bike", "power-bank"]))
+            .limit(60)
+            .into_tuple()
+            .all(db)
+            .await?;
     let rows: Vec<report::ActiveModel> = linked
         .into_iter()
         .map(|(id, city, day, product, path, org)| report::ActiveModel {
