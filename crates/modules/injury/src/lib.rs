@@ -30,6 +30,7 @@ pub const MODULE: Module = Module {
         vec![
             Box::new(migration::Migration),
             Box::new(migration_indexes::Migration),
+            Box::new(migration_indexes::WindowIndex),
         ]
     },
     router: routes::router,
