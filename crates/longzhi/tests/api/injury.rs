@@ -574,3 +574,54 @@ async fn a_hospital_sees_its_point_a_city_its_region_an_enterprise_its_reports()
     let mine = enterprise.ok("/api/v1/injury/reports").await;
     assert_eq!(mine["total"], 1);
 }
+
+#[tokio::test]
+async fn the_weekly_run_registers_a_new_signal_and_tells_the_product_safety_staff() {
+    let app = TestApp::spawn().await;
+    let admin = app.login("admin").await;
+    let staff_role = app.role_id("province_staff").await;
+    let safety = app
+        .new_user(&admin, "safety", "620000-product-safety", &[staff_role])
+        .await;
+    let province = app.login("province").await;
+    let yesterday = (today() - Duration::days(1)).to_string();
+    for k in 0..12 {
+        let (s, b) = province
+            .post(
+                "/api/v1/injury/reports",
+                json!({"source": "sampling", "received_on": yesterday,
+                "category": "toy", "hazard": "explosion", "brand": "测试", "model": "T-1",
+                "producer_name": "测试玩具厂", "description": format!("抽检第 {k} 批次电池爆裂")}),
+            )
+            .await;
+        assert_eq!(s, StatusCode::CREATED, "{b}");
+    }
+    let storage = longzhi_store::storage::DbStorage(app.db.clone());
+    let modules = longzhi::modules();
+    let day = today();
+    let ran = longzhi_server::jobs::run_daily(&app.db, &storage, &modules, "a", day).await;
+    let line = ran
+        .iter()
+        .find(|l| l.starts_with("injury: "))
+        .expect("the weekly run");
+    assert!(!line.starts_with("injury: 0 "), "{ran:?}");
+    // Another server the same week finds the lease taken: the run is once a week.
+    let other = longzhi_server::jobs::run_daily(&app.db, &storage, &modules, "b", day).await;
+    assert!(
+        !other.iter().any(|l| l.starts_with("injury: ")),
+        "{other:?}"
+    );
+
+    let reg = province.ok("/api/v1/injury/register?q=T-1").await;
+    let entry = &reg["items"][0];
+    assert_eq!(
+        (entry["row_label"].as_str(), entry["hazard"].as_str()),
+        (Some("测试 T-1"), Some("explosion"))
+    );
+    assert_eq!(entry["first_detected_on"], json!(day));
+    let notices = safety.ok("/api/v1/notices").await;
+    assert!(
+        notices.to_string().contains("测试 T-1 × explosion"),
+        "{notices}"
+    );
+}
