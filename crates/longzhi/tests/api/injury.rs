@@ -625,3 +625,72 @@ async fn the_weekly_run_registers_a_new_signal_and_tells_the_product_safety_staf
         "{notices}"
     );
 }
+
+#[tokio::test]
+async fn the_province_registers_a_monitoring_point_and_sets_its_design() {
+    let app = TestApp::spawn().await;
+    let province = app.login("province").await;
+    let year = chrono::Datelike::year(&today());
+    let clinic = app.org_id("demo-inst-testing").await; // 天水
+    let body = |code: &str, org: i64| {
+        json!({"code": code, "name": "天水示范检验所伤害信息点", "kind": "other-source", "org_id": org,
+               "contact": "王工", "status": "active"})
+    };
+    let (s, b) = province
+        .post("/api/v1/injury/points", body("TS-900", clinic))
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
+    assert_eq!(
+        (b["city_code"].as_str(), b["city_name"].as_str()),
+        (Some("620500"), Some("天水市"))
+    );
+    let id = b["id"].as_i64().unwrap();
+    let dup = province
+        .post("/api/v1/injury/points", body("TS-900", clinic))
+        .await;
+    assert_error(&dup, StatusCode::CONFLICT, "conflict.duplicate");
+    let bad = province
+        .post(
+            "/api/v1/injury/points",
+            json!({"code": "", "name": "x", "kind": "spaceship",
+        "org_id": 999_999, "status": "active"}),
+        )
+        .await;
+    for (field, rule) in [
+        ("code", "required"),
+        ("kind", "exists"),
+        ("org_id", "exists"),
+    ] {
+        assert_field(&bad, field, rule);
+    }
+    let period = format!("/api/v1/injury/points/{id}/periods");
+    let res = province
+        .put(
+            &period,
+            json!({"year": year, "stratum": "small", "weight": 0}),
+        )
+        .await;
+    assert_field(&res, "weight", "range");
+    let (s, b) = province
+        .put(
+            &period,
+            json!({"year": year, "stratum": "small", "weight": 48.5}),
+        )
+        .await;
+    assert_eq!(
+        (s, b["psu"].as_str()),
+        (StatusCode::OK, Some("TS-900")),
+        "{b}"
+    );
+    let detail = province.ok(&format!("/api/v1/injury/points/{id}")).await;
+    assert_eq!(detail["periods"][0]["weight"], 48.5);
+
+    // 兰州 can neither register a point for 天水's organisation nor see 天水's point.
+    let lanzhou = app.login("lanzhou").await;
+    let (s, _) = lanzhou.get(&format!("/api/v1/injury/points/{id}")).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    let refused = lanzhou
+        .post("/api/v1/injury/points", body("TS-901", clinic))
+        .await;
+    assert_error(&refused, StatusCode::FORBIDDEN, "auth.forbidden");
+}

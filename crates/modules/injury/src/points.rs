@@ -211,8 +211,9 @@ async fn check<C: ConnectionTrait>(
     match orgs::get(db, p, i.org_id).await {
         Ok(org) => {
             let region = regions::by_id(db, org.region_id).await?;
-            if p.covers(&region.path, org.id, p.actor_id()) || p.covers(&region.path, org.id, None)
-            {
+            // The point's records will carry the organisation and its region: both in the
+            // caller's write scope.
+            if p.covers(&region.path, org.id, p.actor_id()) {
                 place = Some(region);
             } else {
                 errs.push(FieldError::new("org_id", Rule::Exists).with("value", i.org_id));
