@@ -15,6 +15,7 @@ declare module 'vue' {
     AttachmentUpload: typeof import('./components/files/AttachmentUpload.vue')['default']
     AuditDiff: typeof import('./components/common/AuditDiff.vue')['default']
     BreadcrumbTrail: typeof import('./components/layout/BreadcrumbTrail.vue')['default']
+    CopyBlock: typeof import('./components/common/CopyBlock.vue')['default']
     DataScopeTag: typeof import('./components/common/DataScopeTag.vue')['default']
     DateRangeField: typeof import('./components/form/DateRangeField.vue')['default']
     DictSelect: typeof import('./components/common/DictSelect.vue')['default']

@@ -15,6 +15,11 @@ export function showSuccess(message: string): void {
   ElMessage({ type: 'success', message, grouping: true })
 }
 
+/** A warning of the console itself (not an answer of the server's): shown as it is. */
+export function showWarning(message: string): void {
+  ElMessage({ type: 'warning', message, grouping: true })
+}
+
 /** Resolves true when the user confirms, false when they cancel or close. */
 export async function confirmAction(message: string, danger = true): Promise<boolean> {
   try {
@@ -26,5 +31,19 @@ export async function confirmAction(message: string, danger = true): Promise<boo
     return true
   } catch {
     return false
+  }
+}
+
+/** A step that asks first: confirm, run, tell the outcome. The step's result, or null when
+ * cancelled or refused (the refusal shown). */
+export async function confirmThen<T>(message: string, run: () => Promise<T>, done: string, danger = true): Promise<T | null> {
+  if (!(await confirmAction(message, danger))) return null
+  try {
+    const out = await run()
+    showSuccess(done)
+    return out
+  } catch (e) {
+    showError(e)
+    return null
   }
 }

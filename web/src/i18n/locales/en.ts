@@ -14,6 +14,7 @@ const en: typeof zh = {
     deleted: 'Deleted', saved: 'Saved', done: 'Done', warning: 'Notice', total: '{n} in all',
     selected: '{n} selected', toggleSearch: 'Show or hide search', toggleSidebar: 'Expand or collapse the menu',
     skipToContent: 'Skip to main content', sort: 'Order', parent: 'Parent', none: 'None',
+    copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy: select the text and copy it by hand',
   },
   menu: {
     notices: 'Notices',

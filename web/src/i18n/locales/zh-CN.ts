@@ -12,6 +12,7 @@ export default {
     deleted: '已删除', saved: '已保存', done: '操作成功', warning: '提示', total: '共 {n} 条',
     selected: '已选 {n} 项', toggleSearch: '显示/隐藏搜索', toggleSidebar: '展开/收起菜单',
     skipToContent: '跳到主要内容', sort: '排序', parent: '上级', none: '无',
+    copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动选择文本复制',
   },
   menu: {
     notices: '消息通知',

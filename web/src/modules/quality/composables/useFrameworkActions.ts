@@ -3,10 +3,9 @@
  * editor: publish, new revision, retire, delete, and the TOML download.
  */
 import { useI18n } from 'vue-i18n'
-import { showError } from '@/utils/feedback'
+import { confirmThen, showError } from '@/utils/feedback'
 import { saveDownload } from '@/utils/download'
 import { qualityApi, type FrameworkSummary, type FrameworkView } from '../api'
-import { confirmThen } from '../utils/confirm'
 
 type Framework = Pick<FrameworkSummary, 'id' | 'code' | 'name' | 'revision'>
 

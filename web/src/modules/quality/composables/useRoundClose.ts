@@ -1,7 +1,7 @@
 /** Closing a round (its list, its page, a submission's page): confirm, close, tell. */
 import { useI18n } from 'vue-i18n'
 import { qualityApi, type RoundView } from '../api'
-import { confirmThen } from '../utils/confirm'
+import { confirmThen } from '@/utils/feedback'
 
 export function useRoundClose() {
   const { t } = useI18n()

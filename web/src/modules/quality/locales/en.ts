@@ -20,7 +20,7 @@ const en: typeof zh = {
     kinds: { quality_round_opened: 'Data collection', quality_submitted: 'Submission to review', quality_approved: 'Submission approved', quality_returned: 'Submission returned', quality_reopened: 'Submission reopened' },
   },
   quality: {
-    refresh: 'Refresh', open: 'Open', view: 'View', download: 'Download', copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy: select the text and copy it by hand', year: 'Year', region: 'Region', city: 'City',
+    refresh: 'Refresh', open: 'Open', view: 'View', download: 'Download', year: 'Year', region: 'Region', city: 'City',
     framework: 'Framework', indicator: 'Indicator', indicators: 'Indicators', unit: 'Unit', value: 'Value', note: 'Comment', all: 'All', yes: 'Yes', no: 'No',
     loadFailed: 'Could not load', retry: 'Retry', noData: 'No data', yearOf: '{year}', revision: 'Revision {n}', rev: 'r{n}',
     catalogue: {

@@ -18,7 +18,7 @@ export default {
     kinds: { quality_round_opened: '数据采集', quality_submitted: '数据待审核', quality_approved: '数据审核通过', quality_returned: '数据被退回', quality_reopened: '填报重新开放' },
   },
   quality: {
-    refresh: '刷新', open: '打开', view: '查看', download: '下载', copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动选择文本复制', year: '年度', region: '地区', city: '市州',
+    refresh: '刷新', open: '打开', view: '查看', download: '下载', year: '年度', region: '地区', city: '市州',
     framework: '指标体系', indicator: '指标', indicators: '指标', unit: '单位', value: '数值', note: '说明', all: '全部', yes: '是', no: '否',
     loadFailed: '加载失败', retry: '重试', noData: '暂无数据', yearOf: '{year} 年', revision: '第 {n} 版', rev: 'r{n}',
     catalogue: {
