@@ -102,11 +102,7 @@ pub struct Plan {
 
 impl Plan {
     pub fn new(q: &EstimateQuery) -> Result<Self> {
-        let to = q.to.unwrap_or_else(today);
-        let from = q.from.unwrap_or(to - Duration::days(364));
-        if from > to {
-            return Err(FieldError::new("from", Rule::Range).with("max", to).into());
-        }
+        let (from, to) = window(q.from, q.to)?;
         if to - from > Duration::days(366 * 20) {
             return Err(FieldError::new("from", Rule::Range)
                 .with("min", to - Duration::days(366 * 20))
@@ -166,6 +162,19 @@ impl Plan {
             self.names().join(",")
         )
     }
+}
+
+/// A page's window: the days asked for, by default the year up to today; `from` not after `to`.
+pub(crate) fn window(
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<(NaiveDate, NaiveDate)> {
+    let to = to.unwrap_or_else(today);
+    let from = from.unwrap_or(to - Duration::days(364));
+    if from > to {
+        return Err(FieldError::new("from", Rule::Range).with("max", to).into());
+    }
+    Ok((from, to))
 }
 
 fn column(dim: &str, product: usize) -> case::Column {

@@ -15,7 +15,7 @@ use longzhi_store::audit::{self, Target};
 use longzhi_store::page::{Page, PageQuery, paginate};
 use longzhi_store::repo::{check_status, update_versioned};
 use longzhi_store::scope::Principal;
-use longzhi_store::{Result, StoreError, today};
+use longzhi_store::{Result, StoreError};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     QueryOrder, QuerySelect, Set,
@@ -135,11 +135,7 @@ impl Window {
                     .into());
             }
         };
-        let to = q.to.unwrap_or_else(today);
-        let from = q.from.unwrap_or(to - Duration::days(364));
-        if from > to {
-            return Err(FieldError::new("from", Rule::Range).with("max", to).into());
-        }
+        let (from, to) = crate::estimates::window(q.from, q.to)?;
         Ok(Self {
             dimension,
             from,
