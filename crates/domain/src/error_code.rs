@@ -88,6 +88,18 @@ error_codes! {
     QualitySubmissionState = "quality.submission_state", 409;
     /// A value of an approved submission: reopen the submission first.
     QualityLocked = "quality.locked", 409;
+    /// An investigation, recall or warning not at the stage the step needs.
+    RecallWrongStage = "recall.wrong_stage", 409;
+    /// An expert declared a conflict of interest with the producer or the brand.
+    RecallExpertConflict = "recall.expert_conflict", 409;
+    /// The caller is not an expert assigned to the investigation.
+    RecallNotAssigned = "recall.not_assigned", 409;
+    /// A conclusion before any expert opinion.
+    RecallNoOpinion = "recall.no_opinion", 409;
+    /// Closing a recall not found effective.
+    RecallNotEffective = "recall.not_effective", 409;
+    /// Reviewing one's own draft warning.
+    RecallOwnReview = "recall.own_review", 409;
     /// A file of a kind not accepted is not a conflict with the stored state.
     FileTypeNotAllowed = "file.type_not_allowed", 415;
     FileQuota = "file.quota", 429;
@@ -257,6 +269,30 @@ impl ErrorCode {
             C::QualityLocked => (
                 "该数据所属填报已审核通过,须先退回重开才能修改",
                 "The value belongs to an approved submission; reopen it first",
+            ),
+            C::RecallWrongStage => (
+                "当前阶段不能进行此操作",
+                "This step is not possible at the record's current stage",
+            ),
+            C::RecallExpertConflict => (
+                "所选专家已申报与该生产者或品牌存在利益冲突,不能指派",
+                "An expert chosen declared a conflict of interest with this producer or brand",
+            ),
+            C::RecallNotAssigned => (
+                "您不是该调查指派的专家",
+                "You are not an expert assigned to this investigation",
+            ),
+            C::RecallNoOpinion => (
+                "尚无专家提交意见,不能作出结论",
+                "No expert has given an opinion yet",
+            ),
+            C::RecallNotEffective => (
+                "召回效果评估未认定有效,不能结束",
+                "The recall has not been found effective; it cannot be closed",
+            ),
+            C::RecallOwnReview => (
+                "不能审核本人起草的警示",
+                "You cannot review a warning you drafted",
             ),
             C::FileTypeNotAllowed => (
                 "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",

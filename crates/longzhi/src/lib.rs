@@ -8,5 +8,6 @@ pub fn modules() -> Modules {
         longzhi_plan::MODULE,
         longzhi_quality::MODULE,
         longzhi_injury::MODULE,
+        longzhi_recall::MODULE,
     ])
 }

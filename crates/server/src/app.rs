@@ -48,8 +48,14 @@ pub fn router(state: AppState) -> Router {
              script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
         ),
     ];
+    let site = state
+        .modules
+        .iter()
+        .filter_map(|m| m.site)
+        .fold(Router::new(), |r, site| r.merge(site()));
     let mut app = Router::new()
         .merge(api.with_state(state.clone()))
+        .merge(site.with_state(state.clone()))
         .merge(crate::openapi::docs(openapi))
         .merge(crate::routes::health::router(state.clone()))
         .merge(crate::web::router())

@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod module;
 pub mod openapi;
+pub mod public;
 mod routes;
 mod web;
 

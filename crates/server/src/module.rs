@@ -38,6 +38,8 @@ pub struct Module {
     pub migrations: MigrationSet,
     /// Its routes under `/api/v1`.
     pub router: fn() -> OpenApiRouter<AppState>,
+    /// Its routes outside `/api/v1` and the API document (feeds such as `/feeds/recalls.atom`).
+    pub site: Option<fn() -> axum::Router<AppState>>,
     pub demo: Option<Demo>,
     pub daily: Option<DailyJob>,
     /// Figures per city the home dashboard's map can be coloured by.

@@ -79,6 +79,6 @@ async fn serve(uri: Uri, headers: HeaderMap) -> Response {
     res
 }
 
-fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }

@@ -714,3 +714,41 @@ mod tests {
         assert_eq!(Value::Object(a), json!({"name":"b","gone":null,"new":true}));
     }
 }
+
+/// One step of a record's history, as a timeline shows it.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct HistoryEntry {
+    pub at: DateTime<Utc>,
+    pub actor_name: String,
+    pub action: String,
+    /// The fields the step set (the audit entry's `after`).
+    pub after: Option<Value>,
+}
+
+/// The audit entries of record `id` of `entity`, oldest first: the timeline of a record whose
+/// scope the caller was checked for.
+pub async fn history<C: ConnectionTrait>(
+    db: &C,
+    entity: &str,
+    id: i64,
+) -> crate::Result<Vec<HistoryEntry>> {
+    Ok(
+        unscoped::<audit_log::Entity>("the history of a record the caller sees")
+            .filter(audit_log::Column::Entity.eq(entity))
+            .filter(audit_log::Column::EntityId.eq(id.to_string()))
+            .order_by_asc(audit_log::Column::Id)
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|a| HistoryEntry {
+                after: a
+                    .after
+                    .as_deref()
+                    .and_then(|s| serde_json::from_str(s).ok()),
+                at: a.at,
+                actor_name: a.actor_name,
+                action: a.action,
+            })
+            .collect(),
+    )
+}

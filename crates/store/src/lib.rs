@@ -26,7 +26,17 @@ pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// Today in China Standard Time (UTC+8, no daylight saving): the day deadlines and daily jobs
 /// count in.
 pub fn today() -> chrono::NaiveDate {
-    (chrono::Utc::now() + chrono::Duration::hours(8)).date_naive()
+    local_date(chrono::Utc::now())
+}
+
+/// The China Standard Time day of an instant.
+pub fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
+    (at + chrono::Duration::hours(8)).date_naive()
+}
+
+/// The instant a China Standard Time day begins.
+pub fn local_midnight(day: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    day.and_time(chrono::NaiveTime::MIN).and_utc() - chrono::Duration::hours(8)
 }
 
 /// Applies every pending migration: the core's, then `modules`' (in the order given).

@@ -18,5 +18,6 @@ mod orgs;
 mod plans;
 mod platform;
 mod quality;
+mod recall;
 mod system;
 mod users;

@@ -2,8 +2,8 @@
 //! may call it and which kind of record its path names. From it, on one server:
 //!
 //! - anonymous → 401 on every route but the public ones;
-//! - `expert`, whose role holds no permission, → 403 on every route that needs one, and neither
-//!   401 nor 403 on the routes open to any signed-in user;
+//! - a user whose role holds no permission → 403 on every route that needs one, and neither 401
+//!   nor 403 on the routes open to any signed-in user;
 //! - a user of another city (`tianshui` against 兰州's records, `lanzhou` against 天水's) → 404
 //!   on every record of that city named in the path, even when holding every permission.
 //!
@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use longzhi_injury::entity::{case as injury_case, point as injury_point, report as injury_report};
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
 use longzhi_quality::entity::{action, submission, value};
+use longzhi_recall::entity::{assessment, investigation, recall, warning};
 use longzhi_store::entity::{file, job, notice, org, session, user, user_role};
 
 use crate::helpers::{Client, TestApp, read};
@@ -61,6 +62,10 @@ enum Key {
     InjuryPoint,
     InjuryCase,
     InjuryReport,
+    Investigation,
+    Assessment,
+    Recall,
+    Warning,
 }
 
 use Access::{Needs, Public, SignedIn, Token};
@@ -762,6 +767,233 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
     ),
     ("GET", "/public/defect-reports/form", Public, Key::None),
     ("POST", "/public/defect-reports", Public, Key::None),
+    // recalls
+    (
+        "POST",
+        "/risk/evaluate",
+        Needs("recall:risk:evaluate"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/assessments",
+        Needs("recall:assessment:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/recall/assessments",
+        Needs("recall:assessment:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/assessments/{id}",
+        Needs("recall:assessment:view"),
+        Key::Assessment,
+    ),
+    (
+        "GET",
+        "/recall/investigations",
+        Needs("recall:investigation:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/recall/investigations",
+        Needs("recall:investigation:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/investigations/{id}",
+        Needs("recall:investigation:view"),
+        Key::Investigation,
+    ),
+    (
+        "GET",
+        "/recall/investigations/{id}/assignable",
+        Needs("recall:investigation:assign"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/notify",
+        Needs("recall:investigation:notify"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/analysis",
+        Needs("recall:investigation:analysis"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/experts",
+        Needs("recall:investigation:assign"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/opinion",
+        Needs("recall:investigation:opinion"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/conclude",
+        Needs("recall:investigation:conclude"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/order",
+        Needs("recall:investigation:order"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/close",
+        Needs("recall:investigation:close"),
+        Key::Investigation,
+    ),
+    (
+        "POST",
+        "/recall/investigations/{id}/talks",
+        Needs("recall:investigation:talk"),
+        Key::Investigation,
+    ),
+    (
+        "GET",
+        "/recall/experts",
+        Needs("recall:expert:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/recall/experts",
+        Needs("recall:expert:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/experts/{id}",
+        Needs("recall:expert:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/recall/experts/{id}",
+        Needs("recall:expert:update"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/recall/recalls",
+        Needs("recall:recall:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/recall/recalls",
+        Needs("recall:recall:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/recalls/export",
+        Needs("recall:recall:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/recalls/{id}",
+        Needs("recall:recall:view"),
+        Key::Recall,
+    ),
+    (
+        "PUT",
+        "/recall/recalls/{id}",
+        Needs("recall:recall:update"),
+        Key::Recall,
+    ),
+    (
+        "POST",
+        "/recall/recalls/{id}/publish",
+        Needs("recall:recall:publish"),
+        Key::Recall,
+    ),
+    (
+        "POST",
+        "/recall/recalls/{id}/progress",
+        Needs("recall:recall:progress"),
+        Key::Recall,
+    ),
+    (
+        "POST",
+        "/recall/recalls/{id}/effectiveness",
+        Needs("recall:recall:review"),
+        Key::Recall,
+    ),
+    (
+        "POST",
+        "/recall/recalls/{id}/summary",
+        Needs("recall:recall:progress"),
+        Key::Recall,
+    ),
+    (
+        "POST",
+        "/recall/recalls/{id}/close",
+        Needs("recall:recall:close"),
+        Key::Recall,
+    ),
+    (
+        "GET",
+        "/recall/warnings",
+        Needs("recall:warning:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/recall/warnings",
+        Needs("recall:warning:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/recall/warnings/{id}",
+        Needs("recall:warning:view"),
+        Key::Warning,
+    ),
+    (
+        "PUT",
+        "/recall/warnings/{id}",
+        Needs("recall:warning:update"),
+        Key::Warning,
+    ),
+    (
+        "POST",
+        "/recall/warnings/{id}/submit",
+        Needs("recall:warning:update"),
+        Key::Warning,
+    ),
+    (
+        "POST",
+        "/recall/warnings/{id}/review",
+        Needs("recall:warning:review"),
+        Key::Warning,
+    ),
+    (
+        "POST",
+        "/recall/warnings/{id}/publish",
+        Needs("recall:warning:publish"),
+        Key::Warning,
+    ),
+    ("GET", "/public/recalls", Public, Key::None),
+    ("GET", "/public/recalls/{code}", Public, Key::Global),
+    ("GET", "/public/warnings", Public, Key::None),
+    ("GET", "/public/warnings/{id}", Public, Key::Global),
     // system: organisations
     ("GET", "/system/orgs", Needs("system:org:list"), Key::None),
     (
@@ -1297,6 +1529,37 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
             )
             .await
         }
+        Key::Investigation => {
+            in_region::<investigation::Entity>(
+                db,
+                investigation::Column::Id,
+                investigation::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::Assessment => {
+            in_region::<assessment::Entity>(
+                db,
+                assessment::Column::Id,
+                assessment::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::Recall => {
+            in_region::<recall::Entity>(db, recall::Column::Id, recall::Column::RegionPath, &like)
+                .await
+        }
+        Key::Warning => {
+            in_region::<warning::Entity>(
+                db,
+                warning::Column::Id,
+                warning::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
         Key::Action => ids(action::Entity::find()
             .select_only()
             .column(action::Column::Id)
@@ -1416,8 +1679,18 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
         }
     }
 
-    // `expert` holds no permission: 403 where one is needed, through where none is.
-    let expert = app.login("expert").await;
+    // A user whose role holds no permission (an institution's): 403 where one is needed,
+    // through where none is.
+    let admin = app.login("admin").await;
+    let institution = app.role_id("institution").await;
+    let expert = app
+        .new_user(
+            &admin,
+            "no_permission",
+            "demo-inst-metrology",
+            &[institution],
+        )
+        .await;
     assert_eq!(
         expert.ok("/api/v1/auth/me").await["permissions"],
         json!([]),
@@ -1443,7 +1716,9 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
             SignedIn => {
                 // Logging out ends the session the sweep goes on with: use a session of its own.
                 let who = if *p == "/auth/logout" {
-                    app.login("expert").await
+                    app.login_with("no_permission", crate::helpers::CHANGED_PASSWORD)
+                        .await
+                        .expect("sign-in")
                 } else {
                     expert.clone()
                 };
@@ -1457,7 +1732,6 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
 
     // Another city: 404 on every record of the demo data of the other city, with every
     // permission in hand (a role of all permissions and region scope added to both city admins).
-    let admin = app.login("admin").await;
     let (s, role) = admin
         .post(
             "/api/v1/system/roles",

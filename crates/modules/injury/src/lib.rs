@@ -31,9 +31,11 @@ pub const MODULE: Module = Module {
             Box::new(migration::Migration),
             Box::new(migration_indexes::Migration),
             Box::new(migration_indexes::WindowIndex),
+            Box::new(migration::FollowUpRef),
         ]
     },
     router: routes::router,
+    site: None,
     demo: Some(demo),
     daily: Some(daily),
     metrics: &[],

@@ -165,3 +165,26 @@ impl MigrationTrait for Migration {
         m.exec_stmt(insert).await
     }
 }
+
+/// The register entry's link to what it was escalated to (an investigation's or an assessment's
+/// number, set by the recall module).
+pub struct FollowUpRef;
+
+impl MigrationName for FollowUpRef {
+    fn name(&self) -> &str {
+        "injury_m0004_follow_up_ref"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for FollowUpRef {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.alter_table(
+            Table::alter()
+                .table("injury_signals")
+                .add_column(string_null("follow_up_ref"))
+                .to_owned(),
+        )
+        .await
+    }
+}

@@ -17,8 +17,8 @@ use longzhi_store::repo::{check_status, update_versioned};
 use longzhi_store::scope::Principal;
 use longzhi_store::{Result, StoreError};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction,
+    EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -506,6 +506,8 @@ pub struct RegisterView {
     pub rules: String,
     pub status: String,
     pub follow_up: Option<String>,
+    /// The investigation or assessment it became (`DI-2026-0001`).
+    pub follow_up_ref: Option<String>,
     pub note: Option<String>,
     pub version: i32,
 }
@@ -546,6 +548,7 @@ fn register_view(m: signal::Model) -> RegisterView {
         rules: m.rules,
         status: m.status,
         follow_up: m.follow_up,
+        follow_up_ref: m.follow_up_ref,
         note: m.note,
         version: m.version,
     }
@@ -625,12 +628,7 @@ pub async fn decide(
     audit::record(
         &txn,
         p,
-        Target {
-            entity: "injury_signal",
-            id: id.to_string(),
-            region_path: "/",
-            org_id: None,
-        },
+        register_target(id),
         "decide",
         Some(&before),
         Some(&after),
@@ -638,6 +636,48 @@ pub async fn decide(
     .await?;
     txn.commit().await?;
     Ok(register_view(after))
+}
+
+/// The register is the province's: its audit entries carry the root path.
+fn register_target(id: i64) -> Target<'static> {
+    Target {
+        entity: "injury_signal",
+        id: id.to_string(),
+        region_path: "/",
+        org_id: None,
+    }
+}
+
+/// Marks entry `id` escalated to the record numbered `reference` (a `follow_up`, one of
+/// [`FOLLOW_UPS`]) in the transaction that creates that record (the recall module's).
+pub async fn escalate_to(
+    txn: &DatabaseTransaction,
+    p: &Principal,
+    id: i64,
+    follow_up: &str,
+    reference: &str,
+) -> Result<()> {
+    let before = longzhi_store::repo::by_id::<signal::Entity, _>(txn, id).await?;
+    let after = signal::ActiveModel {
+        id: Set(id),
+        status: Set("escalated".into()),
+        follow_up: Set(Some(follow_up.into())),
+        follow_up_ref: Set(Some(reference.into())),
+        version: Set(before.version + 1),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    }
+    .update(txn)
+    .await?;
+    audit::record(
+        txn,
+        p,
+        register_target(id),
+        "escalate",
+        Some(&before),
+        Some(&after),
+    )
+    .await
 }
 
 /// Runs both dimensions over the year up to `day` for the whole province and records every

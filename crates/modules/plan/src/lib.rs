@@ -23,6 +23,7 @@ pub const MODULE: Module = Module {
     name: "plan",
     migrations: || vec![Box::new(migration::Migration)],
     router: routes::router,
+    site: None,
     demo: Some(demo),
     daily: Some(daily),
     metrics: &[

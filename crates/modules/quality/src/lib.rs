@@ -28,6 +28,7 @@ pub const MODULE: Module = Module {
     name: "quality",
     migrations: || vec![Box::new(migration::Migration)],
     router: routes::router,
+    site: None,
     demo: Some(demo),
     daily: Some(daily),
     metrics: &[],

@@ -25,6 +25,8 @@ pub struct Model {
     pub status: String,
     /// `assessment` or `investigation` once escalated (the recall module's entry point).
     pub follow_up: Option<String>,
+    /// The number of the investigation or assessment it was escalated to.
+    pub follow_up_ref: Option<String>,
     pub note: Option<String>,
     pub version: i32,
     pub created_at: DateTimeUtc,

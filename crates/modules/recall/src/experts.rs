@@ -1,0 +1,277 @@
+//! The expert pool (专家库) by specialty, each expert with the producers and brands they declared
+//! a conflict of interest with. An expert with a conflict cannot be assigned to an investigation
+//! of that producer or brand; an expert with an account (role `expert`) sees only the
+//! investigations they are assigned to.
+
+use chrono::Utc;
+use longzhi_domain::{FieldError, FieldErrors, Rule};
+use longzhi_store::audit;
+use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
+use longzhi_store::repo::{by_id, update_versioned, users};
+use longzhi_store::scope::Principal;
+use longzhi_store::{Result, StoreError};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
+    QueryOrder, Set,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::common::target;
+use crate::dicts::{Codes, SPECIALTY};
+use crate::entity::{expert, investigation};
+
+const ENTITY: &str = "recall_expert";
+
+/// A declared conflict of interest: a producer (by credit code or name) or a brand.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Conflict {
+    pub producer_code: Option<String>,
+    pub producer_name: Option<String>,
+    pub brand: Option<String>,
+    /// Why (employment, consultancy, shareholding …).
+    #[serde(default)]
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
+pub struct ExpertView {
+    pub id: i64,
+    pub name: String,
+    pub specialty: String,
+    pub title: String,
+    pub employer: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub user_id: Option<i64>,
+    pub conflicts: Vec<Conflict>,
+    pub active: bool,
+    pub version: i32,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
+pub struct ExpertInput {
+    pub name: String,
+    pub specialty: String,
+    #[serde(default)]
+    pub title: String,
+    pub employer: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    /// The expert's own account, by user name (its role should be `expert`).
+    pub username: Option<String>,
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    #[serde(default = "yes")]
+    pub active: bool,
+    /// Required to update.
+    pub version: Option<i32>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ExpertFilter {
+    /// Name, employer or title contains.
+    pub q: Option<String>,
+    pub specialty: Option<String>,
+    pub active: Option<bool>,
+}
+
+pub fn view(m: expert::Model) -> ExpertView {
+    ExpertView {
+        conflicts: serde_json::from_str(&m.conflicts).unwrap_or_default(),
+        id: m.id,
+        name: m.name,
+        specialty: m.specialty,
+        title: m.title,
+        employer: m.employer,
+        phone: m.phone,
+        email: m.email,
+        user_id: m.user_id,
+        active: m.active,
+        version: m.version,
+    }
+}
+
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.trim(), b.trim());
+    !a.is_empty() && a.eq_ignore_ascii_case(b)
+}
+
+/// Whether `e` declared a conflict with the producer or the brand of `i`.
+pub fn conflicts_with(e: &expert::Model, i: &investigation::Model) -> bool {
+    let conflicts: Vec<Conflict> = serde_json::from_str(&e.conflicts).unwrap_or_default();
+    conflicts.iter().any(|c| {
+        c.producer_code
+            .as_deref()
+            .zip(i.producer_code.as_deref())
+            .is_some_and(|(a, b)| same(a, b))
+            || c.producer_name
+                .as_deref()
+                .is_some_and(|a| same(a, &i.producer_name))
+            || c.brand.as_deref().is_some_and(|a| same(a, &i.brand))
+    })
+}
+
+pub async fn all_active<C: ConnectionTrait>(db: &C) -> Result<Vec<expert::Model>> {
+    Ok(expert::Entity::find()
+        .filter(expert::Column::Active.eq(true))
+        .order_by_asc(expert::Column::Specialty)
+        .order_by_asc(expert::Column::Id)
+        .all(db)
+        .await?)
+}
+
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    f: &ExpertFilter,
+    q: &PageQuery,
+) -> Result<Page<ExpertView>> {
+    let mut s = expert::Entity::find();
+    if let Some(e) = f.q.as_deref().and_then(|t| {
+        contains_any(
+            &[
+                expert::Column::Name,
+                expert::Column::Employer,
+                expert::Column::Title,
+            ],
+            t,
+        )
+    }) {
+        s = s.filter(e);
+    }
+    if let Some(v) = f.specialty.as_deref().filter(|v| !v.is_empty()) {
+        s = s.filter(expert::Column::Specialty.eq(v));
+    }
+    if let Some(a) = f.active {
+        s = s.filter(expert::Column::Active.eq(a));
+    }
+    let sortable = [
+        ("name", expert::Column::Name),
+        ("specialty", expert::Column::Specialty),
+    ];
+    Ok(
+        paginate(db, s, q, &sortable, "specialty", expert::Column::Id)
+            .await?
+            .map(view),
+    )
+}
+
+pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<ExpertView> {
+    Ok(view(by_id::<expert::Entity, _>(db, id).await?))
+}
+
+/// The checked fields of an expert (all broken rules at once).
+async fn checked<C: ConnectionTrait>(db: &C, i: &ExpertInput) -> Result<expert::ActiveModel> {
+    let mut errs = FieldErrors::new();
+    let name = errs.text("name", &i.name, 50);
+    let employer = errs.text("employer", &i.employer, 200);
+    let title = errs.optional_text("title", Some(&i.title), 100);
+    let phone = errs.optional_text("phone", i.phone.as_deref(), 30);
+    let email = errs.optional_text("email", i.email.as_deref(), 100);
+    if email.as_deref().is_some_and(|e| !e.contains('@')) {
+        errs.push(FieldError::new("email", Rule::Format));
+    }
+    Codes::load(db, &[SPECIALTY])
+        .await?
+        .check(&mut errs, "specialty", SPECIALTY, &i.specialty);
+    for (k, c) in i.conflicts.iter().enumerate() {
+        let blank = |v: &Option<String>| v.as_deref().is_none_or(|s| s.trim().is_empty());
+        if blank(&c.producer_code) && blank(&c.producer_name) && blank(&c.brand) {
+            errs.push(FieldError::new(format!("conflicts[{k}]"), Rule::Required));
+        }
+        if let Some(code) = c.producer_code.as_deref().filter(|s| !s.trim().is_empty())
+            && let Err(e) = longzhi_domain::CreditCode::parse(code.trim())
+        {
+            errs.push(e.at(format!("conflicts[{k}].producer_code")));
+        }
+    }
+    let user_id = match i
+        .username
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
+        Some(u) => match users::by_username(db, u).await? {
+            Some(user) => Some(user.id),
+            None => {
+                errs.push(FieldError::new("username", Rule::Exists).with("value", u));
+                None
+            }
+        },
+        None => None,
+    };
+    errs.finish()?;
+    Ok(expert::ActiveModel {
+        name: Set(name.unwrap_or_default()),
+        specialty: Set(i.specialty.clone()),
+        title: Set(title.unwrap_or_default()),
+        employer: Set(employer.unwrap_or_default()),
+        phone: Set(phone),
+        email: Set(email),
+        user_id: Set(user_id),
+        conflicts: Set(
+            serde_json::to_string(&i.conflicts).map_err(|e| StoreError::Io(e.to_string()))?
+        ),
+        active: Set(i.active),
+        updated_at: Set(Utc::now()),
+        ..Default::default()
+    })
+}
+
+pub async fn create(db: &DatabaseConnection, p: &Principal, i: ExpertInput) -> Result<ExpertView> {
+    let mut am = checked(db, &i).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
+    am.version = Set(1);
+    am.created_at = Set(Utc::now());
+    let m = am.insert(&txn).await?;
+    audit::record(
+        &txn,
+        p,
+        target(ENTITY, m.id, "/", p.org_id),
+        "create",
+        None,
+        Some(&m),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(view(m))
+}
+
+pub async fn update(
+    db: &DatabaseConnection,
+    p: &Principal,
+    id: i64,
+    i: ExpertInput,
+) -> Result<ExpertView> {
+    let before = by_id::<expert::Entity, _>(db, id).await?;
+    let version = i
+        .version
+        .ok_or_else(|| StoreError::from(FieldError::new("version", Rule::Required)))?;
+    let am = checked(db, &i).await?;
+    let txn = longzhi_store::backend::begin_write(db).await?;
+    update_versioned::<expert::Entity, _, _>(
+        &txn,
+        expert::Column::Id,
+        expert::Column::Version,
+        id,
+        version,
+        am,
+    )
+    .await?;
+    let after = by_id::<expert::Entity, _>(&txn, id).await?;
+    audit::record(
+        &txn,
+        p,
+        target(ENTITY, id, "/", p.org_id),
+        "update",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    txn.commit().await?;
+    Ok(view(after))
+}
