@@ -8,8 +8,9 @@ import type { ConsoleModule } from './module'
 import plan from './plan'
 import quality from './quality'
 import injury from './injury'
+import recall from './recall'
 
-export const modules: readonly ConsoleModule[] = [plan, quality, injury]
+export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)

@@ -63,6 +63,7 @@ export default {
       row: 'Product / brand and model', dimension: 'Dimension', firstDetected: 'First detected', lastDetected: 'Last detected', statuses: { new: 'New', reviewing: 'Reviewing', escalated: 'Escalated', closed: 'Closed' },
       followUp: 'Follow-up', followUps: { assessment: 'Risk assessment', investigation: 'Defect investigation' }, decide: 'Decide', q: 'Product, brand and model or hazard',
       decideTitle: 'Decide on the signal', escalateHint: 'Escalating needs a follow-up: a risk assessment or a defect investigation (the recall module takes it from there)', reports: 'Reports',
+      assess: 'Assess the risk', investigate: 'Open an investigation',
     },
     public: {
       title: 'Report a product injury or defect', intro: 'If a product hurt you or could hurt someone, tell us here. We review every report and, where needed, assess the risk or investigate the defect.',

@@ -63,6 +63,7 @@ export default {
       row: '产品 / 品牌型号', dimension: '维度', firstDetected: '首次发现', lastDetected: '最近发现', statuses: { new: '新信号', reviewing: '评估中', escalated: '已转办', closed: '已关闭' },
       followUp: '后续处置', followUps: { assessment: '风险评估', investigation: '缺陷调查' }, decide: '处置', q: '产品、品牌型号或危害',
       decideTitle: '处置风险信号', escalateHint: '转办须选择后续处置：风险评估或缺陷调查（由召回模块接续办理）', reports: '报告',
+      assess: '开展风险评估', investigate: '立案调查',
     },
     public: {
       title: '产品缺陷与伤害信息报告', intro: '您在使用产品时受到伤害或发现产品存在安全隐患，可以在此报告。我们会对报告进行研判，必要时开展风险评估或缺陷调查。',

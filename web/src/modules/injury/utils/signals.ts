@@ -21,6 +21,15 @@ export function drillQuery(window: { dimension: SignalDimension | string; from: 
   return q
 }
 
+/**
+ * The query string of a follow-up of a register entry (the recall module's risk assessment and
+ * investigation forms): the entry, its hazard, and its product category or brand and model.
+ */
+export function followUpQuery(entry: { id: number; dimension: SignalDimension | string; row_label: string; hazard: string }): Record<string, string> {
+  const product = entry.dimension === 'model' ? splitModelRow(entry.row_label) : { category: entry.row_label }
+  return Object.fromEntries(Object.entries({ signal_id: String(entry.id), hazard: entry.hazard, ...product }).filter(([, v]) => v))
+}
+
 /** A cell meets a rule. */
 export const isSignal = (c: Pick<SignalCell, 'signals'>): boolean => (c.signals ?? []).length > 0
 
