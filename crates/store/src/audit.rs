@@ -717,7 +717,7 @@ mod tests {
 
 /// One step of a record's history, as a timeline shows it.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct HistoryEntry {
+pub struct TrailEntry {
     pub at: DateTime<Utc>,
     pub actor_name: String,
     pub action: String,
@@ -731,7 +731,7 @@ pub async fn history<C: ConnectionTrait>(
     db: &C,
     entity: &str,
     id: i64,
-) -> crate::Result<Vec<HistoryEntry>> {
+) -> crate::Result<Vec<TrailEntry>> {
     Ok(
         unscoped::<audit_log::Entity>("the history of a record the caller sees")
             .filter(audit_log::Column::Entity.eq(entity))
@@ -740,7 +740,7 @@ pub async fn history<C: ConnectionTrait>(
             .all(db)
             .await?
             .into_iter()
-            .map(|a| HistoryEntry {
+            .map(|a| TrailEntry {
                 after: a
                     .after
                     .as_deref()

@@ -3479,7 +3479,7 @@ export interface components {
             recall_id?: number | null;
             reviews: components["schemas"]["ReviewView"][];
             talks: components["schemas"]["TalkView"][];
-            timeline: components["schemas"]["HistoryEntry"][];
+            timeline: components["schemas"]["TrailEntry"][];
         };
         InvestigationInput: {
             brand: string;
@@ -4938,7 +4938,7 @@ export interface components {
         RecallDetail: {
             progress: components["schemas"]["ProgressView"][];
             recall: components["schemas"]["RecallView"];
-            timeline: components["schemas"]["HistoryEntry"][];
+            timeline: components["schemas"]["TrailEntry"][];
         };
         /**
          * @description The plan, as the producer (or the regulator for it) drafts it. A draft may be incomplete;
@@ -5587,6 +5587,15 @@ export interface components {
             /** Format: date-time */
             revoked_at?: string | null;
         };
+        /** @description One step of a record's history, as a timeline shows it. */
+        TrailEntry: {
+            action: string;
+            actor_name: string;
+            /** @description The fields the step set (the audit entry's `after`). */
+            after?: unknown;
+            /** Format: date-time */
+            at: string;
+        };
         TrendYear: {
             /**
              * Format: double
@@ -5670,7 +5679,7 @@ export interface components {
             version: number;
         };
         WarningDetail: {
-            timeline: components["schemas"]["HistoryEntry"][];
+            timeline: components["schemas"]["TrailEntry"][];
             warning: components["schemas"]["WarningView"];
         };
         WarningInput: {

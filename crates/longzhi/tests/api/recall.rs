@@ -133,7 +133,7 @@ async fn a_signal_becomes_an_investigation_an_ordered_recall_and_a_closed_one() 
             "input": {"scenarios": [{"severity": 3, "steps": [{"probability": "1/10"}, {"probability": "1/1000"}]}]}}))
         .await;
     assert_eq!(s, StatusCode::CREATED, "{a}");
-    assert_eq!(a["level"], "low", "{a}");
+    assert_eq!(a["level"], "medium", "{a}");
     let bad = province
         .post(
             "/api/v1/recall/assessments",

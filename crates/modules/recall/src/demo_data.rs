@@ -87,7 +87,7 @@ async fn producer_org(
         && users::by_username(db, username).await?.is_none()
     {
         let role = roles::by_code(db, "enterprise").await?;
-        users::create(
+        users::create_in(
             db,
             &sys,
             NewUser {
@@ -99,6 +99,8 @@ async fn producer_org(
                 email: None,
                 phone: None,
             },
+            longzhi_store::seed::demo_password_hash().await?,
+            false,
         )
         .await?;
     }
@@ -353,7 +355,6 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
         .await?
         .recall;
     for (k, days) in [65, 35, 5].into_iter().enumerate() {
-        let k = k as i64;
         r = recalls::report_progress(
             db,
             &lebao,
@@ -363,13 +364,13 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
                 channels: vec![
                     ChannelProgress {
                         channel: "online".into(),
-                        notified: 2600 - 400 * k,
-                        corrected: 1500 + 300 * k,
+                        notified: [5000, 2000, 1000][k],
+                        corrected: [1800, 2100, 1700][k],
                     },
                     ChannelProgress {
                         channel: "retail".into(),
-                        notified: 1200 - 200 * k,
-                        corrected: 600 + 150 * k,
+                        notified: [2500, 800, 400][k],
+                        corrected: [700, 900, 800][k],
                     },
                 ],
                 note: "通过电商平台站内信、门店公告和短信通知消费者。".into(),

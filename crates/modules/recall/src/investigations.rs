@@ -9,7 +9,7 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
-use longzhi_store::audit::{self, HistoryEntry};
+use longzhi_store::audit::{self, TrailEntry};
 use longzhi_store::entity::assignment;
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
 use longzhi_store::repo::{by_id, get_scoped, notices, update_versioned};
@@ -110,7 +110,7 @@ pub struct InvestigationDetail {
     pub assessments: Vec<crate::risk::AssessmentView>,
     /// The recall it led to.
     pub recall_id: Option<i64>,
-    pub timeline: Vec<HistoryEntry>,
+    pub timeline: Vec<TrailEntry>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]

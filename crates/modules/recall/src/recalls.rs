@@ -10,7 +10,7 @@
 
 use chrono::{Duration, NaiveDate, Utc};
 use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
-use longzhi_store::audit::{self, HistoryEntry};
+use longzhi_store::audit::{self, TrailEntry};
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
 use longzhi_store::repo::{by_id, get_scoped, notices, regions, update_versioned};
 use longzhi_store::scope::{Principal, scoped};
@@ -104,7 +104,7 @@ pub struct ProgressView {
 pub struct RecallDetail {
     pub recall: RecallView,
     pub progress: Vec<ProgressView>,
-    pub timeline: Vec<HistoryEntry>,
+    pub timeline: Vec<TrailEntry>,
 }
 
 /// The plan, as the producer (or the regulator for it) drafts it. A draft may be incomplete;
@@ -742,8 +742,9 @@ pub async fn publish(
     finish(db, p, txn, id).await
 }
 
-/// A progress report: the period ends after the last one and not after today; per channel,
-/// corrected ≤ notified; the total corrected never exceeds the quantity.
+/// A progress report: the period ends after the last one and not after today; per channel, the
+/// units corrected so far never outnumber those notified so far; the total corrected never
+/// exceeds the quantity.
 pub async fn report_progress(
     db: &DatabaseConnection,
     p: &Principal,
@@ -760,6 +761,14 @@ pub async fn report_progress(
     let codes = Codes::load(&txn, &[CHANNEL]).await?;
     if i.channels.is_empty() {
         errs.push(FieldError::new("channels", Rule::Required));
+    }
+    let before = progress_of(&txn, &m).await?;
+    // Units of a channel corrected so far can never outnumber those notified so far (a period
+    // may correct more than it notifies: people told before come back).
+    let mut so_far: std::collections::HashMap<&str, (i64, i64)> = std::collections::HashMap::new();
+    for c in before.iter().flat_map(|r| &r.channels) {
+        let e = so_far.entry(c.channel.as_str()).or_default();
+        *e = (e.0 + c.notified, e.1 + c.corrected);
     }
     let mut seen = std::collections::HashSet::new();
     for (k, c) in i.channels.iter().enumerate() {
@@ -780,18 +789,19 @@ pub async fn report_progress(
                 FieldError::new(format!("channels[{k}].notified"), Rule::Range).with("min", 0),
             );
         }
-        if c.corrected < 0 || c.corrected > c.notified.max(0) {
+        let (notified, corrected) = so_far.get(c.channel.as_str()).copied().unwrap_or_default();
+        let most = (notified + c.notified.max(0) - corrected).max(0);
+        if c.corrected < 0 || c.corrected > most {
             errs.push(
                 FieldError::new(format!("channels[{k}].corrected"), Rule::Range)
                     .with("min", 0)
-                    .with("max", c.notified.max(0)),
+                    .with("max", most),
             );
         }
     }
     if i.note.chars().count() > 2000 {
         errs.push(FieldError::new("note", Rule::Length).with("max", 2000));
     }
-    let before = progress_of(&txn, &m).await?;
     let last = before.last();
     if i.period_end > today() {
         errs.push(FieldError::new("period_end", Rule::Range).with("max", today()));

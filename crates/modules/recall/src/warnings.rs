@@ -5,7 +5,7 @@
 
 use chrono::Utc;
 use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
-use longzhi_store::audit::{self, HistoryEntry};
+use longzhi_store::audit::{self, TrailEntry};
 use longzhi_store::entity::org;
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
 use longzhi_store::repo::{by_id, get_scoped, notices, update_versioned};
@@ -45,7 +45,7 @@ pub struct WarningView {
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct WarningDetail {
     pub warning: WarningView,
-    pub timeline: Vec<HistoryEntry>,
+    pub timeline: Vec<TrailEntry>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, utoipa::ToSchema)]
