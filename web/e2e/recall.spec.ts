@@ -197,7 +197,7 @@ test('the province concludes a defect and orders the recall; the producer comple
   await d.locator('textarea[data-test=plan-consumer-action]').fill(`立即停止使用并停止充电，凭购买凭证到原购买渠道办理退款。${stamp}`)
   await d.locator('input[data-test=plan-contact]').fill('400-800-2000')
   const ends = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
-  const endsOn = d.locator('[data-test=plan-ends-on] input, input[data-test=plan-ends-on]').first()
+  const endsOn = d.locator('[data-test=field-ends_on] input')
   await endsOn.fill(ends)
   await endsOn.press('Enter')
   await d.locator('.el-dialog__header').click()
