@@ -40,13 +40,8 @@ export type WarningDetail = Schemas['WarningDetail']
 export type WarningReview = Schemas['WarningReview']
 export type PublicRecall = Schemas['PublicRecall']
 export type PublicWarning = Schemas['PublicWarning']
-/**
- * One step of a record's timeline: an audit entry (when, who, what) and `after`, the fields the
- * step set (crates/store/src/audit.rs `HistoryEntry`). The server's document has two schemas named
- * `HistoryEntry` (that one and quality's value history, values.rs) and keeps quality's, so `after`
- * is added here until one of them is renamed.
- */
-export type TimelineEntry = Pick<InvestigationDetail['timeline'][number], 'at' | 'actor_name' | 'action'> & { after?: unknown }
+/** One step of a record's timeline: an audit entry (when, who, what) and `after`, the fields the step set. */
+export type TimelineEntry = Schemas['TrailEntry']
 
 export type InvestigationFilters = NonNullable<operations['getRecallInvestigations']['parameters']['query']>
 export type PublicRecallFilters = NonNullable<operations['getPublicRecalls']['parameters']['query']>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hasPrefill, prefillOf, productName } from './prefill'
-import { timelineFacts } from './timeline'
+import { shownEntries, timelineFacts } from './timeline'
 
 describe('a create page’s prefill', () => {
   it('reads the signal register’s query string', () => {
@@ -31,5 +31,11 @@ describe('a timeline entry', () => {
     expect(timelineFacts({ action: 'effectiveness', after: { effectiveness: 'effective', status: 'published' } })).toEqual({ verdict: 'effective' })
     expect(timelineFacts({ action: 'talk', after: { held_on: '2026-03-02', place: '兰州' } })).toEqual({ heldOn: '2026-03-02', place: '兰州' })
     expect(timelineFacts({ action: 'create', after: null })).toEqual({})
+  })
+})
+
+describe('a timeline', () => {
+  it('shows a progress report once', () => {
+    expect(shownEntries([{ action: 'publish' }, { action: 'progress' }, { action: 'progress_report' }]).map((e) => e.action)).toEqual(['publish', 'progress_report'])
   })
 })

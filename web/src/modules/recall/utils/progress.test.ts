@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { byChannel, channelOption, percent, rateOption } from './progress'
+import { byChannel, channelOption, correctableUpTo, percent, rateOption } from './progress'
 
 const report = (period_end: string, cumulative_rate: number, channels: { channel: string; notified: number; corrected: number }[]) => ({ period_end, cumulative_rate, cumulative_corrected: 0, channels })
 
@@ -28,6 +28,14 @@ describe('a recall’s progress charts', () => {
     expect(o.xAxis.data).toEqual(['ONLINE', 'RETAIL', 'EXPORT'])
     expect(o.series.map((s) => s.name)).toEqual(['N', 'C'])
     expect(o.series[1].data).toEqual([3300, 600, 0])
+  })
+
+  it('lets a period correct units notified before, never more than notified so far', () => {
+    const before = byChannel(progress)
+    expect(correctableUpTo(before, { channel: 'online', notified: 0 })).toBe(1500)
+    expect(correctableUpTo(before, { channel: 'online', notified: 200 })).toBe(1700)
+    expect(correctableUpTo(before, { channel: 'direct', notified: 50 })).toBe(50)
+    expect(correctableUpTo([], { channel: 'online', notified: -5 })).toBe(0)
   })
 
   it('writes rates as percentages', () => {

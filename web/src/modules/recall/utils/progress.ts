@@ -22,6 +22,15 @@ export function byChannel(progress: readonly Pick<ProgressView, 'channels'>[]): 
   return [...sums].map(([channel, s]) => ({ channel, ...s }))
 }
 
+/**
+ * The most units a channel may report corrected in a new period: those notified so far (before and
+ * in the period) less those corrected before — a period may correct units notified earlier.
+ */
+export function correctableUpTo(before: readonly { channel: string; notified: number; corrected: number }[], row: { channel: string; notified: number }): number {
+  const prior = before.find((b) => b.channel === row.channel)
+  return Math.max(0, (prior?.notified ?? 0) + Math.max(0, row.notified) - (prior?.corrected ?? 0))
+}
+
 /** The line of the cumulative correction rate (%) at the end of each reported period. */
 export function rateOption(progress: readonly Pick<ProgressView, 'period_end' | 'cumulative_rate' | 'cumulative_corrected'>[], name: string): Record<string, unknown> {
   return {

@@ -37,3 +37,11 @@ export function timelineFacts(e: Pick<TimelineEntry, 'action' | 'after'>): Timel
   if (e.action === 'talk') Object.assign(out, { heldOn: s(a.held_on), place: s(a.place) })
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined)) as TimelineFacts
 }
+
+/**
+ * The entries a timeline shows: a progress report is recorded twice (the report, and the recall's
+ * next due date it moved), so only the report is kept.
+ */
+export function shownEntries<E extends { action: string }>(entries: readonly E[]): E[] {
+  return entries.filter((e) => e.action !== 'progress')
+}
