@@ -36,7 +36,11 @@ pub fn local_date(at: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDate {
 
 /// The instant a China Standard Time day begins.
 pub fn local_midnight(day: chrono::NaiveDate) -> chrono::DateTime<chrono::Utc> {
-    day.and_time(chrono::NaiveTime::MIN).and_utc() - chrono::Duration::hours(8)
+    // At the edge of the calendar the instant would overflow: the earliest one stands for it.
+    day.and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+        .checked_sub_signed(chrono::Duration::hours(8))
+        .unwrap_or(chrono::DateTime::<chrono::Utc>::MIN_UTC)
 }
 
 /// Applies every pending migration: the core's, then `modules`' (in the order given).

@@ -172,8 +172,13 @@ pub async fn recalls<C: ConnectionTrait>(
         }
     }
     if let Some(c) = f.city_code.as_deref().filter(|v| !v.is_empty()) {
-        let region = regions::by_code(db, c).await?;
-        s = s.filter(recall::Column::RegionPath.starts_with(region.path.as_str()));
+        // An unknown region has no recalls (not an error: the list answers, empty).
+        let path = match regions::by_code(db, c).await {
+            Ok(region) => region.path,
+            Err(StoreError::NotFound) => "-".to_owned(),
+            Err(e) => return Err(e),
+        };
+        s = s.filter(recall::Column::RegionPath.starts_with(path.as_str()));
     }
     if let Some(d) = f.from {
         s = s.filter(recall::Column::PublishedAt.gte(day_start(d)));
