@@ -24,6 +24,7 @@ export default defineConfig({
     proxy: {
       '/api': { target: api, changeOrigin: false },
       '/healthz': api,
+      '/feeds': api,
     },
   },
   build: {

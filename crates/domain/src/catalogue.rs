@@ -256,7 +256,7 @@ pub fn catalogue() -> Vec<PermissionGroup> {
             "recall:expert",
             "专家库",
             "Expert pool",
-            &[CRUD[0], CRUD[1], CRUD[2], CRUD[3]],
+            &[CRUD[0], CRUD[1], CRUD[2], CRUD[3], CRUD[5]],
         ),
         group(
             "recall:recall",

@@ -432,3 +432,13 @@ impl ImportResult {
         }
     }
 }
+
+/// The choice an import offers (`?mode=`).
+#[derive(Debug, Default, serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ImportQuery {
+    /// `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
+    /// the valid rows are stored and the others reported.
+    #[param(inline)]
+    pub mode: Option<longzhi_store::repo::ImportMode>,
+}

@@ -8,6 +8,7 @@ use chrono::Duration;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
+use crate::excel::sheet;
 use crate::helpers::{Client, TestApp, assert_error, assert_field};
 
 fn today() -> chrono::NaiveDate {
@@ -937,6 +938,119 @@ async fn the_expert_pool_checks_its_fields() {
             "/api/v1/recall/experts",
             json!({"name": "x", "specialty": "fire", "employer": "x"}),
         )
+        .await;
+    assert_error(&res, StatusCode::FORBIDDEN, "auth.forbidden");
+
+    // Saving an expert without naming the account keeps it linked; a blank name unlinks it.
+    let wang = province.ok("/api/v1/recall/experts?q=王建国").await["items"][0].clone();
+    assert_eq!(wang["username"], "expert");
+    let mut form = json!({"name": wang["name"], "specialty": wang["specialty"], "employer": wang["employer"],
+        "conflicts": wang["conflicts"], "version": wang["version"]});
+    let (s, saved) = province
+        .put(
+            &format!("/api/v1/recall/experts/{}", wang["id"]),
+            form.clone(),
+        )
+        .await;
+    assert_eq!(
+        (s, saved["username"].as_str()),
+        (StatusCode::OK, Some("expert")),
+        "{saved}"
+    );
+    form["username"] = json!("");
+    form["version"] = saved["version"].clone();
+    let (s, saved) = province
+        .put(&format!("/api/v1/recall/experts/{}", wang["id"]), form)
+        .await;
+    assert_eq!(
+        (s, &saved["username"]),
+        (StatusCode::OK, &Value::Null),
+        "{saved}"
+    );
+
+    // The Excel import: a row error stores nothing unless the valid rows are asked for; labels
+    // and codes both read; the declared conflicts split into one per brand or producer.
+    let (s, _, _) = province
+        .download("/api/v1/recall/experts/import-template", "zh-CN")
+        .await;
+    assert_eq!(s, StatusCode::OK);
+    let file = sheet(
+        &[
+            "姓名",
+            "专业",
+            "职称",
+            "工作单位",
+            "电话",
+            "电子邮箱",
+            "登录账号",
+            "利益冲突品牌",
+            "利益冲突生产者信用代码",
+        ],
+        &[
+            &[
+                "孙立",
+                "电气安全",
+                "高工",
+                "甘肃电科院",
+                "",
+                "",
+                "",
+                "迅驰、乐宝",
+                "",
+            ],
+            &[
+                "周明",
+                "chemical",
+                "",
+                "兰州化物所",
+                "",
+                "",
+                "",
+                "",
+                "91620100MA72C00019",
+            ],
+            &["吴刚", "battery", "", "兰州理工大学", "", "", "", "", ""],
+        ],
+    );
+    let before = province.ok("/api/v1/recall/experts?page_size=1").await["total"]
+        .as_u64()
+        .unwrap();
+    let (s, b) = province
+        .upload("/api/v1/recall/experts/import", "e.xlsx", file.clone())
+        .await;
+    assert_eq!(s, StatusCode::OK, "{b}");
+    let errors: Vec<(u64, &str)> = b["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["row"].as_u64().unwrap(), e["field"].as_str().unwrap()))
+        .collect();
+    assert_eq!(errors, [(3, "conflicts[0].producer_code")], "{b}");
+    assert_eq!(
+        province.ok("/api/v1/recall/experts?page_size=1").await["total"]
+            .as_u64()
+            .unwrap(),
+        before
+    );
+    let (s, b) = province
+        .upload(
+            "/api/v1/recall/experts/import?mode=valid_rows",
+            "e.xlsx",
+            file,
+        )
+        .await;
+    assert_eq!((s, b["created"].as_u64()), (StatusCode::OK, Some(2)), "{b}");
+    let sun = province.ok("/api/v1/recall/experts?q=孙立").await;
+    assert_eq!(sun["items"][0]["specialty"], "electrical");
+    let brands: Vec<&str> = sun["items"][0]["conflicts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["brand"].as_str().unwrap())
+        .collect();
+    assert_eq!(brands, ["迅驰", "乐宝"]);
+    let res = city
+        .upload("/api/v1/recall/experts/import", "e.xlsx", b"x".to_vec())
         .await;
     assert_error(&res, StatusCode::FORBIDDEN, "auth.forbidden");
 }

@@ -878,6 +878,18 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
     ),
     (
         "GET",
+        "/recall/experts/import-template",
+        Needs("recall:expert:import"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/recall/experts/import",
+        Needs("recall:expert:import"),
+        Key::None,
+    ),
+    (
+        "GET",
         "/recall/experts/{id}",
         Needs("recall:expert:view"),
         Key::Global,

@@ -3,16 +3,19 @@
 //! of that producer or brand; an expert with an account (role `expert`) sees only the
 //! investigations they are assigned to.
 
+use std::collections::HashMap;
+
 use chrono::Utc;
 use longzhi_domain::{FieldError, FieldErrors, Rule};
 use longzhi_store::audit;
+use longzhi_store::entity::user;
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
-use longzhi_store::repo::{by_id, update_versioned, users};
-use longzhi_store::scope::Principal;
+use longzhi_store::repo::{ImportRow, by_id, update_versioned, users};
+use longzhi_store::scope::{Principal, unscoped};
 use longzhi_store::{Result, StoreError};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ActiveValue::NotSet, ColumnTrait, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -43,6 +46,8 @@ pub struct ExpertView {
     pub phone: Option<String>,
     pub email: Option<String>,
     pub user_id: Option<i64>,
+    /// The linked account's user name.
+    pub username: Option<String>,
     pub conflicts: Vec<Conflict>,
     pub active: bool,
     pub version: i32,
@@ -57,7 +62,8 @@ pub struct ExpertInput {
     pub employer: String,
     pub phone: Option<String>,
     pub email: Option<String>,
-    /// The expert's own account, by user name (its role should be `expert`).
+    /// The expert's own account, by user name (its role should be `expert`); on an update,
+    /// absent keeps the account linked and blank unlinks it.
     pub username: Option<String>,
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
@@ -80,9 +86,10 @@ pub struct ExpertFilter {
     pub active: Option<bool>,
 }
 
-pub fn view(m: expert::Model) -> ExpertView {
+fn view(m: expert::Model, usernames: &HashMap<i64, String>) -> ExpertView {
     ExpertView {
         conflicts: serde_json::from_str(&m.conflicts).unwrap_or_default(),
+        username: m.user_id.and_then(|u| usernames.get(&u).cloned()),
         id: m.id,
         name: m.name,
         specialty: m.specialty,
@@ -94,6 +101,23 @@ pub fn view(m: expert::Model) -> ExpertView {
         active: m.active,
         version: m.version,
     }
+}
+
+/// Views of experts with their accounts' user names.
+pub async fn views<C: ConnectionTrait>(
+    db: &C,
+    rows: Vec<expert::Model>,
+) -> Result<Vec<ExpertView>> {
+    let ids: Vec<i64> = rows.iter().filter_map(|e| e.user_id).collect();
+    let usernames: HashMap<i64, String> =
+        unscoped::<user::Entity>("the accounts of experts of the province's pool")
+            .filter(user::Column::Id.is_in(ids))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|u| (u.id, u.username))
+            .collect();
+    Ok(rows.into_iter().map(|m| view(m, &usernames)).collect())
 }
 
 fn same(a: &str, b: &str) -> bool {
@@ -153,15 +177,21 @@ pub async fn list<C: ConnectionTrait>(
         ("name", expert::Column::Name),
         ("specialty", expert::Column::Specialty),
     ];
-    Ok(
-        paginate(db, s, q, &sortable, "specialty", expert::Column::Id)
-            .await?
-            .map(view),
-    )
+    let page = paginate(db, s, q, &sortable, "specialty", expert::Column::Id).await?;
+    Ok(Page {
+        items: views(db, page.items).await?,
+        total: page.total,
+        page: page.page,
+        page_size: page.page_size,
+    })
 }
 
 pub async fn get<C: ConnectionTrait>(db: &C, id: i64) -> Result<ExpertView> {
-    Ok(view(by_id::<expert::Entity, _>(db, id).await?))
+    one(db, by_id::<expert::Entity, _>(db, id).await?).await
+}
+
+async fn one<C: ConnectionTrait>(db: &C, m: expert::Model) -> Result<ExpertView> {
+    views(db, vec![m]).await?.pop().ok_or(StoreError::NotFound)
 }
 
 /// The checked fields of an expert (all broken rules at once).
@@ -189,20 +219,17 @@ async fn checked<C: ConnectionTrait>(db: &C, i: &ExpertInput) -> Result<expert::
             errs.push(e.at(format!("conflicts[{k}].producer_code")));
         }
     }
-    let user_id = match i
-        .username
-        .as_deref()
-        .map(str::trim)
-        .filter(|u| !u.is_empty())
-    {
+    // Absent: the link stays as it is; blank: unlinked; a name: that account.
+    let user_id = match i.username.as_deref().map(str::trim) {
+        None => NotSet,
+        Some("") => Set(None),
         Some(u) => match users::by_username(db, u).await? {
-            Some(user) => Some(user.id),
+            Some(user) => Set(Some(user.id)),
             None => {
                 errs.push(FieldError::new("username", Rule::Exists).with("value", u));
-                None
+                NotSet
             }
         },
-        None => None,
     };
     errs.finish()?;
     Ok(expert::ActiveModel {
@@ -212,7 +239,7 @@ async fn checked<C: ConnectionTrait>(db: &C, i: &ExpertInput) -> Result<expert::
         employer: Set(employer.unwrap_or_default()),
         phone: Set(phone),
         email: Set(email),
-        user_id: Set(user_id),
+        user_id,
         conflicts: Set(
             serde_json::to_string(&i.conflicts).map_err(|e| StoreError::Io(e.to_string()))?
         ),
@@ -223,13 +250,24 @@ async fn checked<C: ConnectionTrait>(db: &C, i: &ExpertInput) -> Result<expert::
 }
 
 pub async fn create(db: &DatabaseConnection, p: &Principal, i: ExpertInput) -> Result<ExpertView> {
-    let mut am = checked(db, &i).await?;
     let txn = longzhi_store::backend::begin_write(db).await?;
+    let m = create_in(&txn, p, &i).await?;
+    txn.commit().await?;
+    one(db, m).await
+}
+
+/// Checks and inserts an expert, audited, in the caller's transaction (the form's, an import's).
+async fn create_in(
+    txn: &DatabaseTransaction,
+    p: &Principal,
+    i: &ExpertInput,
+) -> Result<expert::Model> {
+    let mut am = checked(txn, i).await?;
     am.version = Set(1);
     am.created_at = Set(Utc::now());
-    let m = am.insert(&txn).await?;
+    let m = am.insert(txn).await?;
     audit::record(
-        &txn,
+        txn,
         p,
         target(ENTITY, m.id, "/", p.org_id),
         "create",
@@ -237,8 +275,37 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, i: ExpertInput) -> R
         Some(&m),
     )
     .await?;
-    txn.commit().await?;
-    Ok(view(m))
+    Ok(m)
+}
+
+/// A row of an imported expert file.
+pub struct ImportExpert(pub ExpertInput);
+
+impl ImportRow for ImportExpert {
+    async fn create(self, txn: &DatabaseTransaction, p: &Principal) -> Result<()> {
+        create_in(txn, p, &self.0).await.map(|_| ())
+    }
+}
+
+/// The conflicts an import row declares: brands and producers' credit codes, each list
+/// separated by commas, 、 or ；.
+pub fn conflicts_of(brands: &str, codes: &str) -> Vec<Conflict> {
+    let split = |s: &str| -> Vec<String> {
+        s.split([',', '，', '、', ';', '；'])
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let brands = split(brands).into_iter().map(|b| Conflict {
+        brand: Some(b),
+        ..Default::default()
+    });
+    let codes = split(codes).into_iter().map(|c| Conflict {
+        producer_code: Some(c),
+        ..Default::default()
+    });
+    brands.chain(codes).collect()
 }
 
 pub async fn update(
@@ -273,5 +340,5 @@ pub async fn update(
     )
     .await?;
     txn.commit().await?;
-    Ok(view(after))
+    one(db, after).await
 }

@@ -861,10 +861,10 @@ pub async fn assignable<C: ConnectionTrait>(
     id: i64,
 ) -> Result<Vec<ExpertView>> {
     let m = get_scoped::<investigation::Entity, _>(db, p, id).await?;
-    Ok(experts::all_active(db)
+    let free = experts::all_active(db)
         .await?
         .into_iter()
         .filter(|e| !experts::conflicts_with(e, &m))
-        .map(experts::view)
-        .collect())
+        .collect();
+    experts::views(db, free).await
 }

@@ -8,12 +8,10 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use longzhi_server::app::AppState;
 use longzhi_server::error::ApiResult;
-use longzhi_server::excel::{self, Col, ImportResult, Labels, col, input};
+use longzhi_server::excel::{self, Col, ImportQuery, ImportResult, Labels, col, input};
 use longzhi_server::extract::{Allowed, Json, Path, Query, SortQuery};
 use longzhi_server::i18n::{Lang, field_message};
 use longzhi_store::page::{Page, PageQuery};
-use longzhi_store::repo::ImportMode;
-use serde::Deserialize;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::*;
@@ -169,15 +167,6 @@ async fn export(
     responses((status = 200, description = "An .xlsx file", content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))]
 async fn import_template(_: Allowed<CanCaseImport>, lang: Lang) -> ApiResult<Response> {
     excel::template(lang, SHEET, &COLUMNS)
-}
-
-#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
-#[into_params(parameter_in = Query)]
-pub struct ImportQuery {
-    /// `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
-    /// the valid rows are stored and the others reported.
-    #[param(inline)]
-    pub mode: Option<ImportMode>,
 }
 
 /// Import cases from an Excel file (multipart field `file`), with every row error.

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use longzhi_server::app::AppState;
 use longzhi_server::error::ApiResult;
-use longzhi_server::excel::{self, Col, ImportResult, Labels, col, input};
+use longzhi_server::excel::{self, Col, ImportQuery, ImportResult, Labels, col, input};
 use longzhi_server::extract::{Allowed, Json, Path, Query, SortQuery};
 use longzhi_server::i18n::Lang;
 use longzhi_store::page::{Page, PageQuery};
@@ -19,7 +19,6 @@ use crate::reports::{
     self, DefectReport, DefectReportFilter, DefectReportInput, DefectReportTriage, ImportReport,
     Writer,
 };
-use cases::ImportQuery;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()

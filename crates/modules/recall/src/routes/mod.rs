@@ -36,6 +36,7 @@ permissions! {
     CanExpertView = "recall:expert:view",
     CanExpertCreate = "recall:expert:create",
     CanExpertUpdate = "recall:expert:update",
+    CanExpertImport = "recall:expert:import",
     CanRecallList = "recall:recall:list",
     CanRecallView = "recall:recall:view",
     CanRecallCreate = "recall:recall:create",
