@@ -188,6 +188,7 @@ export const PERMISSION_CODES = [
   'recall:expert:view',
   'recall:expert:create',
   'recall:expert:update',
+  'recall:expert:import',
   'recall:recall:list',
   'recall:recall:view',
   'recall:recall:create',

@@ -1745,6 +1745,39 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/recall/experts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import experts from an Excel file (multipart field `file`), with a row-by-row error report. */
+        post: operations["postRecallExpertsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/recall/experts/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getRecallExpertsImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/recall/investigations": {
         parameters: {
             query?: never;
@@ -3250,7 +3283,10 @@ export interface components {
             phone?: string | null;
             specialty: string;
             title?: string;
-            /** @description The expert's own account, by user name (its role should be `expert`). */
+            /**
+             * @description The expert's own account, by user name (its role should be `expert`); on an update,
+             *     absent keeps the account linked and blank unlinks it.
+             */
             username?: string | null;
             /**
              * Format: int32
@@ -3271,6 +3307,8 @@ export interface components {
             title: string;
             /** Format: int64 */
             user_id?: number | null;
+            /** @description The linked account's user name. */
+            username?: string | null;
             /** Format: int32 */
             version: number;
         };
@@ -4057,6 +4095,8 @@ export interface components {
                 title: string;
                 /** Format: int64 */
                 user_id?: number | null;
+                /** @description The linked account's user name. */
+                username?: string | null;
                 /** Format: int32 */
                 version: number;
             }[];
@@ -4713,7 +4753,7 @@ export interface components {
          * @description A permission of the catalogue (`module:resource:action`).
          * @enum {string}
          */
-        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "injury:point:list" | "injury:point:view" | "injury:point:create" | "injury:point:update" | "injury:case:list" | "injury:case:view" | "injury:case:create" | "injury:case:update" | "injury:case:delete" | "injury:case:import" | "injury:case:export" | "injury:estimate:view" | "injury:estimate:export" | "injury:report:list" | "injury:report:view" | "injury:report:create" | "injury:report:update" | "injury:report:import" | "injury:report:export" | "injury:report:unmask" | "injury:signal:list" | "injury:signal:update" | "injury:signal:export" | "injury:signal:rule" | "recall:risk:evaluate" | "recall:assessment:list" | "recall:assessment:view" | "recall:assessment:create" | "recall:investigation:list" | "recall:investigation:view" | "recall:investigation:create" | "recall:investigation:notify" | "recall:investigation:analysis" | "recall:investigation:assign" | "recall:investigation:opinion" | "recall:investigation:conclude" | "recall:investigation:order" | "recall:investigation:close" | "recall:investigation:talk" | "recall:expert:list" | "recall:expert:view" | "recall:expert:create" | "recall:expert:update" | "recall:recall:list" | "recall:recall:view" | "recall:recall:create" | "recall:recall:update" | "recall:recall:export" | "recall:recall:publish" | "recall:recall:progress" | "recall:recall:review" | "recall:recall:close" | "recall:warning:list" | "recall:warning:view" | "recall:warning:create" | "recall:warning:update" | "recall:warning:review" | "recall:warning:publish" | "file:attachment:upload";
+        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "injury:point:list" | "injury:point:view" | "injury:point:create" | "injury:point:update" | "injury:case:list" | "injury:case:view" | "injury:case:create" | "injury:case:update" | "injury:case:delete" | "injury:case:import" | "injury:case:export" | "injury:estimate:view" | "injury:estimate:export" | "injury:report:list" | "injury:report:view" | "injury:report:create" | "injury:report:update" | "injury:report:import" | "injury:report:export" | "injury:report:unmask" | "injury:signal:list" | "injury:signal:update" | "injury:signal:export" | "injury:signal:rule" | "recall:risk:evaluate" | "recall:assessment:list" | "recall:assessment:view" | "recall:assessment:create" | "recall:investigation:list" | "recall:investigation:view" | "recall:investigation:create" | "recall:investigation:notify" | "recall:investigation:analysis" | "recall:investigation:assign" | "recall:investigation:opinion" | "recall:investigation:conclude" | "recall:investigation:order" | "recall:investigation:close" | "recall:investigation:talk" | "recall:expert:list" | "recall:expert:view" | "recall:expert:create" | "recall:expert:update" | "recall:expert:import" | "recall:recall:list" | "recall:recall:view" | "recall:recall:create" | "recall:recall:update" | "recall:recall:export" | "recall:recall:publish" | "recall:recall:progress" | "recall:recall:review" | "recall:recall:close" | "recall:warning:list" | "recall:warning:view" | "recall:warning:create" | "recall:warning:update" | "recall:warning:review" | "recall:warning:publish" | "file:attachment:upload";
         PermissionEntry: {
             /** @description `module:resource:action` */
             code: components["schemas"]["PermissionCode"];
@@ -14780,6 +14820,133 @@ export interface operations {
             };
             /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postRecallExpertsImport: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `all_or_nothing` (default): nothing is stored while any row is invalid; `valid_rows`:
+                 *     the valid rows are stored and the others reported.
+                 */
+                mode?: "all_or_nothing" | "valid_rows";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getRecallExpertsImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

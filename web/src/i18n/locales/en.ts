@@ -28,6 +28,7 @@ const en: typeof zh = {
     title: 'Sign in', username: 'User name', password: 'Password', submit: 'Sign in', welcome: 'Welcome to',
     footer: 'Gansu Provincial Administration for Market Regulation', loggedOut: 'You have logged out', sessionEnded: 'Your session has ended; please sign in again',
     publicReport: 'Report a product injury or defect (no sign-in needed)',
+    publicRecalls: 'Product recalls and safety warnings',
   },
   password: {
     title: 'Change password', old: 'Current password', new: 'New password', confirm: 'Repeat new password', mismatch: 'The two passwords differ',

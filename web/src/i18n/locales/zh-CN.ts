@@ -26,6 +26,7 @@ export default {
     title: '用户登录', username: '用户名', password: '密码', submit: '登 录', welcome: '欢迎使用',
     footer: '甘肃省市场监督管理局', loggedOut: '已退出登录', sessionEnded: '会话已结束，请重新登录',
     publicReport: '消费者产品伤害与缺陷报告（无需登录）',
+    publicRecalls: '缺陷产品召回与消费警示',
   },
   password: {
     title: '修改密码', old: '原密码', new: '新密码', confirm: '确认新密码', mismatch: '两次输入的密码不一致',

@@ -75,7 +75,7 @@ export default {
     },
     expert: {
       q: 'Name, employer or title', name: 'Name', specialty: 'Specialty', title: 'Title', employer: 'Employer', phone: 'Phone', email: 'Email',
-      username: 'Account', usernameHint: 'The user name the expert signs in with (role Expert); blank for none', linked: 'Has an account', active: 'Active',
+      username: 'Account', usernameHint: 'The user name the expert signs in with (role Expert); blank for none', active: 'Active',
       conflicts: 'Declared conflicts of interest', conflictsHint: 'The expert is not assigned to investigations of these producers or brands', addConflict: 'Add a declaration',
       conflictProducerCode: 'Producer’s credit code', conflictProducerName: 'Producer', conflictBrand: 'Brand', conflictNote: 'Why',
       conflictNeedsOne: 'Give a producer’s credit code, a producer or a brand', create: 'New expert', edit: 'Edit expert', activeStates: { true: 'Active', false: 'Inactive' },

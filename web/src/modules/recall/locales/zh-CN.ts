@@ -75,7 +75,7 @@ export default {
     },
     expert: {
       q: '姓名、单位或职称', name: '姓名', specialty: '专业', title: '职称', employer: '工作单位', phone: '电话', email: '邮箱',
-      username: '系统账号', usernameHint: '专家本人登录所用的用户名（角色为“专家”），留空则不关联账号', linked: '已关联账号', active: '在库',
+      username: '系统账号', usernameHint: '专家本人登录所用的用户名（角色为“专家”），留空则不关联账号', active: '在库',
       conflicts: '利益冲突申报', conflictsHint: '与下列生产者或品牌存在利益冲突的调查不会指派该专家', addConflict: '添加申报',
       conflictProducerCode: '生产者信用代码', conflictProducerName: '生产者名称', conflictBrand: '品牌', conflictNote: '原因',
       conflictNeedsOne: '请至少填写生产者信用代码、生产者名称或品牌之一', create: '新增专家', edit: '编辑专家', activeStates: { true: '在库', false: '已停用' },
