@@ -15,6 +15,7 @@ const en: typeof zh = {
     selected: '{n} selected', toggleSearch: 'Show or hide search', toggleSidebar: 'Expand or collapse the menu',
     skipToContent: 'Skip to main content', sort: 'Order', parent: 'Parent', none: 'None',
     copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy: select the text and copy it by hand',
+    loadFailed: 'Could not load', retry: 'Retry',
   },
   menu: {
     notices: 'Notices',

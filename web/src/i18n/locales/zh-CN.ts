@@ -13,6 +13,7 @@ export default {
     selected: '已选 {n} 项', toggleSearch: '显示/隐藏搜索', toggleSidebar: '展开/收起菜单',
     skipToContent: '跳到主要内容', sort: '排序', parent: '上级', none: '无',
     copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动选择文本复制',
+    loadFailed: '加载失败', retry: '重试',
   },
   menu: {
     notices: '消息通知',

@@ -21,8 +21,6 @@ export type DefectReport = Schemas['DefectReport']
 export type DefectReportInput = Schemas['DefectReportInput']
 export type DefectReportTriage = Schemas['DefectReportTriage']
 export type PublicReport = Schemas['PublicReport']
-export type PublicForm = Schemas['PublicForm']
-export type FormOption = Schemas['FormOption']
 export type SignalTable = Schemas['SignalTable']
 export type SignalCell = Schemas['SignalCell']
 export type RuleView = Schemas['RuleView']
@@ -115,7 +113,6 @@ export const injuryApi = {
   removeRule: (ruleId: number) => ok(api.DELETE('/api/v1/injury/signal-rules/{id}', { params: id(ruleId) })),
   decide: (entryId: number, body: RegisterUpdate) => ok(api.PUT('/api/v1/injury/register/{id}', { params: id(entryId), body })),
 
-  publicForm: () => ok(api.GET('/api/v1/public/defect-reports/form')),
   submitPublic: (body: PublicReport) => ok(api.POST('/api/v1/public/defect-reports', { body })),
 }
 

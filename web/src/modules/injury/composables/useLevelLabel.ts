@@ -3,7 +3,7 @@ import { useI18n } from 'vue-i18n'
 import { useDict } from '@/composables/useDict'
 import { DICT } from '../api'
 import type { LevelLabel } from '../utils/estimates'
-import { usePublicForm } from './usePublicForm'
+import { usePublicForm } from '@/composables/usePublicForm'
 
 export function useLevelLabel(): LevelLabel {
   const { t, te } = useI18n()

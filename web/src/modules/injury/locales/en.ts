@@ -9,7 +9,7 @@ export default {
   },
   injury: {
     view: 'View',
-    yes: 'Yes', loadFailed: 'Failed to load', retry: 'Retry', noData: 'No data', city: 'City', pointLabel: 'Point',
+    yes: 'Yes', city: 'City', pointLabel: 'Point',
     product: 'Product category', hazard: 'Hazard', note: 'Note', status: 'Status', exportCsv: 'Export CSV',
     ageGroups: { '0-4': '0–4', '5-14': '5–14', '15-24': '15–24', '25-44': '25–44', '45-64': '45–64', '65+': '65 and over' },
     point: {

@@ -9,7 +9,7 @@ export default {
   },
   injury: {
     view: '查看',
-    yes: '是', loadFailed: '加载失败', retry: '重试', noData: '暂无数据', city: '市州', pointLabel: '监测点',
+    yes: '是', city: '市州', pointLabel: '监测点',
     product: '产品类别', hazard: '危害类型', note: '备注', status: '状态', exportCsv: '导出 CSV',
     ageGroups: { '0-4': '0–4 岁', '5-14': '5–14 岁', '15-24': '15–24 岁', '25-44': '25–44 岁', '45-64': '45–64 岁', '65+': '65 岁及以上' },
     point: {

@@ -5,7 +5,7 @@
 import { computed, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import { useReturnRefresh } from '@/composables/useReturnRefresh'
-import { useLoad } from './useLoad'
+import { useLoad } from '@/composables/useLoad'
 
 export function useRoutedRecord<T>(fetch: (id: number) => Promise<T>, opts: { active?: () => boolean; keep?: () => boolean } = {}) {
   const route = useRoute()

@@ -22,7 +22,7 @@ const en: typeof zh = {
   quality: {
     refresh: 'Refresh', open: 'Open', view: 'View', download: 'Download', year: 'Year', region: 'Region', city: 'City',
     framework: 'Framework', indicator: 'Indicator', indicators: 'Indicators', unit: 'Unit', value: 'Value', note: 'Comment', all: 'All', yes: 'Yes', no: 'No',
-    loadFailed: 'Could not load', retry: 'Retry', noData: 'No data', yearOf: '{year}', revision: 'Revision {n}', rev: 'r{n}',
+    yearOf: '{year}', revision: 'Revision {n}', rev: 'r{n}',
     catalogue: {
       code: 'Code', name: 'Name', nameEn: 'English name', unit: 'Unit', direction: 'Direction', source: 'Source', frequency: 'Frequency', formula: 'How computed',
       range: 'Range', min: 'Minimum', max: 'Maximum', codeHint: 'A letter, then letters, digits, _ or -: it names a column of the engine’s data file', sourcePlaceholder: 'The department that supplies it',

@@ -20,7 +20,7 @@ export default {
   quality: {
     refresh: '刷新', open: '打开', view: '查看', download: '下载', year: '年度', region: '地区', city: '市州',
     framework: '指标体系', indicator: '指标', indicators: '指标', unit: '单位', value: '数值', note: '说明', all: '全部', yes: '是', no: '否',
-    loadFailed: '加载失败', retry: '重试', noData: '暂无数据', yearOf: '{year} 年', revision: '第 {n} 版', rev: 'r{n}',
+    yearOf: '{year} 年', revision: '第 {n} 版', rev: 'r{n}',
     catalogue: {
       code: '指标代码', name: '指标名称', nameEn: '英文名称', unit: '单位', direction: '方向', source: '数据来源', frequency: '频率', formula: '计算方法',
       range: '取值范围', min: '下限', max: '上限', codeHint: '字母开头，可含字母、数字、_ 或 -，作为引擎数据文件的列名', sourcePlaceholder: '提供数据的部门',

@@ -1,6 +1,6 @@
 /**
  * The module's ECharts options, built from plain figures (utils/analysis.ts) so that they can be
- * tested without a browser; components/charts/EChart.vue draws them.
+ * tested without a browser; @/components/common/EChart.vue draws them.
  */
 import type { Contribution, RadarAxis, SobolRow } from './analysis'
 import { formatScore } from './format'

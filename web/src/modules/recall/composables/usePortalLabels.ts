@@ -4,7 +4,7 @@
  * language; the code itself until they arrive or when unknown.
  */
 import { computed } from 'vue'
-import { usePublicForm } from '../../injury/composables/usePublicForm'
+import { usePublicForm } from '@/composables/usePublicForm'
 
 export function usePortalLabels() {
   const { form, label, cityName, cities } = usePublicForm()

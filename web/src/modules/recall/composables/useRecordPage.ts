@@ -6,7 +6,7 @@
 import { computed, watch } from 'vue'
 import { useRoute } from 'vue-router'
 import { useReturnRefresh } from '@/composables/useReturnRefresh'
-import { useLoad } from '../../injury/composables/useLoad'
+import { useLoad } from '@/composables/useLoad'
 
 export function useRecordPage<T, K = number>(fetch: (key: K) => Promise<T>, param: { name?: string; parse?: (raw: string) => K } = {}) {
   const route = useRoute()

@@ -1,12 +1,16 @@
 /**
  * The choices of the public form (GET /public/defect-reports/form: product categories, hazards and
  * the province's cities, with no permission needed), loaded once per page load: the public page
- * offers them, the console names cities by them.
+ * offers them, the console names cities by them (the injury and recall modules).
  */
 import { computed, shallowRef } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { showError } from '@/utils/feedback'
-import { injuryApi, type PublicForm, type FormOption } from '../api'
+import { api, ok } from '@/api/http'
+import type { Schemas } from '@/api/types'
+
+export type PublicForm = Schemas['PublicForm']
+export type FormOption = Schemas['FormOption']
 
 const form = shallowRef<PublicForm | null>(null)
 let loading: Promise<void> | null = null
@@ -14,8 +18,7 @@ let loading: Promise<void> | null = null
 /** Loads the form's choices (once); failures are shown unless `quiet`. */
 export function loadPublicForm(quiet = false): Promise<void> {
   if (!loading) {
-    loading = injuryApi
-      .publicForm()
+    loading = ok(api.GET('/api/v1/public/defect-reports/form'))
       .then((f) => {
         form.value = f
       })
