@@ -26,7 +26,12 @@ pub mod warnings;
 /// The module, as the binary registers it.
 pub const MODULE: Module = Module {
     name: "recall",
-    migrations: || vec![Box::new(migration::Migration)],
+    migrations: || {
+        vec![
+            Box::new(migration::Migration),
+            Box::new(migration::PublishedIndex),
+        ]
+    },
     router: routes::router,
     site: Some(routes::site),
     demo: Some(demo),

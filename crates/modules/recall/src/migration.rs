@@ -166,3 +166,21 @@ impl MigrationTrait for Migration {
         Ok(())
     }
 }
+
+/// The portal's list walks the published recalls newest first: an index on the publication time
+/// lets it read the first page in order instead of sorting every published recall.
+pub struct PublishedIndex;
+
+impl MigrationName for PublishedIndex {
+    fn name(&self) -> &str {
+        "recall_m0002_published_index"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for PublishedIndex {
+    async fn up(&self, m: &SchemaManager) -> Result<(), DbErr> {
+        m.create_index(index("recall_recalls", &["published_at", "id"], false))
+            .await
+    }
+}
