@@ -420,15 +420,8 @@ async fn seed_reports(
         .into_iter()
         .map(|r| (r.code, r.path))
         .collect();
-    let province = format!(
-        "/{}/",
-        cities[0]
-            .1
-            .split('/')
-            .find(|s| !s.is_empty())
-            .unwrap_or_default()
-    );
-    let bureau = orgs::by_code(db, &format!("{}-bureau", province.trim_matches('/'))).await?;
+    let province = regions::province(db).await?;
+    let bureau = orgs::by_code(db, &format!("{}-bureau", province.code)).await?;
     let products: Vec<(&Product, u32)> = PRODUCTS.iter().map(|p| (p, p.1)).collect();
     let sources = [
         ("consumer", 40),

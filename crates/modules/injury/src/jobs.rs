@@ -27,11 +27,7 @@ pub async fn run_weekly(
     }
     let fresh = signals::refresh_register(db, day).await?;
     if !fresh.is_empty() {
-        let province = longzhi_store::repo::regions::cities(db)
-            .await?
-            .first()
-            .and_then(|c| c.path.split('/').find(|s| !s.is_empty()).map(str::to_owned))
-            .unwrap_or_default();
+        let province = longzhi_store::repo::regions::province(db).await?.code;
         let mut org_ids = Vec::new();
         for suffix in RESPONSIBLE {
             if let Ok(o) = orgs::by_code(db, &format!("{province}-{suffix}")).await {

@@ -88,13 +88,7 @@ pub struct PointFilter {
     pub city_code: Option<String>,
 }
 
-pub(crate) async fn city_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<String, String>> {
-    Ok(regions::cities(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.code, r.name))
-        .collect())
-}
+pub(crate) use longzhi_store::repo::regions::city_names;
 
 fn view(m: point::Model, cities: &HashMap<String, String>) -> MonitoringPoint {
     MonitoringPoint {

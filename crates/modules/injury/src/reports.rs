@@ -283,11 +283,7 @@ impl Writer {
             .into_iter()
             .map(|r| (r.code, r.path))
             .collect();
-        let province_path = cities
-            .values()
-            .next()
-            .and_then(|p| p.split('/').find(|s| !s.is_empty()))
-            .map_or_else(|| "/".to_owned(), |c| format!("/{c}/"));
+        let province_path = regions::province(db).await?.path;
         Ok(Self {
             codes: Codes::load(db, &[PRODUCT, HAZARD, SOURCE]).await?,
             cities,

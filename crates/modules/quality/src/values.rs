@@ -442,13 +442,8 @@ pub async fn views<C: ConnectionTrait>(db: &C, rows: Vec<value::Model>) -> Resul
 }
 
 /// Every region's name by code.
-pub async fn region_names<C: ConnectionTrait>(db: &C) -> Result<HashMap<String, String>> {
-    Ok(regions::cities(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.code, r.name))
-        .collect())
-}
+/// City code → name (the values are the cities').
+pub use longzhi_store::repo::regions::city_names as region_names;
 
 pub async fn list<C: ConnectionTrait>(
     db: &C,

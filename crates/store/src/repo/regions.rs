@@ -109,6 +109,27 @@ pub async fn list<C: ConnectionTrait>(
         .map(RegionView::from))
 }
 
+/// The province: the one region at the top level (its code prefixes the province's
+/// organisations, `620000-bureau`).
+pub async fn province<C: ConnectionTrait>(db: &C) -> Result<region::Model> {
+    region::Entity::find()
+        .filter(region::Column::Level.eq("province"))
+        .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// City code → name, for views that show a city by name.
+pub async fn city_names<C: ConnectionTrait>(
+    db: &C,
+) -> Result<std::collections::HashMap<String, String>> {
+    Ok(cities(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.code, r.name))
+        .collect())
+}
+
 /// The city-level regions (prefectures and the areas under the province), by code.
 pub async fn cities<C: ConnectionTrait>(db: &C) -> Result<Vec<region::Model>> {
     Ok(region::Entity::find()
