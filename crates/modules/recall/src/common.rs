@@ -37,11 +37,9 @@ pub fn target<'a>(entity: &'a str, id: i64, region_path: &'a str, org_id: i64) -
     }
 }
 
-/// The producer: an active enterprise organisation found by its credit code.
-pub struct Producer {
-    pub org: org::Model,
-    pub region_path: String,
-}
+/// A producer: an enterprise organisation of the platform (its scope columns are where its
+/// investigations and recalls belong).
+pub type Producer = org::Model;
 
 /// The enterprise whose unified social credit code is `code`, checked (a bad check character is
 /// `Checksum`, an unknown enterprise `Exists` with the hint to register it under 组织管理).
@@ -69,24 +67,17 @@ pub async fn producer<C: ConnectionTrait>(
         errs.push(FieldError::new(field, Rule::Exists).with("value", code));
         return Ok(None);
     };
-    Ok(Some(Producer {
-        region_path: org.region_path.clone(),
-        org,
-    }))
+    Ok(Some(org))
 }
 
 /// The enterprise organisation `id` (the caller's own, for an enterprise user).
 pub async fn producer_by_id<C: ConnectionTrait>(db: &C, id: i64) -> Result<Producer> {
-    let org = unscoped::<org::Entity>("the producer of a record the caller may write")
+    unscoped::<org::Entity>("the producer of a record the caller may write")
         .filter(org::Column::Id.eq(id))
         .filter(org::Column::Kind.eq("enterprise"))
         .one(db)
         .await?
-        .ok_or(StoreError::NotFound)?;
-    Ok(Producer {
-        region_path: org.region_path.clone(),
-        org,
-    })
+        .ok_or(StoreError::NotFound)
 }
 
 /// The caller's own organisation when it is an enterprise (which then acts only for itself).

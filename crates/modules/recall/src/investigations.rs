@@ -12,7 +12,7 @@ use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
 use longzhi_store::audit::{self, TrailEntry};
 use longzhi_store::entity::assignment;
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
-use longzhi_store::repo::{by_id, get_scoped, notices, update_versioned};
+use longzhi_store::repo::{by_id, get_scoped, lock_scoped, notices, update_versioned};
 use longzhi_store::scope::{Principal, scoped};
 use longzhi_store::{Result, StoreError, today};
 use sea_orm::{
@@ -364,7 +364,7 @@ pub async fn create(
     }
     errs.finish()?;
     let producer = producer.ok_or(StoreError::NotFound)?;
-    if !p.covers(&producer.region_path, producer.org.id, None) {
+    if !p.covers(&producer.region_path, producer.id, None) {
         return Err(FieldError::new("producer_code", Rule::Exists)
             .with("value", &i.producer_code)
             .into());
@@ -379,9 +379,9 @@ pub async fn create(
         model: Set(i.model.trim().into()),
         hazard: Set(i.hazard),
         description: Set(i.description),
-        producer_org_id: Set(producer.org.id),
-        producer_name: Set(producer.org.name.clone()),
-        producer_code: Set(producer.org.credit_code.clone()),
+        producer_org_id: Set(producer.id),
+        producer_name: Set(producer.name.clone()),
+        producer_code: Set(producer.credit_code.clone()),
         source: Set(source),
         signal_id: Set(i.signal_id),
         report_id: Set(i.report_id),
@@ -392,7 +392,7 @@ pub async fn create(
         conclusion: Set(None),
         opened_by_org_id: Set(p.org_id),
         region_path: Set(producer.region_path.clone()),
-        org_id: Set(producer.org.id),
+        org_id: Set(producer.id),
         owner_id: Set(p.actor_id()),
         version: Set(1),
         created_at: Set(now),
@@ -457,7 +457,7 @@ async fn load(
     id: i64,
 ) -> Result<(DatabaseTransaction, investigation::Model)> {
     let txn = longzhi_store::backend::begin_write(db).await?;
-    let m = get_scoped::<investigation::Entity, _>(&txn, p, id).await?;
+    let m = lock_scoped::<investigation::Entity, _>(&txn, p, id).await?;
     Ok((txn, m))
 }
 

@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, QueryFilter, QueryOrder, QuerySelect
 use serde::{Deserialize, Serialize};
 
 use crate::entity::{recall, warning};
-use crate::recalls::PUBLIC;
+use crate::recalls::{PUBLIC, lines};
 
 /// A recall as the public notice shows it (no internal notes, no progress figures).
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
@@ -86,13 +86,6 @@ pub fn published_warnings() -> Select<warning::Entity> {
     unscoped::<warning::Entity>("the public portal shows every published warning")
         .filter(warning::Column::Status.eq("published"))
         .filter(warning::Column::Kind.ne("guidance"))
-}
-
-fn lines(s: &str) -> Vec<String> {
-    s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| l.trim().to_owned())
-        .collect()
 }
 
 pub fn public_recall(m: recall::Model) -> PublicRecall {

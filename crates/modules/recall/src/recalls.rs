@@ -12,7 +12,7 @@ use chrono::{Duration, NaiveDate, Utc};
 use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
 use longzhi_store::audit::{self, TrailEntry};
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
-use longzhi_store::repo::{by_id, get_scoped, notices, regions, update_versioned};
+use longzhi_store::repo::{by_id, get_scoped, lock_scoped, notices, regions, update_versioned};
 use longzhi_store::scope::{Principal, scoped};
 use longzhi_store::{Result, StoreError, today};
 use sea_orm::sea_query::{Alias, Expr};
@@ -184,7 +184,8 @@ pub struct RecallFilter {
     pub overdue: Option<bool>,
 }
 
-fn lines(s: &str) -> Vec<String> {
+/// The entries of a one-per-line field (models, batches), blank lines dropped.
+pub(crate) fn lines(s: &str) -> Vec<String> {
     s.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
@@ -548,7 +549,7 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, i: RecallInput) -> R
     let mut am = plan(db, &i, &mut errs).await?;
     errs.finish()?;
     let producer = producer.ok_or(StoreError::NotFound)?;
-    if !p.covers(&producer.region_path, producer.org.id, None) {
+    if !p.covers(&producer.region_path, producer.id, None) {
         return Err(FieldError::new("producer_code", Rule::Exists).into());
     }
     let txn = longzhi_store::backend::begin_write(db).await?;
@@ -567,11 +568,11 @@ async fn insert(
 ) -> Result<recall::Model> {
     let now = Utc::now();
     am.code = Set(pending_number());
-    am.producer_name = Set(producer.org.name.clone());
-    am.producer_code = Set(producer.org.credit_code.clone());
+    am.producer_name = Set(producer.name.clone());
+    am.producer_code = Set(producer.credit_code.clone());
     am.status = Set("draft".into());
     am.region_path = Set(producer.region_path.clone());
-    am.org_id = Set(producer.org.id);
+    am.org_id = Set(producer.id);
     am.owner_id = Set(p.actor_id());
     am.version = Set(1);
     am.created_at = Set(now);
@@ -625,7 +626,7 @@ async fn load(
     id: i64,
 ) -> Result<(DatabaseTransaction, recall::Model)> {
     let txn = longzhi_store::backend::begin_write(db).await?;
-    let m = get_scoped::<recall::Entity, _>(&txn, p, id).await?;
+    let m = lock_scoped::<recall::Entity, _>(&txn, p, id).await?;
     Ok((txn, m))
 }
 

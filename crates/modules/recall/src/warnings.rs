@@ -8,7 +8,7 @@ use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
 use longzhi_store::audit::{self, TrailEntry};
 use longzhi_store::entity::org;
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
-use longzhi_store::repo::{by_id, get_scoped, notices, update_versioned};
+use longzhi_store::repo::{by_id, get_scoped, lock_scoped, notices, update_versioned};
 use longzhi_store::scope::{Principal, scoped, unscoped};
 use longzhi_store::{Result, StoreError};
 use sea_orm::{
@@ -192,7 +192,7 @@ async fn load(
     id: i64,
 ) -> Result<(DatabaseTransaction, warning::Model)> {
     let txn = longzhi_store::backend::begin_write(db).await?;
-    let m = get_scoped::<warning::Entity, _>(&txn, p, id).await?;
+    let m = lock_scoped::<warning::Entity, _>(&txn, p, id).await?;
     Ok((txn, m))
 }
 

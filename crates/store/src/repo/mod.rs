@@ -16,7 +16,9 @@ pub mod throttle;
 pub mod users;
 
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect,
+};
 
 use crate::scope::{Principal, Scoped, scoped};
 use crate::{Result, StoreError};
@@ -31,6 +33,24 @@ pub async fn get_scoped<E: Scoped, C: ConnectionTrait>(
     scoped::<E>(p)
         .filter(id_col.eq(id))
         .one(db)
+        .await?
+        .ok_or(StoreError::NotFound)
+}
+
+/// [`get_scoped`] for a write: the row stays locked until the transaction ends (PostgreSQL
+/// `FOR UPDATE`; a SQLite write transaction holds the whole database already), so that a write
+/// judged on other rows (totals so far, the last report) waits for a concurrent one on the same
+/// record and then sees its version and its rows.
+pub async fn lock_scoped<E: Scoped, C: ConnectionTrait>(
+    txn: &C,
+    p: &Principal,
+    id: i64,
+) -> Result<E::Model> {
+    let id_col = E::id_col().ok_or(StoreError::NotFound)?;
+    scoped::<E>(p)
+        .filter(id_col.eq(id))
+        .lock_exclusive()
+        .one(txn)
         .await?
         .ok_or(StoreError::NotFound)
 }
