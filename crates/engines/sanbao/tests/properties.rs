@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::{START, case, day_of, decide, ev, set};
+use common::{START, case, day_of, decide_unlisted, ev, set};
 use longzhi_sanbao::Remedy;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -61,12 +61,12 @@ proptest! {
 
     #[test]
     fn another_event_never_lowers_the_remedy((c, extra) in case_and_extra(), at in any::<prop::sample::Index>()) {
-        let before = decide(&c);
+        let before = decide_unlisted(&c);
         let mut more = c.clone();
         let events = more["events"].as_array_mut().unwrap();
         let i = at.index(events.len() + 1);
         events.insert(i, extra);
-        let after = decide(&more);
+        let after = decide_unlisted(&more);
 
         prop_assert!(after.remedy >= before.remedy, "{:?} → {:?}", before.remedy, after.remedy);
         for a in &before.conditions_met {
@@ -87,7 +87,7 @@ proptest! {
     /// Spec §6.13–6.15: the remedy, articles and compensation agree with each other.
     #[test]
     fn decision_is_consistent((c, _) in case_and_extra()) {
-        let d = decide(&c);
+        let d = decide_unlisted(&c);
         match d.remedy {
             Remedy::RefundOrReplace => {
                 prop_assert!(d.in_sanbao_period && !d.articles.is_empty());
@@ -116,13 +116,13 @@ fn free_assembly_replacement_superseded_by_art24_with_deduction() {
         "repair_days",
         25,
     );
-    let before = decide(&case(59, 2900, vec![piston.clone()]));
+    let before = decide_unlisted(&case(59, 2900, vec![piston.clone()]));
     assert_eq!(before.remedy, Remedy::FreeAssemblyReplacement);
     assert_eq!(before.usage_compensation_yuan, None);
 
     // Day 50: a body repair of 6 days makes 31 cumulative days > 30 (Art 24(4)).
     let body = set(ev(50, 2500, "repair", "body"), "repair_days", 6);
-    let after = decide(&case(59, 2900, vec![piston, body]));
+    let after = decide_unlisted(&case(59, 2900, vec![piston, body]));
     assert_eq!(after.remedy, Remedy::RefundOrReplace);
     assert_eq!(after.articles, ["24(4)"]);
     // 100,000 × 2,900 / 1000 × 0.005 = 1,450.00 yuan: the free remedy now costs a deduction,
@@ -141,8 +141,11 @@ fn time_passing_can_end_the_refund() {
         .map(|i| ev(100 + 10 * i, 5000, "repair", "suspension"))
         .collect();
     assert_eq!(
-        decide(&case(731, 20000, history.clone())).remedy,
+        decide_unlisted(&case(731, 20000, history.clone())).remedy,
         Remedy::RefundOrReplace
     );
-    assert_eq!(decide(&case(732, 20000, history)).remedy, Remedy::Repair);
+    assert_eq!(
+        decide_unlisted(&case(732, 20000, history)).remedy,
+        Remedy::Repair
+    );
 }
