@@ -21,6 +21,7 @@ declare module 'vue' {
     DictSelect: typeof import('./components/common/DictSelect.vue')['default']
     EChart: typeof import('./components/common/EChart.vue')['default']
     ElAlert: typeof import('element-plus/es')['ElAlert']
+    ElAutocomplete: typeof import('element-plus/es')['ElAutocomplete']
     ElBadge: typeof import('element-plus/es')['ElBadge']
     ElBreadcrumb: typeof import('element-plus/es')['ElBreadcrumb']
     ElBreadcrumbItem: typeof import('element-plus/es')['ElBreadcrumbItem']

@@ -9,8 +9,9 @@ import plan from './plan'
 import quality from './quality'
 import injury from './injury'
 import recall from './recall'
+import car from './car'
 
-export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall]
+export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)
