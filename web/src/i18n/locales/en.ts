@@ -30,6 +30,7 @@ const en: typeof zh = {
     footer: 'Gansu Provincial Administration for Market Regulation', loggedOut: 'You have logged out', sessionEnded: 'Your session has ended; please sign in again',
     publicReport: 'Report a product injury or defect (no sign-in needed)',
     publicRecalls: 'Product recalls and safety warnings',
+    publicSanbao: 'Household car 三包 self-check (no sign-in)',
   },
   password: {
     title: 'Change password', old: 'Current password', new: 'New password', confirm: 'Repeat new password', mismatch: 'The two passwords differ',

@@ -28,6 +28,7 @@ export default {
     footer: '甘肃省市场监督管理局', loggedOut: '已退出登录', sessionEnded: '会话已结束，请重新登录',
     publicReport: '消费者产品伤害与缺陷报告（无需登录）',
     publicRecalls: '缺陷产品召回与消费警示',
+    publicSanbao: '家用汽车三包自查（无需登录）',
   },
   password: {
     title: '修改密码', old: '原密码', new: '新密码', confirm: '确认新密码', mismatch: '两次输入的密码不一致',
