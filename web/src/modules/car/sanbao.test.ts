@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/errors'
 import {
   art20System, articleKey, blankCase, blankVisit, buildInput, checkCase, courtesyVisits, daysBetween, duplicateVisit, exampleCase, formatYuan,
-  isFieldPath, nameVisits, percentToRate, problemLabels, rateToPercent, sameProblemVisits, serverProblem, splitReasons, visitHints,
+  isFieldPath, nameVisits, percentToRate, restoreCase, problemLabels, rateToPercent, sameProblemVisits, serverProblem, splitReasons, visitHints,
   type CaseForm, type SanbaoDecision, type SanbaoReason, type VisitForm,
 } from './sanbao'
 
@@ -78,6 +78,26 @@ describe('the engine input of the self-check form', () => {
     expect(input.delivery_date).toBe('2025-03-03')
     expect(daysBetween(input.delivery_date as string, input.events[0].date)).toBe(5)
     expect(input.events[0]).toMatchObject({ kind: 'replace_part', system: 'gearbox', part: '齿轮', consumer_fault: false })
+  })
+})
+
+describe('a form kept for a reload', () => {
+  it('comes back with its values and new visit keys', () => {
+    const f = form({ rate_percent: 0.4, visits: [visit({ kind: 'replace_part', part: '齿轮', problem: '异响', fault_kind: 'fuel_leak', serious_safety: true })] })
+    const back = restoreCase(JSON.stringify(f), '2025-04-01') as CaseForm
+    const withoutKeys = (c: CaseForm) => ({ ...c, visits: c.visits.map((v) => ({ ...v, key: 0 })) })
+    expect(withoutKeys(back)).toEqual(withoutKeys(f))
+    expect(back.visits[0].key).not.toBe(f.visits[0].key)
+  })
+
+  it('drops what is not a form value, and is null for what is not a form', () => {
+    const back = restoreCase(JSON.stringify({ purchase_date: 5, price_yuan: '1', evaluation_date: '', visits: [{ kind: 'swap', system: 'wheel', fault_kind: 'x', odometer_km: 'a' }, 3] }), '2025-04-01') as CaseForm
+    expect(back).toMatchObject({ purchase_date: '', price_yuan: null, evaluation_date: '2025-04-01' })
+    expect(back.visits).toHaveLength(1)
+    expect(back.visits[0]).toMatchObject({ kind: 'repair', system: '', fault_kind: '', odometer_km: null })
+    expect(restoreCase(null, '2025-04-01')).toBeNull()
+    expect(restoreCase('{', '2025-04-01')).toBeNull()
+    expect(restoreCase('{"a":1}', '2025-04-01')).toBeNull()
   })
 })
 

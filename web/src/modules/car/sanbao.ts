@@ -168,6 +168,47 @@ export function blankCase(today: string): CaseForm {
   return { model_id: null, purchase_date: '', delivery_date: '', price_yuan: null, evaluation_date: today, odometer_km: null, rate_percent: null, visits: [] }
 }
 
+/**
+ * A form kept in the tab's session storage (so a reload keeps the visits typed), read back: the
+ * known fields of the right types only, new keys for the visits; null if it is not a form.
+ */
+export function restoreCase(json: string | null, today: string): CaseForm | null {
+  let raw: unknown
+  try {
+    raw = JSON.parse(json ?? '')
+  } catch {
+    return null
+  }
+  if (typeof raw !== 'object' || raw === null || !Array.isArray((raw as CaseForm).visits)) return null
+  const r = raw as Record<string, unknown>
+  const str = (v: unknown) => (typeof v === 'string' ? v : '')
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null)
+  const pick = <T extends string>(v: unknown, list: readonly T[], fallback: T) => (list.includes(v as T) ? (v as T) : fallback)
+  const visits = (r.visits as unknown[]).filter((v): v is Record<string, unknown> => typeof v === 'object' && v !== null).map((v) => ({
+    ...blankVisit(),
+    date: str(v.date),
+    odometer_km: num(v.odometer_km),
+    kind: pick(v.kind, KINDS, 'repair'),
+    system: pick<System | ''>(v.system, SYSTEMS, ''),
+    part: str(v.part),
+    problem: str(v.problem),
+    serious_safety: v.serious_safety === true,
+    fault_kind: pick<Art23Fault | ''>(v.fault_kind, ART23_FAULTS, ''),
+    repair_days: num(v.repair_days),
+    consumer_fault: v.consumer_fault === true,
+  }))
+  return {
+    model_id: num(r.model_id),
+    purchase_date: str(r.purchase_date),
+    delivery_date: str(r.delivery_date),
+    price_yuan: num(r.price_yuan),
+    evaluation_date: str(r.evaluation_date) || today,
+    odometer_km: num(r.odometer_km),
+    rate_percent: num(r.rate_percent),
+    visits,
+  }
+}
+
 /** A decimal without the binary noise of a float product (0.45 / 100 → 0.0045, not 0.0045000000000000005). */
 const clean = (x: number): number => Number(x.toPrecision(12))
 
