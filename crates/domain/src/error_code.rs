@@ -100,6 +100,8 @@ error_codes! {
     RecallNotEffective = "recall.not_effective", 409;
     /// Reviewing one's own draft warning.
     RecallOwnReview = "recall.own_review", 409;
+    /// A closed 三包 dispute cannot change.
+    CarClosed = "car.closed", 409;
     /// A file of a kind not accepted is not a conflict with the stored state.
     FileTypeNotAllowed = "file.type_not_allowed", 415;
     FileQuota = "file.quota", 429;
@@ -279,8 +281,8 @@ impl ErrorCode {
                 "An expert chosen declared a conflict of interest with this producer or brand",
             ),
             C::RecallNotAssigned => (
-                "您不是该调查指派的专家",
-                "You are not an expert assigned to this investigation",
+                "您不是该事项指派的专家",
+                "You are not an expert assigned to this case",
             ),
             C::RecallNoOpinion => (
                 "尚无专家提交意见,不能作出结论",
@@ -293,6 +295,10 @@ impl ErrorCode {
             C::RecallOwnReview => (
                 "不能审核本人起草的警示",
                 "You cannot review a warning you drafted",
+            ),
+            C::CarClosed => (
+                "该三包争议已办结,不能再修改",
+                "The dispute is closed and cannot change",
             ),
             C::FileTypeNotAllowed => (
                 "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",

@@ -12,6 +12,7 @@ mod region_code;
 mod scope;
 mod status;
 mod username;
+mod vin;
 
 pub use credit_code::CreditCode;
 pub use error_code::ErrorCode;
@@ -25,3 +26,4 @@ pub use status::{
     TargetStatus,
 };
 pub use username::Username;
+pub use vin::Vin;

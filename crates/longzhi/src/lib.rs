@@ -9,5 +9,6 @@ pub fn modules() -> Modules {
         longzhi_quality::MODULE,
         longzhi_injury::MODULE,
         longzhi_recall::MODULE,
+        longzhi_car::MODULE,
     ])
 }

@@ -192,6 +192,26 @@ macro_rules! permissions {
     };
 }
 
+/// A `POST /<records>/{id}/<step>` handler of a module's workflow: the permission, the body and
+/// the repository call `f(db, principal, id, body)`, documented under `tag`. (Tags, paths and
+/// types are token trees so that utoipa sees them as written.)
+#[macro_export]
+macro_rules! step_route {
+    ($tag:tt, $(#[doc = $doc:literal])* $name:ident, $path:tt, $perm:ident, $input:ident, $out:ident, $f:expr) => {
+        $(#[doc = $doc])*
+        #[utoipa::path(post, path = $path, tag = $tag, params(("id" = i64, Path)), request_body = $input,
+            responses((status = 200, body = $out), (status = 409, body = $crate::i18n::ErrorBody)))]
+        async fn $name(
+            axum::extract::State(st): axum::extract::State<$crate::app::AppState>,
+            auth: $crate::extract::Allowed<$perm>,
+            $crate::extract::Path(id): $crate::extract::Path<i64>,
+            $crate::extract::Json(i): $crate::extract::Json<$input>,
+        ) -> $crate::error::ApiResult<$crate::extract::Json<$out>> {
+            Ok($crate::extract::Json($f(&st.db, auth.principal(), id, i).await?))
+        }
+    };
+}
+
 /// A signed-in user holding permission `P`. Checked before the body is read, so a user without
 /// the right is refused (403) whatever they send.
 pub struct Allowed<P>(pub Authenticated, PhantomData<P>);

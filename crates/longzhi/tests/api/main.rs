@@ -12,6 +12,7 @@ mod scope;
 mod audit_chain;
 mod auth;
 mod bad_input;
+mod car;
 mod excel;
 mod injury;
 mod orgs;

@@ -16,6 +16,7 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::{Value, json};
 
+use longzhi_car::entity::{dispute, repair as car_repair};
 use longzhi_injury::entity::{case as injury_case, point as injury_point, report as injury_report};
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
 use longzhi_quality::entity::{action, submission, value};
@@ -66,6 +67,8 @@ enum Key {
     Assessment,
     Recall,
     Warning,
+    Dispute,
+    CarRepair,
 }
 
 use Access::{Needs, Public, SignedIn, Token};
@@ -1006,6 +1009,162 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
     ("GET", "/public/recalls/{code}", Public, Key::Global),
     ("GET", "/public/warnings", Public, Key::None),
     ("GET", "/public/warnings/{id}", Public, Key::Global),
+    // car 三包
+    ("POST", "/public/sanbao/check", Public, Key::None),
+    ("POST", "/public/sanbao/report", Public, Key::None),
+    ("GET", "/public/sanbao/models", Public, Key::None),
+    ("GET", "/car/disputes", Needs("car:dispute:list"), Key::None),
+    (
+        "POST",
+        "/car/disputes",
+        Needs("car:dispute:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/car/disputes/export",
+        Needs("car:dispute:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/car/disputes/{id}",
+        Needs("car:dispute:view"),
+        Key::Dispute,
+    ),
+    (
+        "PUT",
+        "/car/disputes/{id}",
+        Needs("car:dispute:update"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/repairs",
+        Needs("car:dispute:update"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/repairs/import",
+        Needs("car:dispute:import"),
+        Key::Dispute,
+    ),
+    (
+        "PUT",
+        "/car/repairs/{id}",
+        Needs("car:dispute:update"),
+        Key::CarRepair,
+    ),
+    (
+        "DELETE",
+        "/car/repairs/{id}",
+        Needs("car:dispute:update"),
+        Key::CarRepair,
+    ),
+    (
+        "GET",
+        "/car/repairs/import-template",
+        Needs("car:dispute:import"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/car/disputes/{id}/assignable",
+        Needs("car:dispute:assign"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/answer",
+        Needs("car:dispute:answer"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/mediations",
+        Needs("car:dispute:mediate"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/experts",
+        Needs("car:dispute:assign"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/opinion",
+        Needs("car:dispute:opinion"),
+        Key::Dispute,
+    ),
+    (
+        "POST",
+        "/car/disputes/{id}/close",
+        Needs("car:dispute:close"),
+        Key::Dispute,
+    ),
+    ("GET", "/car/makers", Needs("car:maker:list"), Key::None),
+    ("POST", "/car/makers", Needs("car:maker:create"), Key::None),
+    (
+        "GET",
+        "/car/makers/{id}",
+        Needs("car:maker:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/car/makers/{id}",
+        Needs("car:maker:update"),
+        Key::Global,
+    ),
+    ("GET", "/car/models", Needs("car:maker:list"), Key::None),
+    ("POST", "/car/models", Needs("car:maker:create"), Key::None),
+    (
+        "PUT",
+        "/car/models/{id}",
+        Needs("car:maker:update"),
+        Key::Global,
+    ),
+    ("GET", "/car/dealers", Needs("car:maker:list"), Key::None),
+    ("POST", "/car/dealers", Needs("car:maker:create"), Key::None),
+    (
+        "PUT",
+        "/car/dealers/{id}",
+        Needs("car:maker:update"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/car/holidays",
+        Needs("car:calendar:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/car/holidays",
+        Needs("car:calendar:create"),
+        Key::None,
+    ),
+    (
+        "DELETE",
+        "/car/holidays/{id}",
+        Needs("car:calendar:delete"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/car/analysis",
+        Needs("car:analysis:view"),
+        Key::None,
+    ),
+    ("GET", "/car/injuries", Needs("car:injury:list"), Key::None),
+    (
+        "POST",
+        "/car/injuries/{id}/vehicle",
+        Needs("car:injury:link"),
+        Key::InjuryCase,
+    ),
     // system: organisations
     ("GET", "/system/orgs", Needs("system:org:list"), Key::None),
     (
@@ -1562,6 +1721,33 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
         Key::Recall => {
             in_region::<recall::Entity>(db, recall::Column::Id, recall::Column::RegionPath, &like)
                 .await
+        }
+        Key::Dispute => {
+            in_region::<dispute::Entity>(
+                db,
+                dispute::Column::Id,
+                dispute::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::CarRepair => {
+            let disputes: Vec<i64> = dispute::Entity::find()
+                .select_only()
+                .column(dispute::Column::Id)
+                .filter(dispute::Column::RegionPath.like(&like))
+                .into_tuple()
+                .all(db)
+                .await
+                .unwrap();
+            ids(car_repair::Entity::find()
+                .select_only()
+                .column(car_repair::Column::Id)
+                .filter(car_repair::Column::DisputeId.is_in(disputes))
+                .into_tuple()
+                .all(db)
+                .await
+                .unwrap())
         }
         Key::Warning => {
             in_region::<warning::Entity>(

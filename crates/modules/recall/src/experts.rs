@@ -127,16 +127,26 @@ fn same(a: &str, b: &str) -> bool {
 
 /// Whether `e` declared a conflict with the producer or the brand of `i`.
 pub fn conflicts_with(e: &expert::Model, i: &investigation::Model) -> bool {
+    conflicts_with_party(e, i.producer_code.as_deref(), &i.producer_name, &i.brand)
+}
+
+/// Whether `e` declared a conflict with a producer (by credit code or name) or a brand.
+pub fn conflicts_with_party(
+    e: &expert::Model,
+    producer_code: Option<&str>,
+    producer_name: &str,
+    brand: &str,
+) -> bool {
     let conflicts: Vec<Conflict> = serde_json::from_str(&e.conflicts).unwrap_or_default();
     conflicts.iter().any(|c| {
         c.producer_code
             .as_deref()
-            .zip(i.producer_code.as_deref())
+            .zip(producer_code)
             .is_some_and(|(a, b)| same(a, b))
             || c.producer_name
                 .as_deref()
-                .is_some_and(|a| same(a, &i.producer_name))
-            || c.brand.as_deref().is_some_and(|a| same(a, &i.brand))
+                .is_some_and(|a| same(a, producer_name))
+            || c.brand.as_deref().is_some_and(|a| same(a, brand))
     })
 }
 

@@ -9,7 +9,7 @@ use longzhi_server::module::{BoxFuture, Module};
 use longzhi_store::repo::files::Attachable;
 use longzhi_store::{DatabaseConnection, StoreError};
 
-mod common;
+pub mod common;
 mod demo_data;
 pub mod dicts;
 pub mod entity;

@@ -54,22 +54,9 @@ permissions! {
     CanWarningPublish = "recall:warning:publish",
 }
 
-/// A `POST /<records>/{id}/<step>` handler: the permission, the body, the repository call.
-/// (Paths and types are token trees so that utoipa sees them as written.)
+/// A workflow step's handler, documented under the module's tag.
 macro_rules! step {
-    ($(#[doc = $doc:literal])* $name:ident, $path:tt, $perm:ident, $input:ident, $out:ident, $f:expr) => {
-        $(#[doc = $doc])*
-        #[utoipa::path(post, path = $path, tag = "recall", params(("id" = i64, Path)), request_body = $input,
-            responses((status = 200, body = $out), (status = 409, body = longzhi_server::i18n::ErrorBody)))]
-        async fn $name(
-            axum::extract::State(st): axum::extract::State<AppState>,
-            auth: longzhi_server::extract::Allowed<$perm>,
-            longzhi_server::extract::Path(id): longzhi_server::extract::Path<i64>,
-            longzhi_server::extract::Json(i): longzhi_server::extract::Json<$input>,
-        ) -> longzhi_server::error::ApiResult<longzhi_server::extract::Json<$out>> {
-            Ok(longzhi_server::extract::Json($f(&st.db, auth.principal(), id, i).await?))
-        }
-    };
+    ($($t:tt)*) => { longzhi_server::step_route!("recall", $($t)*); };
 }
 use step;
 
