@@ -115,7 +115,8 @@ test('a consumer checks a gearbox part replaced 5 days after delivery: replaceme
   ])
   expect(new URL(request.url()).searchParams.get('lang')).toBe('zh-CN')
   expect(request.postDataJSON()).toMatchObject({ delivery_date: '2025-03-03', compensation_rate: 0.004, events: [{ kind: 'replace_part', system: 'gearbox', part: '齿轮', fault_id: '变速器异响' }] })
-  expect(download.suggestedFilename()).toBe('sanbao-self-check.pdf')
+  // Named by the server in the language asked for (RFC 5987 `filename*`).
+  expect(download.suggestedFilename()).toBe('三包自助判定.pdf')
   const file = join(tmpdir(), `longzhi-e2e-${Date.now().toString(36)}-sanbao.pdf`)
   await download.saveAs(file)
   expect(readFileSync(file).subarray(0, 4).toString('latin1')).toBe('%PDF')
@@ -132,7 +133,7 @@ test('a consumer checks a gearbox part replaced 5 days after delivery: replaceme
     page.locator('[data-test=sanbao-pdf]').click(),
   ])
   expect(new URL(requestEn.url()).searchParams.get('lang')).toBe('en')
-  expect(downloadEn.suggestedFilename()).toMatch(/\.pdf$/)
+  expect(downloadEn.suggestedFilename()).toBe('sanbao-self-check.pdf')
 
   // On a phone the page fits the screen (once the language menu has closed).
   await expect(page.locator('.el-dropdown__popper')).toBeHidden()

@@ -118,6 +118,7 @@ export default {
           answer: 'The seller must answer within 10 working days of receiving your request; a refusal must give its reasons.',
           complete: 'If the conditions are met, the seller must complete the replacement or refund within 20 working days of your request and issue a replacement or return certificate; if a replacement cannot be completed in 20 working days, you may ask for a refund instead (unless the delay is your own doing).',
         },
+        deadlinesPdf: 'The saved PDF gives both deadlines as dates, in the province’s working days (public holidays left out).',
         deadlinesAssembly: 'Before the warranty period ends ({date} or {km} km, whichever first), ask for the free assembly replacement with your 三包 certificate.',
         deadlinesRepair: 'Within the warranty period (until {date} or {km} km, whichever first), quality problems are repaired free of charge, labour and materials, on your 三包 certificate.',
         deadlinesNone: 'The sanbao period lasts until {sanbaoDate} or {sanbaoKm} km, the warranty period until {warrantyDate} or {warrantyKm} km, whichever comes first.',

@@ -118,6 +118,7 @@ export default {
           answer: '销售者应当自收到您的要求之日起 10 个工作日内答复；不符合条件的，应当说明理由。',
           complete: '符合条件的，销售者应当自您提出要求之日起 20 个工作日内完成换车或退车，并出具换车或退车证明；20 个工作日内不能完成换车的，您可以要求退车（因您自身原因造成的除外）。',
         },
+        deadlinesPdf: '保存的 PDF 按本省工作日（扣除法定节假日）列出这两个期限的具体日期。',
         deadlinesAssembly: '请在包修期届满（{date} 或 {km} 公里，先到为准）之前，凭三包凭证要求免费更换总成。',
         deadlinesRepair: '包修期（至 {date} 或 {km} 公里，先到为准）内出现质量问题，可以凭三包凭证免费修理，工时费和材料费都免费。',
         deadlinesNone: '三包有效期至 {sanbaoDate} 或 {sanbaoKm} 公里，包修期至 {warrantyDate} 或 {warrantyKm} 公里，均以先到为准。',
