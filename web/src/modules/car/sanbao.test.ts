@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ApiError } from '@/api/errors'
 import {
   art20System, articleKey, blankCase, blankVisit, buildInput, checkCase, courtesyVisits, daysBetween, duplicateVisit, exampleCase, formatYuan,
-  isFieldPath, nameVisits, percentToRate, restoreCase, problemLabels, rateToPercent, sameProblemVisits, serverProblem, splitReasons, visitHints,
+  isFieldPath, nameVisits, percentToRate, refundProgress, restoreCase, problemLabels, rateToPercent, sameProblemVisits, serverProblem, splitReasons, visitHints,
   type CaseForm, type SanbaoDecision, type SanbaoReason, type VisitForm,
 } from './sanbao'
 
@@ -193,6 +193,25 @@ describe('the decision as shown', () => {
     expect(art20System(input, d)).toBe('engine')
     expect(art20System(input, decision())).toBeNull()
     expect(courtesyVisits(input, d)).toEqual([1, 3])
+  })
+
+  it('tells how far a repair case still is from Art 24, inside the sanbao period only', () => {
+    const input = buildInput(form({ visits: [visit({ kind: 'replace_part', part: '齿轮' }), visit({ kind: 'replace_assembly', system: 'engine' })] }), own)
+    const reasons = [
+      reason('art24_1.serious_safety', false, { count: 0, threshold: 3, events: [] }),
+      reason('art24_2.assembly_replaced_twice', false, { count: 1, threshold: 2, events: [1], again: null }),
+      reason('art24_3.main_part_replaced_twice', false, { count: 1, threshold: 2, events: [0], again: null }),
+      reason('art24_4.cumulative_days', false, { cumulative_repair_days: 12, limit_days: 30, visits: 2 }),
+      reason('art24_4.same_problem', false, { fault_id: '异响', count: 4, limit: 4, events: [0, 1] }),
+    ]
+    expect(refundProgress(input, decision({ reasons }))).toEqual([
+      { kind: 'assembly', count: 1, threshold: 2, system: 'engine' },
+      { kind: 'part', count: 1, threshold: 2, system: 'gearbox', part: '齿轮' },
+      { kind: 'days', count: 12, threshold: 31 },
+      { kind: 'same', count: 4, threshold: 5, fault: '异响' },
+    ])
+    expect(refundProgress(input, decision({ reasons, in_sanbao_period: false }))).toEqual([])
+    expect(refundProgress(input, decision({ reasons, remedy: 'refund_or_replace' }))).toEqual([])
   })
 
   it('formats yuan with two decimals, from a number or a decimal string', () => {

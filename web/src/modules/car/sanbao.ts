@@ -406,6 +406,51 @@ export function art20System(input: SanbaoInput, d: SanbaoDecision): System | nul
   return e ? e.system : null
 }
 
+/** How far a case is from one refund condition of Art 24, for a car still inside the sanbao period. */
+export interface RefundProgress {
+  kind: 'days' | 'same' | 'serious' | 'assembly' | 'part'
+  count: number
+  /** The count at which the condition holds (more than 30 days = 31, more than 4 repairs = 5, the 3rd serious repair, 2 replacements and a later visit). */
+  threshold: number
+  /** The problem (same), the system (assembly, part) and the part (part) concerned. */
+  fault?: string
+  system?: System
+  part?: string
+}
+
+/**
+ * The Art 24 counts the engine reports (art24_1, art24_2, art24_3, art24_4 reasons), non-zero ones
+ * only, when a refund or replacement is not yet granted but the sanbao period still runs: what
+ * further repairs would open it.
+ */
+export function refundProgress(input: SanbaoInput, d: SanbaoDecision): RefundProgress[] {
+  if (d.remedy === 'refund_or_replace' || !d.in_sanbao_period) return []
+  const out: RefundProgress[] = []
+  for (const r of d.reasons) {
+    const v = r.values
+    const count = Number(v.count ?? 0)
+    const first = Array.isArray(v.events) && v.events.length ? input.events[Number(v.events[0])] : undefined
+    switch (r.code) {
+      case 'art24_4.cumulative_days':
+        out.push({ kind: 'days', count: Number(v.cumulative_repair_days ?? 0), threshold: Number(v.limit_days ?? 30) + 1 })
+        break
+      case 'art24_4.same_problem':
+        if (typeof v.fault_id === 'string') out.push({ kind: 'same', count, threshold: Number(v.limit ?? 4) + 1, fault: v.fault_id })
+        break
+      case 'art24_1.serious_safety':
+        out.push({ kind: 'serious', count, threshold: Number(v.threshold ?? 3) })
+        break
+      case 'art24_2.assembly_replaced_twice':
+        if (first) out.push({ kind: 'assembly', count, threshold: Number(v.threshold ?? 2), system: first.system })
+        break
+      case 'art24_3.main_part_replaced_twice':
+        if (first) out.push({ kind: 'part', count, threshold: Number(v.threshold ?? 2), system: first.system, part: first.part ?? '' })
+        break
+    }
+  }
+  return out.filter((p) => p.count > 0)
+}
+
 /** A worked example: delivered, then a main part of the gearbox replaced on day 5 (Art 22); `texts` name the part and the problem. */
 export function exampleCase(today: string, texts: { part: string; problem: string }): CaseForm {
   const day = (offset: number) => {
