@@ -532,6 +532,12 @@ async fn concurrent_changes_to_one_dispute_leave_one_winner() {
     assert_eq!(d["evaluations"].as_array().unwrap().len(), 2);
 }
 
+fn as_refs(rows: &[Vec<String>]) -> Vec<Vec<&str>> {
+    rows.iter()
+        .map(|r| r.iter().map(String::as_str).collect())
+        .collect()
+}
+
 /// The `n`-th working day after `from`, counted here from the calendar the API lists.
 fn nth_working_day(from: NaiveDate, n: u32, off: &[NaiveDate], on: &[NaiveDate]) -> NaiveDate {
     let mut d = from;
@@ -726,11 +732,6 @@ async fn repairs_import_from_the_template_row_by_row() {
             ]
         })
         .collect();
-    let as_refs = |rows: &[Vec<String>]| -> Vec<Vec<&str>> {
-        rows.iter()
-            .map(|r| r.iter().map(String::as_str).collect())
-            .collect()
-    };
     let version = d["dispute"]["version"].as_i64().unwrap();
     let path = format!("/api/v1/car/disputes/{id}/repairs/import?version={version}");
 

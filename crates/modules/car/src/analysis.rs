@@ -91,6 +91,7 @@ pub struct SignalRow {
     pub part: String,
     pub n: u64,
     pub expected: f64,
+    /// Null when no other make/model has this component (unbounded).
     pub prr: Option<f64>,
     pub chi2: Option<f64>,
     /// Lower 95 % limit of the information component.
@@ -377,8 +378,9 @@ fn signals(cells: &[(Cell, u64)]) -> Vec<SignalRow> {
             let (brand, model) = rows[cell.row as usize].clone();
             let (system, part) = cols[cell.col as usize].clone();
             SignalRow {
+                // No other make/model with this component: PRR is unbounded (null).
                 signal: cell.n >= MIN_N
-                    && s.prr.is_some_and(|p| p >= MIN_PRR)
+                    && (s.prr.is_some_and(|p| p >= MIN_PRR) || table.col_total(cell.col) == cell.n)
                     && s.prr_chi2.is_some_and(|x| x >= MIN_CHI2),
                 brand,
                 model,

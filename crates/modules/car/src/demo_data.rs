@@ -7,7 +7,9 @@
 //! - a year of disputes in 兰州 and 天水 with repair histories — most settled by repair, some
 //!   heading for replacement or refund (a gearbox replaced twice, a brake failure in the first
 //!   weeks, the same fault five times), a few past the seller's deadline — mediations, an
-//!   opinion asked of the `expert` user, and outcomes.
+//!   opinion asked of the `expert` user, and outcomes;
+//! - four car-accident cases at the demo hospital (entered by `hospital`), three linked to the
+//!   vehicles of disputes.
 
 use chrono::{Datelike, Duration, NaiveDate};
 use longzhi_domain::{CreditCode, Vin};
@@ -159,11 +161,39 @@ fn visit(
 }
 
 /// A repair history of the kind `k` (0–5) for a car delivered on `start`, up to `until`.
+/// Before it (except for the car failing in its first weeks), an ordinary repair or two on any
+/// system, as every car has.
 fn history(k: u64, start: NaiveDate, until: NaiveDate, rng: &mut Lcg) -> Vec<RepairInput> {
     let span = (until - start).num_days().max(2);
     let at = |share: i64| start + Duration::days((span * share / 100).max(1));
     let km = |share: i64| (share * 150) as f64;
-    match k {
+    let ordinary = [
+        "suspension",
+        "other",
+        "drivetrain",
+        "emission_control",
+        "brake",
+        "body",
+    ];
+    let mut out: Vec<RepairInput> = if k == 2 {
+        Vec::new()
+    } else {
+        (0..=rng.next(2) as i64)
+            .map(|i| {
+                let s = ordinary[rng.next(ordinary.len() as u64) as usize];
+                visit(
+                    at(5 + 5 * i),
+                    km(5 + 5 * i),
+                    "repair",
+                    s,
+                    None,
+                    &format!("{s}-early-{i}"),
+                    1.0,
+                )
+            })
+            .collect()
+    };
+    out.extend(match k {
         // Art 24(3): the same gearbox part replaced twice and failing again.
         0 => vec![
             visit(
@@ -245,7 +275,8 @@ fn history(k: u64, start: NaiveDate, until: NaiveDate, rng: &mut Lcg) -> Vec<Rep
             v.consumer_fault = true;
             vec![v]
         }
-    }
+    });
+    out
 }
 
 pub async fn seed(db: &DatabaseConnection) -> Result<()> {
@@ -523,6 +554,63 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
                     outcome: outcome.into(),
                     note: String::new(),
                     version: version(&d),
+                },
+            )
+            .await?;
+        }
+    }
+    injuries(db, &province, &ids).await
+}
+
+/// Car-accident cases of the demo hospital, three of them linked to disputes' vehicles.
+async fn injuries(
+    db: &DatabaseConnection,
+    province: &Principal,
+    disputes: &[(i64, NaiveDate, u64, Principal)],
+) -> Result<()> {
+    use longzhi_injury::cases::{self, CaseInput};
+    let hospital = principal_of(db, "hospital").await?;
+    let narratives = [
+        "驾驶家用轿车时制动失灵追尾,头部受伤",
+        "车辆行驶中转向突然失控撞上护栏,胸部挫伤",
+        "车辆起火,逃生时手部烧伤",
+        "停车时被后车追尾,颈部扭伤",
+    ];
+    for (k, narrative) in narratives.iter().enumerate() {
+        let (dispute_id, received_on, _, officer) = &disputes[k * 3];
+        let c = cases::create(
+            db,
+            &hospital,
+            CaseInput {
+                point_id: None,
+                case_no: format!("CAR-{:03}", k + 1),
+                treated_on: (*received_on - Duration::days(20)).to_string(),
+                age: Some(30 + 7 * k as i32),
+                sex: if k % 2 == 0 { "M" } else { "F" }.into(),
+                place: "street".into(),
+                activity: "travel".into(),
+                intent: "unintentional".into(),
+                body_part: "head".into(),
+                diagnosis: "fracture".into(),
+                severity: "moderate".into(),
+                disposition: "admitted".into(),
+                products: vec!["car".into()],
+                narrative: (*narrative).into(),
+                version: None,
+            },
+        )
+        .await?;
+        if k < 3 {
+            let d = disputes::detail(db, officer, *dispute_id).await?;
+            crate::injuries::link(
+                db,
+                province,
+                c.id,
+                crate::injuries::LinkInput {
+                    vin: d.dispute.vin,
+                    maker_id: d.dispute.maker_id,
+                    model_id: Some(d.dispute.model_id),
+                    note: "交警事故认定书载明车辆".into(),
                 },
             )
             .await?;
