@@ -1,20 +1,25 @@
 /**
- * Household-car 三包 (docs/engines/sanbao.md): the module's calls. The public self-check sends the
- * engine's own JSON and gets its decision back unchanged, so both are typed in ./sanbao.ts.
+ * Household-car 三包 (docs/guide/car.md): the public self-check's calls. `check` and `report` take
+ * the engine's own JSON, which the OpenAPI document types only as an object, so the case and the
+ * decision are typed in ./sanbao.ts after the engine; the models are the document's `ModelView`.
  */
-import { dynamic, fileOf, ok, type DownloadedFile } from '@/api/http'
+import { api, fileOf, ok, type DownloadedFile } from '@/api/http'
+import type { Schemas } from '@/api/types'
 import type { Locale } from '@/i18n'
-import type { CarModel, SanbaoDecision, SanbaoInput } from './sanbao'
+import type { SanbaoDecision, SanbaoInput } from './sanbao'
 
-/** The file name the report endpoint gives its PDF. */
+/** A maker's model with the terms of its 三包凭证: n (a fraction) and the periods it promises. */
+export type CarModel = Schemas['ModelView']
+
+/** The PDF's name when the answer names none (the server names it in the language asked for). */
 export const REPORT_FILE = 'sanbao-self-check.pdf'
 
 export const carApi = {
   /** The engine on the JSON of `longzhi engine sanbao --input`; answers exactly its decision (422 names the field, 429 when sent too often). */
-  check: (input: SanbaoInput) => ok(dynamic<SanbaoDecision>('POST', '/api/v1/public/sanbao/check', { body: input })),
+  check: async (input: SanbaoInput): Promise<SanbaoDecision> => (await ok(api.POST('/api/v1/public/sanbao/check', { body: input as never }))) as unknown as SanbaoDecision,
   /** The same decision as a printable PDF in `lang`. */
   report: (input: SanbaoInput, lang: Locale): Promise<DownloadedFile> =>
-    fileOf(dynamic<Blob>('POST', '/api/v1/public/sanbao/report', { params: { query: { lang } }, body: input, parseAs: 'blob' }), REPORT_FILE),
-  /** The makers' models with their 三包凭证 terms (n, periods). */
-  models: () => ok(dynamic<CarModel[]>('GET', '/api/v1/public/sanbao/models')),
+    fileOf(api.POST('/api/v1/public/sanbao/report', { params: { query: { lang } }, body: input as never, parseAs: 'blob' }), REPORT_FILE),
+  /** The makers' active models with their 三包凭证 terms. */
+  models: () => ok(api.GET('/api/v1/public/sanbao/models')),
 }

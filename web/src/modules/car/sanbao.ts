@@ -107,22 +107,6 @@ export interface SanbaoDecision {
   }
 }
 
-/** A maker's model with the terms of its 三包凭证 (GET /public/sanbao/models). */
-export interface CarModel {
-  id: number
-  maker: string
-  brand: string
-  name: string
-  /** Dictionary `car_powertrain`: fuel, hybrid, electric. */
-  powertrain: string
-  /** The maker's n, a fraction. */
-  compensation_rate: number | string
-  sanbao_years: number
-  sanbao_km: number
-  warranty_years: number
-  warranty_km: number
-}
-
 /** One visit as the form edits it. */
 export interface VisitForm {
   /** A key for the list (stable across removals), not sent. */
