@@ -174,7 +174,8 @@ describe('the decision as shown', () => {
   it('names articles and visits as people read them', () => {
     expect(articleKey('24(1)')).toBe('a24_1')
     expect(articleKey('22')).toBe('a22')
-    expect(nameVisits('events[0]（2025-03-08，第 5 日）…（events[0], events[11]）', (n) => `第 ${n} 次维修`)).toBe('第 1 次维修（2025-03-08，第 5 日）…（第 1 次维修, 第 12 次维修）')
+    expect(nameVisits('events[0]（2025-03-08，第 5 日）…（events[0], events[11]）', (n) => `第 ${n} 次维修`, '、')).toBe('第 1 次维修（2025-03-08，第 5 日）…（第 1 次维修、第 12 次维修）')
+    expect(nameVisits('replaced 2 times (events[0], events[2]), then events[3] on it again', (n) => `visit ${n}`)).toBe('replaced 2 times (visit 1, visit 3), then visit 4 on it again')
   })
 
   it('shows the rules that hold first, and the refund conditions made moot by an ended period', () => {

@@ -345,9 +345,12 @@ export function serverProblem(e: unknown): ServerProblem {
 /** An article's text key: "24(1)" → "a24_1", "22" → "a22". */
 export const articleKey = (article: string): string => `a${article.replace(/\((\d+)\)/, '_$1')}`
 
-/** The engine's `events[i]` in a reason's text as the visit's number people see ("第 2 次维修"). */
-export function nameVisits(text: string, visit: (n: number) => string): string {
-  return text.replace(/events\[(\d+)\]/g, (_, i: string) => visit(Number(i) + 1))
+/**
+ * The engine's `events[i]` in a reason's text as the visit's number people see ("第 2 次维修"); a
+ * list of them ("events[0], events[2]") joined by `sep` (the language's list separator).
+ */
+export function nameVisits(text: string, visit: (n: number) => string, sep = ', '): string {
+  return text.replace(/events\[\d+\](?:, events\[\d+\])*/g, (list) => list.split(', ').map((e) => visit(Number(e.slice(7, -1)) + 1)).join(sep))
 }
 
 /** Days from one ISO date to another (negative if `to` is earlier). */
