@@ -31,13 +31,14 @@ describe('route access', () => {
 describe('the sidebar menu', () => {
   it('shows everything to `*:*:*`', () => {
     const menu = buildMenu(layoutChildren, ['*:*:*'])
-    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/recall', '/system'])
+    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/recall', '/car', '/system'])
     expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/reviews', '/plan/matrix'])
     expect(menu[2].children.map((c) => c.path)).toEqual(['/quality/indicators', '/quality/frameworks', '/quality/rounds', '/quality/values', '/quality/analysis', '/quality/reports', '/quality/actions'])
     expect(menu[3].children.map((c) => c.path)).toEqual(['/injury/points', '/injury/cases', '/injury/estimates', '/injury/reports', '/injury/signals', '/injury/register'])
     expect(menu[4].children.map((c) => c.path)).toEqual(['/recall/assessments', '/recall/investigations', '/recall/recalls', '/recall/warnings', '/recall/experts'])
-    expect(menu[5].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[5].children).toHaveLength(9)
+    expect(menu[5].children.map((c) => c.path)).toEqual(['/car/disputes', '/car/makers', '/car/calendar', '/car/analysis', '/car/injuries'])
+    expect(menu[6].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[6].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {

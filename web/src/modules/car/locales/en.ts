@@ -226,7 +226,7 @@ export default {
     },
     dispute: {
       q: 'Number, consumer, VIN, seller', code: 'Number', status: 'Status', statuses: { open: 'Open', closed: 'Closed' }, remedy: 'Engine remedy',
-      car: 'Make and model', seller: 'Seller', answerDue: 'Answer due', completionDue: 'Completion due', onlyOverdue: 'Overdue only', createdAt: 'Registered',
+      car: 'Make and model', seller: 'Seller', received: 'Received', answerDue: 'Answer due', completionDue: 'Completion due', onlyOverdue: 'Overdue only', createdAt: 'Registered',
       edit: 'Edit facts',
       steps: { answer: 'Record the seller’s answer', reanswer: 'Change the seller’s answer', mediate: 'Record a mediation', assign: 'Ask experts', opinion: 'Give a technical opinion', close: 'Close' },
       tabs: { facts: 'Facts', repairs: 'Repairs ({n})', evaluation: '三包 evaluation', handling: 'Answer, mediation, opinions', attachments: 'Attachments ({n})' },
@@ -236,7 +236,7 @@ export default {
       mediations: 'Mediations', noMediations: 'No mediation yet.', recordedBy: 'Recorded by', participantsPlaceholder: 'e.g. consumer, dealer, maker’s representative',
       opinions: 'Experts’ technical opinions', noOpinions: 'No expert asked yet.', expert: 'Expert', pending: 'Pending', submittedAt: 'Submitted',
       chooseExperts: 'Experts', noExperts: 'The pool has no active expert free of a conflict with this maker.',
-      expertsHint: 'Only active experts who declared no conflict of interest with the maker or its brand are listed; those already asked are ticked.',
+      expertsHint: 'Only active experts who declared no conflict of interest with the maker or its brand are listed; those already asked are greyed out.',
       opinionHint: 'Give your opinion on the nature of the quality problem, whether a main part is involved, how the faults and repairs relate; submitting again replaces your earlier opinion.',
       closeHint: 'Close with the actual outcome; a closed dispute is read-only. The engine’s current remedy:',
       stillOpen: 'The dispute is open.', attachHint: 'Add attachments with “Edit facts”.',

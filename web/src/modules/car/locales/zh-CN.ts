@@ -227,7 +227,7 @@ export default {
     },
     dispute: {
       q: '编号、消费者、VIN、销售者', code: '争议编号', status: '状态', statuses: { open: '办理中', closed: '已办结' }, remedy: '引擎判定',
-      car: '品牌车型', seller: '销售者', answerDue: '答复期限', completionDue: '换退期限', onlyOverdue: '仅看逾期', createdAt: '登记时间',
+      car: '品牌车型', seller: '销售者', received: '收到要求日期', answerDue: '答复期限', completionDue: '换退期限', onlyOverdue: '仅看逾期', createdAt: '登记时间',
       edit: '修改案情',
       steps: { answer: '登记销售者答复', reanswer: '修改销售者答复', mediate: '记录调解', assign: '邀请专家', opinion: '提交技术意见', close: '办结' },
       tabs: { facts: '案情', repairs: '维修记录（{n}）', evaluation: '三包判定', handling: '答复、调解与意见', attachments: '附件（{n}）' },
@@ -237,7 +237,7 @@ export default {
       mediations: '调解记录', noMediations: '暂无调解记录。', recordedBy: '记录人', participantsPlaceholder: '如：消费者、经销商、生产者代表',
       opinions: '专家技术意见', noOpinions: '尚未邀请专家。', expert: '专家', pending: '待提交', submittedAt: '提交时间',
       chooseExperts: '选择专家', noExperts: '专家库中没有与该生产者无利益冲突的在职专家。',
-      expertsHint: '只列出在职、且未申报与该生产者或品牌存在利益冲突的专家；已邀请的专家已勾选。',
+      expertsHint: '只列出在职、且未申报与该生产者或品牌存在利益冲突的专家；已邀请的专家显示为灰色。',
       opinionHint: '请就质量问题的性质、是否属于主要零部件、故障与修理的关联等提出技术意见；再次提交将替换您之前的意见。',
       closeHint: '按调解或处理的实际结果办结，办结后争议只读。引擎当前判定：',
       stillOpen: '争议办理中。', attachHint: '补充附件请在“修改案情”中上传。',
