@@ -104,8 +104,8 @@ async fn a_city_administrator_manages_its_own_regions_organisations() {
         .map(|o| o["code"].as_str().unwrap())
         .collect();
     assert_eq!(roots, ["620500-bureau", "ts-e"]);
-    // 7 county offices, 2 demo organisations and the demo sentinel hospital.
-    assert_eq!(tree[0]["children"].as_array().unwrap().len(), 7 + 3);
+    // 7 county offices, 2 demo organisations, the demo sentinel hospital and the demo car maker.
+    assert_eq!(tree[0]["children"].as_array().unwrap().len(), 7 + 4);
 }
 
 #[tokio::test]

@@ -1343,6 +1343,11 @@ fn valid_fields(method: &str, path: &str) -> Value {
             "indicator_codes": ["prod_pass"], "targets": "目标",
             "start_date": today(), "end_date": today(), "version": 1
         }),
+        // The visit's fields are flattened into the change: the generated body lacks them.
+        ("POST", "/car/disputes/{id}/repairs") | ("PUT", "/car/repairs/{id}") => json!({
+            "version": 1, "date": today(), "odometer_km": 1, "kind": "repair", "system": "body",
+            "fault_id": "f", "repair_days": 1
+        }),
         ("POST", "/system/users/{id}/reset-password") => json!({"password": "Another@2024x"}),
         ("PUT", "/system/users/{id}/status") => json!({"status": "disabled"}),
         ("PUT", "/system/orgs/{id}") => json!({"kind": "county_office", "status": "active"}),

@@ -288,8 +288,8 @@ async fn the_dashboard_shows_the_callers_regions() {
         .find(|r| r["code"] == "620100")
         .unwrap();
     assert_eq!(
-        lz["value"], 5.0,
-        "the 兰州 administrator, the demo enterprise user, the demo hospital's staff and the two demo producers"
+        lz["value"], 6.0,
+        "the 兰州 administrator, the demo enterprise user, the demo hospital's staff, the two demo producers and the demo car maker"
     );
     let ts = app
         .login("tianshui")

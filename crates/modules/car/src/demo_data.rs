@@ -21,7 +21,7 @@ use longzhi_store::{DatabaseConnection, Result, StoreError, today};
 use sea_orm::{EntityTrait, PaginatorTrait};
 
 use crate::calendar::{self, HolidayInput};
-use crate::disputes::{self, AnswerInput, AssignInput, CloseInput, DisputeInput, MediationInput};
+use crate::disputes::{self, AnswerInput, CloseInput, DisputeInput, ExpertsInput, MediationInput};
 use crate::entity::maker;
 use crate::makers::{self, DealerInput, MakerInput, ModelInput};
 use crate::repairs::RepairInput;
@@ -532,7 +532,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
                 db,
                 officer,
                 *id,
-                AssignInput {
+                ExpertsInput {
                     expert_ids: vec![e.id],
                     version: version(&d),
                 },

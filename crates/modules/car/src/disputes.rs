@@ -196,13 +196,13 @@ pub struct MediationInput {
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-pub struct AssignInput {
+pub struct ExpertsInput {
     pub expert_ids: Vec<i64>,
     pub version: i32,
 }
 
 #[derive(Debug, Clone, Deserialize, utoipa::ToSchema)]
-pub struct OpinionInput {
+pub struct DisputeOpinionInput {
     pub opinion: String,
 }
 
@@ -869,7 +869,7 @@ pub async fn assign(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
-    i: AssignInput,
+    i: ExpertsInput,
 ) -> Result<DisputeDetail> {
     use longzhi_recall::entity::expert;
     let (txn, m) = load_open(db, p, id).await?;
@@ -956,7 +956,7 @@ pub async fn opine(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
-    i: OpinionInput,
+    i: DisputeOpinionInput,
 ) -> Result<DisputeDetail> {
     use longzhi_recall::entity::expert;
     let (txn, m) = load_open(db, p, id).await?;

@@ -91,8 +91,15 @@ pub struct RepairChange {
 #[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct VersionQuery {
-    /// The dispute's version.
-    pub version: i32,
+    /// The dispute's version (required; checked after the dispute is found).
+    pub version: Option<i32>,
+}
+
+impl VersionQuery {
+    pub fn required(&self) -> Result<i32> {
+        self.version
+            .ok_or_else(|| FieldError::new("version", Rule::Required).into())
+    }
 }
 
 /// A dispute's repairs in date order (input order breaking ties), as the engine processes them.
@@ -274,9 +281,10 @@ pub async fn delete(
     db: &DatabaseConnection,
     p: &Principal,
     repair_id: i64,
-    version: i32,
+    q: &VersionQuery,
 ) -> Result<DisputeDetail> {
     let (txn, m, _) = open_visit(db, p, repair_id).await?;
+    let version = q.required()?;
     let id = m.id;
     repair::Entity::delete_by_id(repair_id).exec(&txn).await?;
     let after = disputes::bump(&txn, p, &m, version, "delete_repair", Default::default()).await?;

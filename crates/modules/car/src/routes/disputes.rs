@@ -15,8 +15,8 @@ use utoipa_axum::{router::OpenApiRouter, routes};
 
 use super::*;
 use crate::disputes::{
-    self, AnswerInput, AssignInput, CloseInput, DisputeDetail, DisputeFilter, DisputeInput,
-    DisputeView, MediationInput, OpinionInput,
+    self, AnswerInput, CloseInput, DisputeDetail, DisputeFilter, DisputeInput, DisputeOpinionInput,
+    DisputeView, ExpertsInput, MediationInput,
 };
 use crate::repairs::{self, RepairChange, RepairInput, VersionQuery};
 
@@ -148,7 +148,7 @@ async fn delete_repair(
     Query(v): Query<VersionQuery>,
 ) -> ApiResult<Json<DisputeDetail>> {
     Ok(Json(
-        repairs::delete(&st.db, auth.principal(), id, v.version).await?,
+        repairs::delete(&st.db, auth.principal(), id, &v).await?,
     ))
 }
 
@@ -304,6 +304,7 @@ async fn import_repairs(
 ) -> ApiResult<Json<ImportResult>> {
     // The dispute must be visible before its file is read.
     disputes::detail(&st.db, auth.principal(), id).await?;
+    let version = v.required()?;
     let limit = excel::upload_limit(&st.db).await?;
     let bytes = excel::read_upload(multipart, limit).await?;
     let rows = excel::rows(bytes, &COLUMNS, &Labels::load(&st.db, &COLUMNS).await?)
@@ -311,7 +312,7 @@ async fn import_repairs(
         .iter()
         .map(|r| (r.number, repair_of(r)))
         .collect();
-    let outcome = repairs::import(&st.db, auth.principal(), id, v.version, rows).await?;
+    let outcome = repairs::import(&st.db, auth.principal(), id, version, rows).await?;
     Ok(Json(ImportResult::new(outcome, lang)))
 }
 
@@ -338,11 +339,11 @@ step!(
 step!(
     /// Ask experts for a technical opinion; one with a declared conflict is refused
     /// (`recall.expert_conflict`).
-    assign, "/car/disputes/{id}/experts", CanDisputeAssign, AssignInput, DisputeDetail, disputes::assign
+    assign, "/car/disputes/{id}/experts", CanDisputeAssign, ExpertsInput, DisputeDetail, disputes::assign
 );
 step!(
     /// An assigned expert's technical opinion.
-    opinion, "/car/disputes/{id}/opinion", CanDisputeOpinion, OpinionInput, DisputeDetail, disputes::opine
+    opinion, "/car/disputes/{id}/opinion", CanDisputeOpinion, DisputeOpinionInput, DisputeDetail, disputes::opine
 );
 step!(
     /// Close the dispute with its outcome.
