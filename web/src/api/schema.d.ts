@@ -1462,6 +1462,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/sanbao/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The seller's Art 28 deadlines for a request received on a day, in the province's working
+         *     days (its holidays and make-up working days).
+         */
+        get: operations["getPublicSanbaoDeadlines"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/sanbao/models": {
         parameters: {
             query?: never;
@@ -3574,6 +3594,24 @@ export interface components {
          * @enum {string}
          */
         DataScope: "all" | "region" | "org" | "own" | "assigned";
+        /**
+         * @description The seller's Art 28 deadlines for a request received on `received_on`, in the province's
+         *     working days.
+         */
+        Deadlines: {
+            /**
+             * Format: date
+             * @description The 10th working day after: the seller's answer is due.
+             */
+            answer: string;
+            /**
+             * Format: date
+             * @description The 20th working day after: a replacement or refund is due.
+             */
+            completion: string;
+            /** Format: date */
+            received_on: string;
+        };
         DealerInput: {
             active?: boolean;
             address?: string;
@@ -3770,6 +3808,9 @@ export interface components {
             version?: number | null;
             /** @description 17 characters with the ISO 3779 check digit in the 9th place. */
             vin: string;
+        };
+        DisputeOpinionInput: {
+            opinion: string;
         };
         DisputeView: {
             answer?: string | null;
@@ -3975,6 +4016,11 @@ export interface components {
              * @description Required to update.
              */
             version?: number | null;
+        };
+        ExpertsInput: {
+            expert_ids: number[];
+            /** Format: int32 */
+            version: number;
         };
         ExpertView: {
             active: boolean;
@@ -8055,7 +8101,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["AssignInput"];
+                "application/json": components["schemas"]["ExpertsInput"];
             };
         };
         responses: {
@@ -8229,7 +8275,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["OpinionInput"];
+                "application/json": components["schemas"]["DisputeOpinionInput"];
             };
         };
         responses: {
@@ -8394,9 +8440,9 @@ export interface operations {
     };
     postCarDisputesByIdRepairsImport: {
         parameters: {
-            query: {
-                /** @description The dispute's version. */
-                version: number;
+            query?: {
+                /** @description The dispute's version (required; checked after the dispute is found). */
+                version?: number;
             };
             header?: never;
             path: {
@@ -9551,9 +9597,9 @@ export interface operations {
     };
     deleteCarRepairsById: {
         parameters: {
-            query: {
-                /** @description The dispute's version. */
-                version: number;
+            query?: {
+                /** @description The dispute's version (required; checked after the dispute is found). */
+                version?: number;
             };
             header?: never;
             path: {
@@ -14622,6 +14668,71 @@ export interface operations {
                 };
             };
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getPublicSanbaoDeadlines: {
+        parameters: {
+            query: {
+                /** @description The day the seller received the request. */
+                received_on: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Deadlines"];
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

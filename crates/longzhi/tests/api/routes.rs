@@ -1013,6 +1013,7 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
     ("POST", "/public/sanbao/check", Public, Key::None),
     ("POST", "/public/sanbao/report", Public, Key::None),
     ("GET", "/public/sanbao/models", Public, Key::None),
+    ("GET", "/public/sanbao/deadlines", Public, Key::None),
     ("GET", "/car/disputes", Needs("car:dispute:list"), Key::None),
     (
         "POST",

@@ -40,6 +40,29 @@ pub fn decide(case: &Value) -> Result<Value> {
     serde_json::to_value(d).map_err(|e| StoreError::Io(e.to_string()))
 }
 
+/// The seller's Art 28 deadlines for a request received on `received_on`, in the province's
+/// working days.
+#[derive(Debug, Clone, serde::Serialize, utoipa::ToSchema)]
+pub struct Deadlines {
+    pub received_on: chrono::NaiveDate,
+    /// The 10th working day after: the seller's answer is due.
+    pub answer: chrono::NaiveDate,
+    /// The 20th working day after: a replacement or refund is due.
+    pub completion: chrono::NaiveDate,
+}
+
+pub async fn deadlines(
+    db: &DatabaseConnection,
+    received_on: chrono::NaiveDate,
+) -> Result<Deadlines> {
+    let cal = calendar::load(db, received_on).await?;
+    Ok(Deadlines {
+        received_on,
+        answer: cal.add_working_days(received_on, ANSWER_DAYS),
+        completion: cal.add_working_days(received_on, COMPLETION_DAYS),
+    })
+}
+
 /// The PDF of a self-check in `lang` (`zh-CN` or `en`): the case, the decision with every
 /// article, the periods, the seller's deadlines from the evaluation date in the province's
 /// working days, and what to bring.
@@ -47,11 +70,7 @@ pub async fn pdf(db: &DatabaseConnection, case: &Value, english: bool) -> Result
     let decision = decide(case)?;
     let evaluated: chrono::NaiveDate = serde_json::from_value(case["evaluation_date"].clone())
         .map_err(|e| StoreError::Io(e.to_string()))?;
-    let cal = calendar::load(db, evaluated).await?;
-    let deadlines = json!({
-        "answer": cal.add_working_days(evaluated, ANSWER_DAYS),
-        "completion": cal.add_working_days(evaluated, COMPLETION_DAYS),
-    });
+    let deadlines = deadlines(db, evaluated).await?;
     let data = json!({
         "case": case,
         "decision": decision,

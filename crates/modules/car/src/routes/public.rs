@@ -16,13 +16,14 @@ use serde_json::Value;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 use crate::makers::{self, ModelView};
-use crate::self_check;
+use crate::self_check::{self, Deadlines};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(check))
         .routes(routes!(report))
         .routes(routes!(models))
+        .routes(routes!(deadlines))
 }
 
 /// The 三包 decision for a case, exactly as `longzhi engine sanbao --input` answers it. A
@@ -79,4 +80,26 @@ async fn report(
     responses((status = 200, body = Vec<ModelView>), (status = 304, description = "Not modified")))]
 async fn models(State(st): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     Ok(cached_json(&headers, &makers::active_models(&st.db).await?))
+}
+
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+struct DeadlineQuery {
+    /// The day the seller received the request.
+    received_on: chrono::NaiveDate,
+}
+
+/// The seller's Art 28 deadlines for a request received on a day, in the province's working
+/// days (its holidays and make-up working days).
+#[utoipa::path(get, path = "/public/sanbao/deadlines", tag = "car", params(DeadlineQuery),
+    responses((status = 200, body = Deadlines), (status = 304, description = "Not modified")))]
+async fn deadlines(
+    State(st): State<AppState>,
+    headers: HeaderMap,
+    Query(q): Query<DeadlineQuery>,
+) -> ApiResult<Response> {
+    Ok(cached_json(
+        &headers,
+        &self_check::deadlines(&st.db, q.received_on).await?,
+    ))
 }
