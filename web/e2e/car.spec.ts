@@ -89,6 +89,9 @@ test('a consumer checks a gearbox part replaced 5 days after delivery: replaceme
   await expect(result.locator('[data-test=sanbao-period-warranty]')).toContainText('2028-03-03')
   await expect(result.locator('[data-test=sanbao-deadlines]')).toContainText('10 个工作日')
   await expect(result.locator('[data-test=sanbao-deadlines]')).toContainText('20 个工作日')
+  // The seller's Art 28 dates for a request on 2025-03-13, in the province's working days (GET /public/sanbao/deadlines).
+  await expect(result.locator('[data-test=sanbao-deadline-answer]')).toContainText(/最迟 2025-0[34]-\d{2}/)
+  await expect(result.locator('[data-test=sanbao-deadline-completion]')).toContainText(/最迟 2025-0[34]-\d{2}/)
   await expect(result.locator('[data-test=sanbao-documents]')).toContainText('三包凭证')
 
   // The engine's reasons, the visit named as the consumer numbered it; the unmet ones folded.
