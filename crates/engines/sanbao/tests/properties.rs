@@ -15,7 +15,7 @@
 
 mod common;
 
-use common::{START, case, day_of, decide_unlisted, ev, set};
+use common::{START, case, day_of, decide, decide_unlisted, ev, set};
 use longzhi_sanbao::Remedy;
 use proptest::prelude::*;
 use serde_json::{Value, json};
@@ -116,13 +116,13 @@ fn free_assembly_replacement_superseded_by_art24_with_deduction() {
         "repair_days",
         25,
     );
-    let before = decide_unlisted(&case(59, 2900, vec![piston.clone()]));
+    let before = decide(&case(59, 2900, vec![piston.clone()]));
     assert_eq!(before.remedy, Remedy::FreeAssemblyReplacement);
     assert_eq!(before.usage_compensation_yuan, None);
 
     // Day 50: a body repair of 6 days makes 31 cumulative days > 30 (Art 24(4)).
     let body = set(ev(50, 2500, "repair", "body"), "repair_days", 6);
-    let after = decide_unlisted(&case(59, 2900, vec![piston, body]));
+    let after = decide(&case(59, 2900, vec![piston, body]));
     assert_eq!(after.remedy, Remedy::RefundOrReplace);
     assert_eq!(after.articles, ["24(4)"]);
     // 100,000 × 2,900 / 1000 × 0.005 = 1,450.00 yuan: the free remedy now costs a deduction,
@@ -141,11 +141,11 @@ fn time_passing_can_end_the_refund() {
         .map(|i| ev(100 + 10 * i, 5000, "repair", "suspension"))
         .collect();
     assert_eq!(
-        decide_unlisted(&case(731, 20000, history.clone())).remedy,
+        decide(&case(731, 20000, history.clone())).remedy,
         Remedy::RefundOrReplace
     );
     assert_eq!(
-        decide_unlisted(&case(732, 20000, history)).remedy,
+        decide(&case(732, 20000, history)).remedy,
         Remedy::Repair
     );
 }
