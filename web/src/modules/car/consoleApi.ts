@@ -51,14 +51,7 @@ type BodyOf<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] exten
 /** A repair visit with the dispute's version (the schema flattens the visit into it). */
 export type RepairChange = BodyOf<'/api/v1/car/disputes/{id}/repairs', 'post'>
 export type AssignBody = BodyOf<'/api/v1/car/disputes/{id}/experts', 'post'>
-/**
- * An expert's opinion on a dispute (disputes.rs `OpinionInput`: the text only). The document names
- * it `OpinionInput`, as the recall module's (with `defect`), which it takes instead: written here
- * until the server names it apart.
- */
-export interface OpinionBody {
-  opinion: string
-}
+export type OpinionBody = BodyOf<'/api/v1/car/disputes/{id}/opinion', 'post'>
 
 export type DisputeFilters = NonNullable<paths['/api/v1/car/disputes']['get']['parameters']['query']>
 export type AnalysisFilters = NonNullable<paths['/api/v1/car/analysis']['get']['parameters']['query']>
@@ -107,7 +100,7 @@ export const carConsoleApi = {
   answer: (disputeId: number, body: AnswerInput) => ok(api.POST('/api/v1/car/disputes/{id}/answer', { params: id(disputeId), body })),
   mediate: (disputeId: number, body: MediationInput) => ok(api.POST('/api/v1/car/disputes/{id}/mediations', { params: id(disputeId), body })),
   assign: (disputeId: number, body: AssignBody) => ok(api.POST('/api/v1/car/disputes/{id}/experts', { params: id(disputeId), body })),
-  opinion: (disputeId: number, body: OpinionBody) => ok(api.POST('/api/v1/car/disputes/{id}/opinion', { params: id(disputeId), body: body as never })),
+  opinion: (disputeId: number, body: OpinionBody) => ok(api.POST('/api/v1/car/disputes/{id}/opinion', { params: id(disputeId), body })),
   close: (disputeId: number, body: CloseInput) => ok(api.POST('/api/v1/car/disputes/{id}/close', { params: id(disputeId), body })),
 
   maker: (makerId: number) => ok(api.GET('/api/v1/car/makers/{id}', { params: id(makerId) })),
