@@ -3439,8 +3439,8 @@ export interface components {
         };
         CarAnalysis: {
             by_city: components["schemas"]["CityCount"][];
-            by_outcome: components["schemas"]["Count"][];
-            by_remedy: components["schemas"]["Count"][];
+            by_outcome: components["schemas"]["KeyCount"][];
+            by_remedy: components["schemas"]["KeyCount"][];
             /** Format: int64 */
             disputes: number;
             faults: components["schemas"]["FaultRow"][];
@@ -4379,6 +4379,11 @@ export interface components {
             /** Format: date-time */
             started_at?: string | null;
             status: components["schemas"]["JobStatus"];
+        };
+        KeyCount: {
+            /** Format: int64 */
+            count: number;
+            key: string;
         };
         LineInput: {
             /** @description The indicator's code. */

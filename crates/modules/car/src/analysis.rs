@@ -34,7 +34,7 @@ pub struct AnalysisFilter {
 }
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
-pub struct Count {
+pub struct KeyCount {
     pub key: String,
     pub count: u64,
 }
@@ -107,8 +107,8 @@ pub struct CarAnalysis {
     pub disputes: u64,
     pub open: u64,
     pub overdue: u64,
-    pub by_remedy: Vec<Count>,
-    pub by_outcome: Vec<Count>,
+    pub by_remedy: Vec<KeyCount>,
+    pub by_outcome: Vec<KeyCount>,
     pub by_city: Vec<CityCount>,
     pub trend: Vec<MonthCount>,
     pub models: Vec<ModelRow>,
@@ -119,14 +119,14 @@ pub struct CarAnalysis {
     pub injuries: Vec<InjuryView>,
 }
 
-fn counts(it: impl Iterator<Item = String>) -> Vec<Count> {
+fn counts(it: impl Iterator<Item = String>) -> Vec<KeyCount> {
     let mut m: BTreeMap<String, u64> = BTreeMap::new();
     for k in it {
         *m.entry(k).or_default() += 1;
     }
-    let mut v: Vec<Count> = m
+    let mut v: Vec<KeyCount> = m
         .into_iter()
-        .map(|(key, count)| Count { key, count })
+        .map(|(key, count)| KeyCount { key, count })
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then(a.key.cmp(&b.key)));
     v

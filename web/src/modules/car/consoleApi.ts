@@ -32,15 +32,6 @@ export type DealerInput = Schemas['DealerInput']
 export type HolidayView = Schemas['HolidayView']
 export type HolidayInput = Schemas['HolidayInput']
 export type CarAnalysis = Schemas['CarAnalysis']
-/**
- * A count by key of the analysis (`by_remedy`, `by_outcome`; analysis.rs `Count`). The document
- * names it `Count`, as another schema, which it takes instead: written here until the server names
- * it apart.
- */
-export interface KeyCount {
-  key: string
-  count: number
-}
 export type InjuryView = Schemas['InjuryView']
 export type LinkInput = Schemas['LinkInput']
 export type ExpertView = Schemas['ExpertView']
