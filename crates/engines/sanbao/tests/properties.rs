@@ -144,8 +144,5 @@ fn time_passing_can_end_the_refund() {
         decide(&case(731, 20000, history.clone())).remedy,
         Remedy::RefundOrReplace
     );
-    assert_eq!(
-        decide(&case(732, 20000, history)).remedy,
-        Remedy::Repair
-    );
+    assert_eq!(decide(&case(732, 20000, history)).remedy, Remedy::Repair);
 }

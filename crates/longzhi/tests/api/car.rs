@@ -750,6 +750,19 @@ async fn repairs_import_from_the_template_row_by_row() {
     let version = d["dispute"]["version"].as_i64().unwrap();
     let path = format!("/api/v1/car/disputes/{id}/repairs/import?version={version}");
 
+    // An odometer going back is judged on the whole history and told on the sheet's row.
+    let mut back = rows.clone();
+    back[3][1] = "100".into();
+    let refs = as_refs(&back);
+    let slices: Vec<&[&str]> = refs.iter().map(Vec::as_slice).collect();
+    let (s, r) = lanzhou
+        .upload(&path, "repairs.xlsx", sheet(&headers, &slices))
+        .await;
+    assert_eq!(s, StatusCode::OK, "{r}");
+    assert_eq!(r["created"], 0);
+    assert_eq!(r["errors"][0]["row"], 5, "{r}");
+    assert_eq!(r["errors"][0]["field"], "odometer_km", "{r}");
+
     let mut bad = rows.clone();
     bad[1][3] = "飞行系统".into();
     bad[3][0] = "昨天".into();

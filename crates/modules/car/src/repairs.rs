@@ -326,9 +326,50 @@ pub async fn import(
     let inputs: Vec<RepairInput> = valid.iter().map(|(_, r)| r.clone()).collect();
     match add(db, p, id, version, &inputs).await {
         Ok(_) => Ok(Ok(inputs.len())),
-        // The engine judged the history as a whole (e.g. an odometer going back): the error
-        // names the visit in date order, which is the sheet's row only if the sheet was sorted.
-        Err(StoreError::Validation(e)) => Ok(Err(e.0.into_iter().map(|e| (1, e)).collect())),
+        // The engine judged the history as a whole (e.g. an odometer going back) and named a
+        // visit by its place in date order: told on the sheet's row when it is one of the sheet's.
+        Err(StoreError::Validation(e)) => {
+            let rows = sheet_rows(&of(db, id).await?, &valid);
+            Ok(Err(e.0.into_iter().map(|e| on_row(e, &rows)).collect()))
+        }
         Err(e) => Err(e),
+    }
+}
+
+/// For each visit of the history in the engine's order (date, then entry), the sheet row it came
+/// from, or `None` for a visit entered before: the existing visits were entered first, the sheet's
+/// in its order.
+fn sheet_rows(existing: &[repair::Model], sheet: &[(usize, RepairInput)]) -> Vec<Option<usize>> {
+    let mut order: Vec<(NaiveDate, usize, Option<usize>)> = existing
+        .iter()
+        .enumerate()
+        .map(|(k, r)| (r.date, k, None))
+        .chain(
+            sheet
+                .iter()
+                .enumerate()
+                .map(|(j, (row, r))| (r.date, existing.len() + j, Some(*row))),
+        )
+        .collect();
+    order.sort_by_key(|&(date, entered, _)| (date, entered));
+    order.into_iter().map(|(_, _, row)| row).collect()
+}
+
+/// An error on `repairs[k].field` as an error on `field` of its sheet row (row 1, as it is, for a
+/// visit entered before or an error on the dispute).
+fn on_row(e: FieldError, rows: &[Option<usize>]) -> (usize, FieldError) {
+    let visit = e
+        .field
+        .strip_prefix("repairs[")
+        .and_then(|rest| rest.split_once("]."))
+        .and_then(|(k, field)| {
+            Some((
+                rows.get(k.parse::<usize>().ok()?).copied().flatten()?,
+                field.to_owned(),
+            ))
+        });
+    match visit {
+        Some((row, field)) => (row, e.at(field)),
+        None => (1, e),
     }
 }

@@ -17,8 +17,7 @@ use serde_json::{Value, json};
 pub const START: &str = "2023-03-01";
 
 const CASES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/cases.json");
-const REGENERATE: &str =
-    "SANBAO_RECORD_CASES=1 cargo test -p longzhi-sanbao --test boundaries --test decisions --test properties";
+const REGENERATE: &str = "SANBAO_RECORD_CASES=1 cargo test -p longzhi-sanbao --test boundaries --test decisions --test properties";
 
 /// The date `days` after `start`.
 pub fn day_of(start: &str, days: u64) -> String {
