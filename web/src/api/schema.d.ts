@@ -3834,6 +3834,7 @@ export interface components {
             /** @description A replacement or refund asked for, still open after the 20 working days. */
             completion_overdue: boolean;
             consumer_name: string;
+            /** @description Masked (`139****0001`) for whoever may not receive disputes (the maker, experts). */
             consumer_phone: string;
             /** Format: date-time */
             created_at: string;
@@ -5047,6 +5048,7 @@ export interface components {
                 /** @description A replacement or refund asked for, still open after the 20 working days. */
                 completion_overdue: boolean;
                 consumer_name: string;
+                /** @description Masked (`139****0001`) for whoever may not receive disputes (the maker, experts). */
                 consumer_phone: string;
                 /** Format: date-time */
                 created_at: string;

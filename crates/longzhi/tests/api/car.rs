@@ -352,9 +352,14 @@ async fn a_dispute_goes_from_intake_to_outcome_with_every_refusal() {
             .await
             .contains(&id)
     );
+    let seen = maker.ok(&format!("/api/v1/car/disputes/{id}")).await;
     assert_eq!(
-        maker.get(&format!("/api/v1/car/disputes/{id}")).await.0,
-        StatusCode::OK
+        seen["dispute"]["consumer_phone"], "139****0000",
+        "the maker reads it masked"
+    );
+    assert_eq!(
+        lanzhou.ok(&format!("/api/v1/car/disputes/{id}")).await["dispute"]["consumer_phone"],
+        "13900000000"
     );
     let r = maker
         .post(

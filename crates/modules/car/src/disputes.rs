@@ -41,6 +41,7 @@ pub struct DisputeView {
     /// `SB-<year>-<nnnn>`.
     pub code: String,
     pub consumer_name: String,
+    /// Masked (`139****0001`) for whoever may not receive disputes (the maker, experts).
     pub consumer_phone: String,
     pub vin: String,
     pub maker_id: i64,
@@ -287,10 +288,42 @@ impl Names {
     }
 }
 
-async fn views<C: ConnectionTrait>(db: &C, rows: Vec<dispute::Model>) -> Result<Vec<DisputeView>> {
+/// The views of `rows` for `p`. Only who may receive disputes (the bureaus) sees the consumer's
+/// phone number; the maker and the experts read it masked (`139****0001`), as the bureau mediates.
+async fn views<C: ConnectionTrait>(
+    db: &C,
+    p: &Principal,
+    rows: Vec<dispute::Model>,
+) -> Result<Vec<DisputeView>> {
     let names = Names::load(db, &rows).await?;
     let today = today();
-    Ok(rows.into_iter().map(|m| names.view(m, today)).collect())
+    let masked = !p.allows("car:dispute:create");
+    Ok(rows
+        .into_iter()
+        .map(|m| {
+            let mut v = names.view(m, today);
+            if masked {
+                v.consumer_phone = mask(&v.consumer_phone);
+            }
+            v
+        })
+        .collect())
+}
+
+/// A phone number with all but its first three and last four characters hidden.
+fn mask(phone: &str) -> String {
+    let chars: Vec<char> = phone.chars().collect();
+    if chars.len() <= 7 {
+        return "*".repeat(chars.len());
+    }
+    let (head, rest) = chars.split_at(3);
+    let tail = &rest[rest.len() - 4..];
+    format!(
+        "{}{}{}",
+        head.iter().collect::<String>(),
+        "*".repeat(rest.len() - 4),
+        tail.iter().collect::<String>()
+    )
 }
 
 fn audit_target(m: &dispute::Model) -> audit::Target<'_> {
@@ -311,7 +344,7 @@ pub async fn list<C: ConnectionTrait>(
         ("created_at", dispute::Column::CreatedAt),
     ];
     let page = paginate(db, s, q, &sortable, "-received_on", dispute::Column::Id).await?;
-    let items = views(db, page.items).await?;
+    let items = views(db, p, page.items).await?;
     Ok(Page {
         items,
         total: page.total,
@@ -414,7 +447,7 @@ pub async fn detail<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Resul
         .remove(&id)
         .unwrap_or_default();
     Ok(DisputeDetail {
-        dispute: views(db, vec![m]).await?.remove(0),
+        dispute: views(db, p, vec![m]).await?.remove(0),
         repairs: repairs.into_iter().map(RepairView::from).collect(),
         evaluations,
         mediations,
