@@ -904,25 +904,10 @@ pub async fn assign(
     id: i64,
     i: ExpertsInput,
 ) -> Result<DisputeDetail> {
-    use longzhi_recall::entity::expert;
     let (txn, m) = load_open(db, p, id).await?;
-    if i.expert_ids.is_empty() {
-        return Err(FieldError::new("expert_ids", Rule::Required).into());
-    }
-    let mut errs = FieldErrors::new();
-    let mut chosen = Vec::new();
-    for (k, eid) in i.expert_ids.iter().enumerate() {
-        match expert::Entity::find_by_id(*eid).one(&txn).await? {
-            Some(e) if e.active => chosen.push(e),
-            _ => errs
-                .push(FieldError::new(format!("expert_ids[{k}]"), Rule::Exists).with("value", eid)),
-        }
-    }
-    errs.finish()?;
     let party = makers::party(&txn, m.maker_id).await?;
-    if chosen.iter().any(|e| party.conflicts(e)) {
-        return Err(StoreError::Rule(ErrorCode::RecallExpertConflict));
-    }
+    let chosen =
+        longzhi_recall::experts::choose(&txn, &i.expert_ids, |e| party.conflicts(e)).await?;
     let now = Utc::now();
     let mut users = Vec::new();
     for e in &chosen {

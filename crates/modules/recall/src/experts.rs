@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::Utc;
-use longzhi_domain::{FieldError, FieldErrors, Rule};
+use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
 use longzhi_store::audit;
 use longzhi_store::entity::user;
 use longzhi_store::page::{Page, PageQuery, contains_any, paginate};
@@ -148,6 +148,33 @@ pub fn conflicts_with_party(
                 .is_some_and(|a| same(a, producer_name))
             || c.brand.as_deref().is_some_and(|a| same(a, brand))
     })
+}
+
+/// The active experts `ids` names, for an assignment: an unknown or inactive one is an error on
+/// `expert_ids[k]`, none at all on `expert_ids`; one with a declared conflict (`conflicts`)
+/// refuses the whole choice (`recall.expert_conflict`).
+pub async fn choose<C: ConnectionTrait>(
+    db: &C,
+    ids: &[i64],
+    conflicts: impl Fn(&expert::Model) -> bool,
+) -> Result<Vec<expert::Model>> {
+    if ids.is_empty() {
+        return Err(FieldError::new("expert_ids", Rule::Required).into());
+    }
+    let mut errs = FieldErrors::new();
+    let mut chosen = Vec::new();
+    for (k, id) in ids.iter().enumerate() {
+        match expert::Entity::find_by_id(*id).one(db).await? {
+            Some(e) if e.active => chosen.push(e),
+            _ => errs
+                .push(FieldError::new(format!("expert_ids[{k}]"), Rule::Exists).with("value", id)),
+        }
+    }
+    errs.finish()?;
+    if chosen.iter().any(conflicts) {
+        return Err(StoreError::Rule(ErrorCode::RecallExpertConflict));
+    }
+    Ok(chosen)
 }
 
 pub async fn all_active<C: ConnectionTrait>(db: &C) -> Result<Vec<expert::Model>> {

@@ -543,22 +543,7 @@ pub async fn assign(
     i: AssignInput,
 ) -> Result<InvestigationDetail> {
     let (txn, m) = load(db, p, id).await?;
-    if i.expert_ids.is_empty() {
-        return Err(FieldError::new("expert_ids", Rule::Required).into());
-    }
-    let mut errs = FieldErrors::new();
-    let mut chosen = Vec::new();
-    for (k, eid) in i.expert_ids.iter().enumerate() {
-        match expert::Entity::find_by_id(*eid).one(&txn).await? {
-            Some(e) if e.active => chosen.push(e),
-            _ => errs
-                .push(FieldError::new(format!("expert_ids[{k}]"), Rule::Exists).with("value", eid)),
-        }
-    }
-    errs.finish()?;
-    if chosen.iter().any(|e| experts::conflicts_with(e, &m)) {
-        return Err(StoreError::Rule(ErrorCode::RecallExpertConflict));
-    }
+    let chosen = experts::choose(&txn, &i.expert_ids, |e| experts::conflicts_with(e, &m)).await?;
     let after = if m.status == "expert_review" {
         update_versioned::<investigation::Entity, _, _>(
             &txn,
