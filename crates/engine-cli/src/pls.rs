@@ -58,48 +58,105 @@ pub enum Format {
     Json,
 }
 
+/// How to run the engine besides its two inputs (the command's options).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub missing: Missing,
+    pub groups: Vec<String>,
+    pub bootstrap: Option<usize>,
+    pub seed: u64,
+    pub scores: bool,
+}
+
 pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
-    let spec = Spec::from_toml(&read_file(&args.model)?)
-        .map_err(|e| InputError(format!("{}: {e}", args.model.display())))?;
-    let table = read_table(&args.data, &spec, &args.groups)?;
+    let data = read_file(&args.data)?;
+    let model = read_file(&args.model)?;
     let missing = match args.missing {
         MissingArg::Listwise => Missing::Listwise,
         MissingArg::Mean => Missing::Mean,
     };
-    let est = longzhi_pls::estimate(&spec, &table.items, missing)
-        .map_err(|e| InputError(format!("{}: {e}", args.data.display())))?;
+    let options = Options {
+        missing,
+        groups: args.groups.clone(),
+        bootstrap: args.bootstrap,
+        seed: args.seed,
+        scores: args.scores,
+    };
+    let data = (args.data.display().to_string(), data);
+    let model = (args.model.display().to_string(), model);
+    let doc = match &args.bootstrap_indices {
+        Some(path) => {
+            let resamples = read_resamples(path)?;
+            with_threads(args.threads, || {
+                answer(as_pair(&data), as_pair(&model), &options, |est, groups| {
+                    est.bootstrap_on(&resamples, groups)
+                        .map(|b| Some((b, Value::Null)))
+                        .map_err(|r| {
+                            InputError(format!(
+                                "{}: line {}: a row index is out of range",
+                                path.display(),
+                                r + 1
+                            ))
+                        })
+                })
+            })??
+        }
+        None => with_threads(args.threads, || evaluate(as_pair(&data), as_pair(&model), &options))??,
+    };
+    crate::write_json(out, &doc)
+}
 
-    let mut doc = report(&est, args.scores);
-    if !args.groups.is_empty() {
+fn as_pair(p: &(String, String)) -> (&str, &str) {
+    (&p.0, &p.1)
+}
+
+/// The command's answer for a survey CSV and a MODEL.toml, each `(name, text)` (the name
+/// prefixes its errors): what the console's service-quality results show too, so that a page's
+/// figure is always the command's on the exported files. The bootstrap runs on the current
+/// rayon pool.
+pub fn evaluate(
+    data: (&str, &str),
+    model: (&str, &str),
+    options: &Options,
+) -> Result<Value, InputError> {
+    answer(data, model, options, |est, groups| {
+        Ok(options
+            .bootstrap
+            .map(|n| (est.bootstrap_groups(n, options.seed, groups), json!(options.seed))))
+    })
+}
+
+/// Fits, reports, and adds the bootstrap `boot` gives (with the seed to report).
+fn answer(
+    data: (&str, &str),
+    model: (&str, &str),
+    options: &Options,
+    boot: impl FnOnce(&Estimate, &[&[Option<&str>]]) -> Result<Option<(Bootstrap, Value)>, InputError>,
+) -> Result<Value, InputError> {
+    let spec = Spec::from_toml(model.1).map_err(|e| InputError(format!("{}: {e}", model.0)))?;
+    let table = read_table(data, &spec, &options.groups)?;
+    let est = longzhi_pls::estimate(&spec, &table.items, options.missing)
+        .map_err(|e| InputError(format!("{}: {e}", data.0)))?;
+    let mut doc = report(&est, options.scores);
+    let labels: Vec<Vec<Option<&str>>> = table
+        .groups
+        .iter()
+        .map(|l| l.iter().map(Option::as_deref).collect())
+        .collect();
+    let labels: Vec<&[Option<&str>]> = labels.iter().map(Vec::as_slice).collect();
+    if !options.groups.is_empty() {
         doc.insert(
             "index_groups".into(),
-            group_report(&est, &args.groups, &table.groups),
+            group_report(&est, &options.groups, &labels),
         );
     }
-    let boot = match (&args.bootstrap_indices, args.bootstrap) {
-        (Some(path), _) => {
-            let resamples = read_resamples(path)?;
-            let b = with_threads(args.threads, || est.bootstrap_on(&resamples))?.map_err(|r| {
-                InputError(format!(
-                    "{}: line {}: a row index is out of range",
-                    path.display(),
-                    r + 1
-                ))
-            })?;
-            Some((b, Value::Null))
-        }
-        (None, Some(n)) => Some((
-            with_threads(args.threads, || est.bootstrap(n, args.seed))?,
-            json!(args.seed),
-        )),
-        (None, None) => None,
-    };
-    if let Some((b, seed)) = boot {
-        doc.insert("bootstrap".into(), bootstrap_report(&est, &b, seed));
+    if let Some((b, seed)) = boot(&est, &labels)? {
+        doc.insert(
+            "bootstrap".into(),
+            bootstrap_report(&est, &b, seed, &options.groups),
+        );
     }
-    serde_json::to_writer_pretty(&mut *out, &Value::Object(doc))
-        .map_err(|e| InputError(format!("cannot write the output: {e}")))?;
-    writeln!(out).map_err(|e| InputError(format!("cannot write the output: {e}")))
+    Ok(Value::Object(doc))
 }
 
 /// The model's items in model order (NaN = missing) and the requested group columns.
@@ -114,9 +171,11 @@ fn is_missing(cell: &str) -> bool {
     cell.is_empty() || cell.eq_ignore_ascii_case("na") || cell.eq_ignore_ascii_case("nan")
 }
 
-fn read_table(path: &Path, spec: &Spec, group_columns: &[String]) -> Result<Table, InputError> {
-    let file = path.display();
-    let text = read_file(path)?;
+fn read_table(
+    (file, text): (&str, &str),
+    spec: &Spec,
+    group_columns: &[String],
+) -> Result<Table, InputError> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_reader(text.as_bytes());
@@ -234,12 +293,12 @@ fn scheme_name(s: Scheme) -> &'static str {
 }
 
 /// `{construct: value}` for the constructs that have a value.
-fn by_construct(spec: &Spec, values: impl IntoIterator<Item = Option<f64>>) -> Value {
+fn by_construct<V: Into<Value>>(spec: &Spec, values: impl IntoIterator<Item = Option<V>>) -> Value {
     let map: Map<String, Value> = spec
         .constructs()
         .iter()
         .zip(values)
-        .filter_map(|(c, v)| v.map(|v| (c.name.clone(), json!(v))))
+        .filter_map(|(c, v)| v.map(|v| (c.name.clone(), v.into())))
         .collect();
     Value::Object(map)
 }
@@ -352,12 +411,11 @@ fn report(est: &Estimate, with_scores: bool) -> Map<String, Value> {
     doc
 }
 
-fn group_report(est: &Estimate, columns: &[String], labels: &[Vec<Option<String>>]) -> Value {
+fn group_report(est: &Estimate, columns: &[String], labels: &[&[Option<&str>]]) -> Value {
     let spec = est.spec();
     let mut out = Vec::new();
     for (column, labels) in columns.iter().zip(labels) {
-        let labels: Vec<Option<&str>> = labels.iter().map(Option::as_deref).collect();
-        for g in est.group_index(&labels) {
+        for g in est.group_index(labels) {
             out.push(json!({
                 "column": column,
                 "group": g.group,
@@ -369,7 +427,7 @@ fn group_report(est: &Estimate, columns: &[String], labels: &[Vec<Option<String>
     Value::Array(out)
 }
 
-fn bootstrap_report(est: &Estimate, b: &Bootstrap, seed: Value) -> Value {
+fn bootstrap_report(est: &Estimate, b: &Bootstrap, seed: Value, columns: &[String]) -> Value {
     let spec = est.spec();
     let name = |c: usize| spec.constructs()[c].name.as_str();
     let stats = |s: &Summary| json!({"estimate": s.estimate, "mean": s.mean, "se": s.se, "t": s.t, "ci_lo": s.ci_lo, "ci_hi": s.ci_hi});
@@ -396,5 +454,14 @@ fn bootstrap_report(est: &Estimate, b: &Bootstrap, seed: Value) -> Value {
             .collect::<Value>(),
         "outer_weights": per_item(&b.weights),
         "loadings": per_item(&b.loadings),
+        "index": by_construct(spec, b.index.iter().map(|s| Some(stats(s)))),
+        "index_groups": columns.iter().zip(&b.groups).flat_map(|(column, groups)| {
+            groups.iter().map(move |g| json!({
+                "column": column,
+                "group": g.group,
+                "n": g.n,
+                "index": by_construct(spec, g.index.iter().map(|s| Some(stats(s)))),
+            }))
+        }).collect::<Value>(),
     })
 }

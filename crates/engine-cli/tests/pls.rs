@@ -166,6 +166,24 @@ fn bootstrap_object_is_reproducible_across_threads() {
     );
     let other = ok(&[&base[..4], &["--bootstrap", "200", "--seed", "8"]].concat());
     assert_ne!(other["bootstrap"]["paths"][0]["mean"], p["mean"]);
+
+    // With a group column the indices get intervals too, around the unresampled values.
+    let grouped = ok(&[&base[..], &["--group", "city"]].concat());
+    let index = &grouped["bootstrap"]["index"]["Satisfaction"];
+    assert_eq!(index["estimate"], grouped["index"]["Satisfaction"]);
+    let groups = grouped["bootstrap"]["index_groups"].as_array().unwrap();
+    assert_eq!(groups.len(), 2);
+    for (g, plain) in groups.iter().zip(grouped["index_groups"].as_array().unwrap()) {
+        assert_eq!((&g["group"], &g["n"]), (&plain["group"], &plain["n"]));
+        let s = &g["index"]["Quality"];
+        assert_eq!(s["estimate"], plain["index"]["Quality"]);
+        let (lo, hi) = (s["ci_lo"].as_f64().unwrap(), s["ci_hi"].as_f64().unwrap());
+        assert!(lo < hi && (0.0..=100.0).contains(&lo) && hi <= 100.0, "{g}");
+    }
+    assert_eq!(
+        grouped["bootstrap"]["paths"], b["paths"],
+        "groups change no other figure"
+    );
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Nonparametric bootstrap of paths, outer weights and loadings.
+//! Nonparametric bootstrap of paths, outer weights, loadings and the 0–100 indices (overall and
+//! per group of rows).
 //!
 //! Resample r draws its rows from its own ChaCha8 stream (seed, stream r), the resamples run in
 //! parallel with rayon and are collected in order, and every summary is computed sequentially
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::data::{gather_rows, moments};
 use crate::fit::fit;
+use crate::index::IndexWeights;
 use crate::spec::Spec;
 
 /// Bootstrap distribution summary of one parameter.
@@ -47,6 +49,36 @@ pub struct Bootstrap {
     /// Per item, in [`Spec::items`] order.
     pub weights: Vec<Summary>,
     pub loadings: Vec<Summary>,
+    /// The index of each construct over all rows, in [`Spec::constructs`] order.
+    pub index: Vec<Summary>,
+    /// Per group column given, per group (sorted by label): the index of each construct.
+    pub groups: Vec<Vec<GroupSummary>>,
+}
+
+/// The bootstrap of one group's index. A resample that draws none of the group's rows has no
+/// index for it and is left out of its summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupSummary {
+    pub group: String,
+    /// Rows of the group among the rows used.
+    pub n: usize,
+    pub index: Vec<Summary>,
+}
+
+/// One group column over the rows used: `of_row[i]` indexes `names` (None: in no group).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct GroupColumn {
+    pub names: Vec<String>,
+    pub of_row: Vec<Option<usize>>,
+}
+
+impl GroupColumn {
+    /// Rows per group.
+    fn sizes(&self) -> Vec<usize> {
+        let mut n = vec![0; self.names.len()];
+        self.of_row.iter().flatten().for_each(|&g| n[g] += 1);
+        n
+    }
 }
 
 /// The row indices of resample `r`: n draws with replacement from stream `r` of `seed`.
@@ -56,15 +88,51 @@ pub fn resample_rows(n: usize, seed: u64, r: usize) -> Vec<usize> {
     (0..n).map(|_| rng.random_range(0..n)).collect()
 }
 
-/// One resample's estimates: paths, then weights, then loadings; and whether it converged.
-fn replicate(spec: &Spec, x: &DMatrix<f64>, rows: &[usize]) -> Option<(Vec<f64>, bool)> {
-    let m = moments(gather_rows(x, rows)).ok()?;
+/// One resample's estimates: paths, weights, loadings, the overall index, then each group
+/// column's group indices (NaN for a group the resample did not draw); and whether it converged.
+fn replicate(
+    spec: &Spec,
+    x: &DMatrix<f64>,
+    rows: &[usize],
+    groups: &[GroupColumn],
+) -> Option<(Vec<f64>, bool)> {
+    let sample = gather_rows(x, rows);
+    let range: Vec<(f64, f64)> = sample
+        .column_iter()
+        .map(|c| (c.min(), c.max()))
+        .collect();
+    let m = moments(sample).ok()?;
     let f = fit(spec, &m.corr).ok()?;
     let p = spec.n_items();
-    let mut out = Vec::with_capacity(spec.paths().len() + 2 * p);
+    let k = spec.constructs().len();
+    let mut out = Vec::with_capacity(spec.paths().len() + 2 * p + k);
     out.extend(spec.paths().iter().map(|&(a, b)| f.coef[(a, b)]));
     out.extend(f.weights.iter());
     out.extend((0..p).map(|j| f.loading(spec, j)));
+    let weights = IndexWeights::new(spec, &f.weights, &m.sd, |j| range[j]);
+    out.extend(weights.index(spec, x, rows));
+    if !groups.is_empty() {
+        // Each row's index scores once, then per group the mean over its drawn rows.
+        let scores = weights.scores(spec, x);
+        for column in groups {
+            let mut sums = DMatrix::<f64>::zeros(column.names.len(), k);
+            let mut counts = vec![0usize; column.names.len()];
+            for &r in rows {
+                if let Some(g) = column.of_row[r] {
+                    counts[g] += 1;
+                    for c in 0..k {
+                        sums[(g, c)] += scores[(r, c)];
+                    }
+                }
+            }
+            for (g, &count) in counts.iter().enumerate() {
+                out.extend((0..k).map(|c| match count {
+                    0 => f64::NAN,
+                    n => weights.scale(c, sums[(g, c)] / n as f64),
+                }));
+            }
+        }
+    }
     Some((out, f.converged))
 }
 
@@ -76,20 +144,38 @@ pub(crate) fn run(
     estimates: &[f64],
     resamples: usize,
     draw: impl Fn(usize) -> Vec<usize> + Sync,
+    groups: &[GroupColumn],
 ) -> Bootstrap {
     let results: Vec<Option<(Vec<f64>, bool)>> = (0..resamples)
         .into_par_iter()
-        .map(|r| replicate(spec, x, &draw(r)))
+        .map(|r| replicate(spec, x, &draw(r), groups))
         .collect();
     let kept: Vec<&Vec<f64>> = results.iter().flatten().map(|(v, _)| v).collect();
     let not_converged = results.iter().flatten().filter(|(_, c)| !c).count();
     let mut summaries = estimates.iter().enumerate().map(|(i, &est)| {
-        let mut values: Vec<f64> = kept.iter().map(|v| v[i]).collect();
+        let mut values: Vec<f64> = kept.iter().map(|v| v[i]).filter(|v| !v.is_nan()).collect();
         summarise(est, &mut values)
     });
+    let k = spec.constructs().len();
     let paths = summaries.by_ref().take(spec.paths().len()).collect();
     let weights = summaries.by_ref().take(spec.n_items()).collect();
-    let loadings = summaries.collect();
+    let loadings = summaries.by_ref().take(spec.n_items()).collect();
+    let index = summaries.by_ref().take(k).collect();
+    let groups = groups
+        .iter()
+        .map(|column| {
+            column
+                .names
+                .iter()
+                .zip(column.sizes())
+                .map(|(name, n)| GroupSummary {
+                    group: name.clone(),
+                    n,
+                    index: summaries.by_ref().take(k).collect(),
+                })
+                .collect()
+        })
+        .collect();
     Bootstrap {
         resamples,
         failed: resamples - kept.len(),
@@ -97,6 +183,8 @@ pub(crate) fn run(
         paths,
         weights,
         loadings,
+        index,
+        groups,
     }
 }
 

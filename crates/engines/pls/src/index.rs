@@ -21,9 +21,14 @@ pub(crate) struct IndexWeights {
 }
 
 impl IndexWeights {
-    /// `weights`: standardised outer weights; `sd`: item standard deviations; `x`: the data
-    /// (rows × items), whose observed range stands in for an undeclared response scale.
-    pub fn new(spec: &Spec, weights: &DVector<f64>, sd: &DVector<f64>, x: &DMatrix<f64>) -> Self {
+    /// `weights`: standardised outer weights; `sd`: item standard deviations; `range(j)`: item
+    /// j's observed minimum and maximum, which stand in for an undeclared response scale.
+    pub fn new(
+        spec: &Spec,
+        weights: &DVector<f64>,
+        sd: &DVector<f64>,
+        range: impl Fn(usize) -> (f64, f64),
+    ) -> Self {
         let mut item = vec![0.0; spec.n_items()];
         let mut bounds = Vec::with_capacity(spec.constructs().len());
         for (c, construct) in spec.constructs().iter().enumerate() {
@@ -33,16 +38,32 @@ impl IndexWeights {
             for j in b {
                 let u = weights[j] / sd[j] / total;
                 item[j] = u;
-                let (a, z) = construct.scale.or(spec.scale).unwrap_or_else(|| {
-                    let col = x.column(j);
-                    (col.min(), col.max())
-                });
+                let (a, z) = construct.scale.or(spec.scale).unwrap_or_else(|| range(j));
                 lo += (u * a).min(u * z);
                 hi += (u * a).max(u * z);
             }
             bounds.push((lo, hi));
         }
         Self { item, bounds }
+    }
+
+    /// Each row's index score of every construct (rows × constructs), before the 0–100 mapping:
+    /// a group's index is then its rows' mean mapped with [`Self::scale`].
+    pub fn scores(&self, spec: &Spec, x: &DMatrix<f64>) -> DMatrix<f64> {
+        let k = spec.constructs().len();
+        let mut u = DMatrix::zeros(spec.n_items(), k);
+        for c in 0..k {
+            for j in spec.block(c) {
+                u[(j, c)] = self.item[j];
+            }
+        }
+        x * u
+    }
+
+    /// The 0–100 index of construct `c` whose weighted mean is `mean`.
+    pub fn scale(&self, c: usize, mean: f64) -> f64 {
+        let (lo, hi) = self.bounds[c];
+        (mean - lo) / (hi - lo) * 100.0
     }
 
     /// Index of every construct on the rows `rows` of `x`.
@@ -54,8 +75,7 @@ impl IndexWeights {
                     .block(c)
                     .map(|j| self.item[j] * rows.iter().map(|&i| x[(i, j)]).sum::<f64>() / n)
                     .sum();
-                let (lo, hi) = self.bounds[c];
-                (mean - lo) / (hi - lo) * 100.0
+                self.scale(c, mean)
             })
             .collect()
     }

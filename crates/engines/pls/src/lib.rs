@@ -19,7 +19,8 @@ mod spec;
 pub use nalgebra::DMatrix;
 
 pub use assess::Reliability;
-pub use bootstrap::{Bootstrap, Summary, resample_rows};
+use bootstrap::GroupColumn;
+pub use bootstrap::{Bootstrap, GroupSummary, Summary, resample_rows};
 pub use data::{Missing, MissingReport};
 pub use error::PlsError;
 pub use spec::{Construct, DEFAULT_MAX_ITERATIONS, DEFAULT_TOLERANCE, Mode, Scheme, Spec};
@@ -116,7 +117,10 @@ pub fn estimate(spec: &Spec, raw: &DMatrix<f64>, missing: Missing) -> Result<Est
         w[(j, spec.owner(j))] = f.weights[j];
     }
     let scores = data::standardise(&cleaned.x, &m) * w;
-    let index_weights = index::IndexWeights::new(spec, &f.weights, &m.sd, &cleaned.x);
+    let index_weights = index::IndexWeights::new(spec, &f.weights, &m.sd, |j| {
+        let col = cleaned.x.column(j);
+        (col.min(), col.max())
+    });
     let all: Vec<usize> = (0..n).collect();
     Ok(Estimate {
         index: index_weights.index(spec, &cleaned.x, &all),
@@ -152,26 +156,74 @@ impl Estimate {
     /// `resamples` bootstrap resamples drawn with [`resample_rows`] from `seed`, run on the
     /// current rayon pool (results do not depend on its size).
     pub fn bootstrap(&self, resamples: usize, seed: u64) -> Bootstrap {
+        self.bootstrap_groups(resamples, seed, &[])
+    }
+
+    /// [`Self::bootstrap`] that also bootstraps the index of every group of each group column
+    /// (labels of the input rows, as for [`Self::group_index`]).
+    pub fn bootstrap_groups(
+        &self,
+        resamples: usize,
+        seed: u64,
+        groups: &[&[Option<&str>]],
+    ) -> Bootstrap {
         let n = self.data.nrows();
-        bootstrap::run(&self.spec, &self.data, &self.estimates(), resamples, |r| {
-            resample_rows(n, seed, r)
-        })
+        let columns = self.group_columns(groups);
+        bootstrap::run(
+            &self.spec,
+            &self.data,
+            &self.estimates(&columns),
+            resamples,
+            |r| resample_rows(n, seed, r),
+            &columns,
+        )
     }
 
     /// Bootstrap on given resamples (each a list of row indices into the rows used), to reproduce
-    /// another program's resamples. `Err(r)` names the first resample with an index out of range.
-    pub fn bootstrap_on(&self, resamples: &[Vec<usize>]) -> Result<Bootstrap, usize> {
+    /// another program's resamples; `groups` as for [`Self::bootstrap_groups`]. `Err(r)` names
+    /// the first resample with an index out of range.
+    pub fn bootstrap_on(
+        &self,
+        resamples: &[Vec<usize>],
+        groups: &[&[Option<&str>]],
+    ) -> Result<Bootstrap, usize> {
         let n = self.data.nrows();
         if let Some(r) = resamples.iter().position(|s| s.iter().any(|&i| i >= n)) {
             return Err(r);
         }
+        let columns = self.group_columns(groups);
         Ok(bootstrap::run(
             &self.spec,
             &self.data,
-            &self.estimates(),
+            &self.estimates(&columns),
             resamples.len(),
             |r| resamples[r].clone(),
+            &columns,
         ))
+    }
+
+    /// The group columns over the rows used, each group's labels sorted.
+    fn group_columns(&self, groups: &[&[Option<&str>]]) -> Vec<GroupColumn> {
+        groups
+            .iter()
+            .map(|labels| {
+                let label = |row: usize| labels.get(row).copied().flatten();
+                let names: Vec<String> = self
+                    .rows
+                    .iter()
+                    .filter_map(|&row| label(row))
+                    .collect::<std::collections::BTreeSet<_>>()
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect();
+                let of_row = self
+                    .rows
+                    .iter()
+                    .map(|&row| label(row).and_then(|l| names.binary_search_by(|n| n.as_str().cmp(l)).ok()))
+                    .collect();
+                GroupColumn { names, of_row }
+            })
+            .collect()
     }
 
     /// Index per group: `groups[i]` is the label of input row i (None: in no group). Groups are
@@ -193,13 +245,25 @@ impl Estimate {
             .collect()
     }
 
-    /// Full-data estimates in the bootstrap layout: paths, weights, loadings.
-    fn estimates(&self) -> Vec<f64> {
-        self.paths
+    /// Full-data estimates in the bootstrap layout: paths, weights, loadings, the index, then
+    /// each column's group indices.
+    fn estimates(&self, columns: &[GroupColumn]) -> Vec<f64> {
+        let mut out: Vec<f64> = self
+            .paths
             .iter()
             .chain(&self.weights)
             .chain(&self.loadings)
+            .chain(&self.index)
             .copied()
-            .collect()
+            .collect();
+        for column in columns {
+            for g in 0..column.names.len() {
+                let rows: Vec<usize> = (0..column.of_row.len())
+                    .filter(|&i| column.of_row[i] == Some(g))
+                    .collect();
+                out.extend(self.index_weights.index(&self.spec, &self.data, &rows));
+            }
+        }
+        out
     }
 }

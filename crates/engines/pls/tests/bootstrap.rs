@@ -30,7 +30,7 @@ fn identical_whatever_the_thread_count() {
     );
     // The seeded bootstrap is the index bootstrap on resample_rows.
     let rows: Vec<Vec<usize>> = (0..64).map(|r| resample_rows(120, 99, r)).collect();
-    assert_eq!(e.bootstrap_on(&rows).unwrap(), one);
+    assert_eq!(e.bootstrap_on(&rows, &[]).unwrap(), one);
 }
 
 #[test]
@@ -39,7 +39,7 @@ fn resampling_the_data_itself_has_no_spread() {
     let spec = chain_spec(Scheme::Centroid, [Mode::A, Mode::A, Mode::A]);
     let e = estimate(&spec, &chain_data(90, 12, true), Missing::Listwise).unwrap();
     let same: Vec<Vec<usize>> = vec![(0..90).collect(); 5];
-    let b = e.bootstrap_on(&same).unwrap();
+    let b = e.bootstrap_on(&same, &[]).unwrap();
     for (s, est) in b.paths.iter().zip(&e.paths) {
         assert_eq!((s.estimate, s.ci_lo, s.ci_hi), (*est, *est, *est));
         assert!(close(s.mean, *est, 1e-15) && s.se < 1e-15);
@@ -61,7 +61,7 @@ fn two_known_resamples() {
     let e = estimate(&spec, &x, Missing::Listwise).unwrap();
     let half: Vec<usize> = (0..50).chain(0..50).collect();
     let half_fit = estimate(&spec, &x.select_rows(&half), Missing::Listwise).unwrap();
-    let b = e.bootstrap_on(&[(0..100).collect(), half]).unwrap();
+    let b = e.bootstrap_on(&[(0..100).collect(), half], &[]).unwrap();
     for (i, s) in b.paths.iter().enumerate() {
         let (a, c) = (
             e.paths[i].min(half_fit.paths[i]),
@@ -83,13 +83,54 @@ fn failed_resamples_are_dropped_and_counted() {
     let spec = chain_spec(Scheme::Path, [Mode::A, Mode::A, Mode::A]);
     let e = estimate(&spec, &chain_data(60, 14, true), Missing::Listwise).unwrap();
     let b = e
-        .bootstrap_on(&[vec![0; 60], (0..60).collect(), (0..60).rev().collect()])
+        .bootstrap_on(&[vec![0; 60], (0..60).collect(), (0..60).rev().collect()], &[])
         .unwrap();
     assert_eq!((b.resamples, b.failed), (3, 1));
     assert_eq!(b.paths[0].mean, e.paths[0]);
     assert_eq!(
-        e.bootstrap_on(&[vec![0, 60]]).unwrap_err(),
+        e.bootstrap_on(&[vec![0, 60]], &[]).unwrap_err(),
         0,
         "row 60 does not exist"
     );
+}
+
+#[test]
+fn group_indices_are_those_of_each_resample_refitted() {
+    // Resamples A (the data) and B (the first half twice). Each replicate's group index must be
+    // the index a fresh fit of that resample's rows gives the group: mean (a + b)/2.
+    let spec = chain_spec(Scheme::Path, [Mode::A, Mode::A, Mode::A]);
+    let x = chain_data(100, 15, true);
+    let labels: Vec<Option<&str>> = (0..100)
+        .map(|i| match i % 3 {
+            0 => Some("north"),
+            1 => Some("south"),
+            _ => None,
+        })
+        .collect();
+    // A third group that only rows 50.. belong to: B never draws it.
+    let late: Vec<Option<&str>> = (0..100).map(|i| (i >= 50).then_some("late")).collect();
+    let e = estimate(&spec, &x, Missing::Listwise).unwrap();
+    let half: Vec<usize> = (0..50).chain(0..50).collect();
+    let half_fit = estimate(&spec, &x.select_rows(&half), Missing::Listwise).unwrap();
+    let half_labels: Vec<Option<&str>> = half.iter().map(|&i| labels[i]).collect();
+    let b = e
+        .bootstrap_on(&[(0..100).collect(), half], &[&labels, &late])
+        .unwrap();
+    let full = e.group_index(&labels);
+    let refit = half_fit.group_index(&half_labels);
+    assert_eq!(b.groups[0].len(), 2);
+    for ((s, f), h) in b.groups[0].iter().zip(&full).zip(&refit) {
+        assert_eq!((s.group.as_str(), s.n), (f.group.as_str(), f.n));
+        for c in 0..3 {
+            assert_eq!(s.index[c].estimate, f.index[c]);
+            assert!(close(s.index[c].mean, (f.index[c] + h.index[c]) / 2.0, 1e-9));
+        }
+    }
+    for c in 0..3 {
+        assert!(close(b.index[c].mean, (e.index[c] + half_fit.index[c]) / 2.0, 1e-9));
+    }
+    // The late group is only in resample A: its summary is A's value alone.
+    let late_fit = &e.group_index(&late)[0];
+    assert_eq!(b.groups[1][0].n, 50);
+    assert!(close(b.groups[1][0].index[2].mean, late_fit.index[2], 1e-12));
 }
