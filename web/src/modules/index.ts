@@ -10,8 +10,9 @@ import quality from './quality'
 import injury from './injury'
 import recall from './recall'
 import car from './car'
+import service from './service'
 
-export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car]
+export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car, service]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)
