@@ -107,14 +107,12 @@ function answers(constructs: readonly Construct[], rnd: () => number, shift: num
 
 let roundId = 0
 let serviceCode = ''
-let serviceLabel = ''
 
 test('the province creates a questionnaire from the ACSI template and activates it', async ({ page, request }) => {
   const api = await apiAs(request, 'province')
   const services = await api.get<{ code: string; name: string; field: string }[]>('/api/v1/service/services')
   const first = services.find((s) => s.field === 'public') ?? services[0]
   serviceCode = first.code
-  serviceLabel = first.name
 
   await login(page, 'province')
   await page.goto('/service/surveys')
