@@ -96,7 +96,7 @@ export default {
       hint: 'Respondents open a link and answer, without an account.', csv: 'Download CSV', no: 'No.', url: 'Link', token: 'Token',
     },
     response: {
-      createdAt: 'Received', channel: 'Channel', channels: { staff: 'Entered', import: 'Imported', link: 'Online link' },
+      id: 'No.', createdAt: 'Received', channel: 'Channel', channels: { staff: 'Entered', import: 'Imported', link: 'Online link' },
       answered: 'Answered', duration: 'Time', flags: 'Data quality', flag: 'Flag', enteredBy: 'Entered by',
       valid: 'Valid', excluded: 'Excluded', excludedFilter: 'Validity',
       notFieldwork: 'Responses are entered and imported during fieldwork', noSurvey: 'The round’s questionnaire cannot be read: no entry for now',

@@ -96,7 +96,7 @@ export default {
       hint: '受访者无需登录，打开链接即可作答。', csv: '下载 CSV', no: '序号', url: '链接', token: '令牌',
     },
     response: {
-      createdAt: '提交时间', channel: '来源', channels: { staff: '调查员录入', import: '导入', link: '在线链接' },
+      id: '编号', createdAt: '提交时间', channel: '来源', channels: { staff: '调查员录入', import: '导入', link: '在线链接' },
       answered: '已答', duration: '用时', flags: '数据质量', flag: '质量标记', enteredBy: '录入人',
       valid: '有效', excluded: '已剔除', excludedFilter: '是否有效',
       notFieldwork: '调查阶段才能录入和导入样本', noSurvey: '无法读取本轮问卷，暂不能录入样本',
