@@ -36,6 +36,8 @@ describe('remediation tasks', () => {
     expect(taskHistory({ ...base, status: 'submitted', submitted_at: '2026-03-04T08:00:00Z' }).map((e) => e.action)).toEqual(['assigned', 'returned', 'submitted'])
     const accepted = taskHistory({ ...base, status: 'accepted', review_comment: null, submitted_at: '2026-03-04T08:00:00Z', reviewed_at: '2026-03-05T08:00:00Z' })
     expect(accepted[2]).toEqual({ action: 'accepted', at: '2026-03-05T08:00:00Z', by: '省局', note: null })
+    expect(accepted[1]).toMatchObject({ action: 'submitted', by: '兰州市市场监督管理局' })
+    expect(taskHistory({ ...base, status: 'submitted', submitted_by: '张三' })[1]).toMatchObject({ action: 'submitted', by: '张三', note: '已整改' })
   })
 
   it('are the responsible organisation’s to submit', () => {

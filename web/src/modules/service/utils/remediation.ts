@@ -82,13 +82,14 @@ export interface TaskEntry {
 }
 
 /**
- * A task's history as its fields tell it: assigned; the last submission (with its evidence); the
- * last review (with its comment). A returned task shows its return after the submission.
+ * A task's history as its fields tell it: assigned; the last submission (with its evidence and who
+ * sent it, else the organisation); the last review (with its comment). A returned task shows its
+ * return after the submission.
  */
-export function taskHistory(t: { status: string; org_name: string; evidence?: string | null; submitted_at?: string | null; review_comment?: string | null; reviewed_by_name?: string | null; reviewed_at?: string | null }): TaskEntry[] {
+export function taskHistory(t: { status: string; org_name: string; evidence?: string | null; submitted_at?: string | null; submitted_by?: string | null; review_comment?: string | null; reviewed_by_name?: string | null; reviewed_at?: string | null }): TaskEntry[] {
   const out: TaskEntry[] = [{ action: 'assigned', by: t.org_name }]
   const review: TaskEntry | null = t.reviewed_at ? { action: t.status === 'accepted' ? 'accepted' : 'returned', at: t.reviewed_at, by: t.reviewed_by_name, note: t.review_comment } : null
-  const submission: TaskEntry | null = t.submitted_at ? { action: 'submitted', at: t.submitted_at, by: t.org_name, note: t.evidence } : null
+  const submission: TaskEntry | null = t.submitted_at ? { action: 'submitted', at: t.submitted_at, by: t.submitted_by || t.org_name, note: t.evidence } : null
   // A resubmission after a return is newer than the review that returned it.
   const entries = [submission, review].filter((e): e is TaskEntry => e !== null).sort((a, b) => String(a.at).localeCompare(String(b.at)))
   return [...out, ...entries]
