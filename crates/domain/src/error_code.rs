@@ -102,6 +102,14 @@ error_codes! {
     RecallOwnReview = "recall.own_review", 409;
     /// A closed 三包 dispute cannot change.
     CarClosed = "car.closed", 409;
+    /// A questionnaire, round, task or event not in the state the step needs.
+    ServiceWrongState = "service.wrong_state", 409;
+    /// Results asked for before the round was computed.
+    ServiceNotComputed = "service.not_computed", 404;
+    /// A one-time survey link already answered.
+    ServiceTokenUsed = "service.token_used", 409;
+    /// Reviewing a task of one's own organisation.
+    ServiceOwnTask = "service.own_task", 409;
     /// A file of a kind not accepted is not a conflict with the stored state.
     FileTypeNotAllowed = "file.type_not_allowed", 415;
     FileQuota = "file.quota", 429;
@@ -299,6 +307,22 @@ impl ErrorCode {
             C::CarClosed => (
                 "该三包争议已办结,不能再修改",
                 "The dispute is closed and cannot change",
+            ),
+            C::ServiceWrongState => (
+                "当前状态下不能进行此操作",
+                "This cannot be done in the record's current state",
+            ),
+            C::ServiceNotComputed => (
+                "本轮调查尚未计算结果",
+                "The round's results have not been computed yet",
+            ),
+            C::ServiceTokenUsed => (
+                "该问卷链接已经提交过,每个链接只能填写一次",
+                "This survey link has already been answered; each link can be used once",
+            ),
+            C::ServiceOwnTask => (
+                "不能审核本单位的整改任务",
+                "You cannot review a task of your own organisation",
             ),
             C::FileTypeNotAllowed => (
                 "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",

@@ -101,7 +101,9 @@ pub fn run(args: &Args, out: &mut dyn Write) -> Result<(), InputError> {
                 })
             })??
         }
-        None => with_threads(args.threads, || evaluate(as_pair(&data), as_pair(&model), &options))??,
+        None => with_threads(args.threads, || {
+            evaluate(as_pair(&data), as_pair(&model), &options)
+        })??,
     };
     crate::write_json(out, &doc)
 }
@@ -120,9 +122,12 @@ pub fn evaluate(
     options: &Options,
 ) -> Result<Value, InputError> {
     answer(data, model, options, |est, groups| {
-        Ok(options
-            .bootstrap
-            .map(|n| (est.bootstrap_groups(n, options.seed, groups), json!(options.seed))))
+        Ok(options.bootstrap.map(|n| {
+            (
+                est.bootstrap_groups(n, options.seed, groups),
+                json!(options.seed),
+            )
+        }))
     })
 }
 

@@ -173,7 +173,10 @@ fn bootstrap_object_is_reproducible_across_threads() {
     assert_eq!(index["estimate"], grouped["index"]["Satisfaction"]);
     let groups = grouped["bootstrap"]["index_groups"].as_array().unwrap();
     assert_eq!(groups.len(), 2);
-    for (g, plain) in groups.iter().zip(grouped["index_groups"].as_array().unwrap()) {
+    for (g, plain) in groups
+        .iter()
+        .zip(grouped["index_groups"].as_array().unwrap())
+    {
         assert_eq!((&g["group"], &g["n"]), (&plain["group"], &plain["n"]));
         let s = &g["index"]["Quality"];
         assert_eq!(s["estimate"], plain["index"]["Quality"]);

@@ -10,5 +10,6 @@ pub fn modules() -> Modules {
         longzhi_injury::MODULE,
         longzhi_recall::MODULE,
         longzhi_car::MODULE,
+        longzhi_service::MODULE,
     ])
 }

@@ -331,7 +331,7 @@ impl Row {
 
 /// Reads a workbook on the blocking pool, one per core at a time: parsing is CPU work that must
 /// not stall the async workers, and each parse may use up to the limits' worth of memory.
-async fn read_sheet(bytes: Vec<u8>) -> Result<xlsx::Sheet, ApiError> {
+pub async fn read_sheet(bytes: Vec<u8>) -> Result<xlsx::Sheet, ApiError> {
     static PARSING: longzhi_store::cpu::PerCore = longzhi_store::cpu::PerCore::new();
     let read = PARSING
         .run(move || xlsx::read_first_sheet(&bytes, &xlsx::Limits::default()))

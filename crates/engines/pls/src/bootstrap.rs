@@ -97,10 +97,7 @@ fn replicate(
     groups: &[GroupColumn],
 ) -> Option<(Vec<f64>, bool)> {
     let sample = gather_rows(x, rows);
-    let range: Vec<(f64, f64)> = sample
-        .column_iter()
-        .map(|c| (c.min(), c.max()))
-        .collect();
+    let range: Vec<(f64, f64)> = sample.column_iter().map(|c| (c.min(), c.max())).collect();
     let m = moments(sample).ok()?;
     let f = fit(spec, &m.corr).ok()?;
     let p = spec.n_items();

@@ -219,7 +219,9 @@ impl Estimate {
                 let of_row = self
                     .rows
                     .iter()
-                    .map(|&row| label(row).and_then(|l| names.binary_search_by(|n| n.as_str().cmp(l)).ok()))
+                    .map(|&row| {
+                        label(row).and_then(|l| names.binary_search_by(|n| n.as_str().cmp(l)).ok())
+                    })
                     .collect();
                 GroupColumn { names, of_row }
             })

@@ -83,7 +83,10 @@ fn failed_resamples_are_dropped_and_counted() {
     let spec = chain_spec(Scheme::Path, [Mode::A, Mode::A, Mode::A]);
     let e = estimate(&spec, &chain_data(60, 14, true), Missing::Listwise).unwrap();
     let b = e
-        .bootstrap_on(&[vec![0; 60], (0..60).collect(), (0..60).rev().collect()], &[])
+        .bootstrap_on(
+            &[vec![0; 60], (0..60).collect(), (0..60).rev().collect()],
+            &[],
+        )
         .unwrap();
     assert_eq!((b.resamples, b.failed), (3, 1));
     assert_eq!(b.paths[0].mean, e.paths[0]);
@@ -123,14 +126,26 @@ fn group_indices_are_those_of_each_resample_refitted() {
         assert_eq!((s.group.as_str(), s.n), (f.group.as_str(), f.n));
         for c in 0..3 {
             assert_eq!(s.index[c].estimate, f.index[c]);
-            assert!(close(s.index[c].mean, (f.index[c] + h.index[c]) / 2.0, 1e-9));
+            assert!(close(
+                s.index[c].mean,
+                (f.index[c] + h.index[c]) / 2.0,
+                1e-9
+            ));
         }
     }
     for c in 0..3 {
-        assert!(close(b.index[c].mean, (e.index[c] + half_fit.index[c]) / 2.0, 1e-9));
+        assert!(close(
+            b.index[c].mean,
+            (e.index[c] + half_fit.index[c]) / 2.0,
+            1e-9
+        ));
     }
     // The late group is only in resample A: its summary is A's value alone.
     let late_fit = &e.group_index(&late)[0];
     assert_eq!(b.groups[1][0].n, 50);
-    assert!(close(b.groups[1][0].index[2].mean, late_fit.index[2], 1e-12));
+    assert!(close(
+        b.groups[1][0].index[2].mean,
+        late_fit.index[2],
+        1e-12
+    ));
 }

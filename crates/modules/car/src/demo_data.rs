@@ -29,13 +29,6 @@ use crate::repairs::RepairInput;
 /// The demo maker account (甘肃远航汽车有限公司).
 pub const MAKER_USER: &str = "carmaker";
 
-async fn principal_of(db: &DatabaseConnection, username: &str) -> Result<Principal> {
-    let u = users::by_username(db, username)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    auth::principal_of(db, u, "seed-demo").await
-}
-
 /// A maker's enterprise organisation in `region` (with a user when given).
 async fn maker_org(
     db: &DatabaseConnection,
@@ -283,7 +276,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
     if maker::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let province = principal_of(db, "province").await?;
+    let province = auth::principal_named(db, "province", "seed-demo").await?;
     let today = today();
     for year in [today.year(), today.year() + 1] {
         for (day, kind, name) in holidays(year) {
@@ -426,8 +419,8 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
         dealers.push((d.id, k, city));
     }
 
-    let lanzhou = principal_of(db, "lanzhou").await?;
-    let tianshui = principal_of(db, "tianshui").await?;
+    let lanzhou = auth::principal_named(db, "lanzhou", "seed-demo").await?;
+    let tianshui = auth::principal_named(db, "tianshui", "seed-demo").await?;
     let consumers = [
         "王磊", "李娜", "张伟", "刘芳", "陈强", "杨静", "赵勇", "黄敏", "周杰", "吴霞", "徐明",
         "孙丽",
@@ -569,7 +562,7 @@ async fn injuries(
     disputes: &[(i64, NaiveDate, u64, Principal)],
 ) -> Result<()> {
     use longzhi_injury::cases::{self, CaseInput};
-    let hospital = principal_of(db, "hospital").await?;
+    let hospital = auth::principal_named(db, "hospital", "seed-demo").await?;
     let narratives = [
         "驾驶家用轿车时制动失灵追尾,头部受伤",
         "车辆行驶中转向突然失控撞上护栏,胸部挫伤",

@@ -3,8 +3,8 @@
 //! deadlines that apply and what to bring to the seller. Each address may check a few dozen
 //! cases an hour (the PDF is typeset on the server).
 
-use chrono::{Duration, Utc};
-use longzhi_domain::{ErrorCode, FieldError, Rule};
+use chrono::Duration;
+use longzhi_domain::{FieldError, Rule};
 use longzhi_store::repo::throttle;
 use longzhi_store::{DatabaseConnection, Result, StoreError};
 use serde_json::{Value, json};
@@ -17,16 +17,8 @@ const PER_HOUR: i64 = 60;
 
 /// Counts a check of `ip`; past the hour's allowance, `request.rate_limited`.
 pub async fn count(db: &DatabaseConnection, ip: &str) -> Result<()> {
-    let now = Utc::now();
-    let key = format!("sanbao-check:{}", throttle::ip_key(ip));
     let txn = longzhi_store::backend::begin_write(db).await?;
-    if throttle::locked_until(&txn, &key, now, true)
-        .await?
-        .is_some()
-    {
-        return Err(StoreError::Rule(ErrorCode::RequestRateLimited));
-    }
-    throttle::fail(&txn, &key, PER_HOUR, Duration::hours(1), now).await?;
+    throttle::count_request(&txn, "sanbao-check", ip, PER_HOUR, Duration::hours(1)).await?;
     txn.commit().await?;
     Ok(())
 }

@@ -30,13 +30,6 @@ fn lead_department(point: i32) -> &'static str {
     }
 }
 
-async fn principal_of(db: &DatabaseConnection, username: &str) -> Result<Principal> {
-    let u = users::by_username(db, username)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    auth::principal_of(db, u, "seed-demo").await
-}
-
 /// A stable pseudo-random number in 0..100 for a pair, to spread the demo's progress.
 fn dice(a: i64, b: i64) -> i64 {
     (a * 7919 + b * 104_729).rem_euclid(100)
@@ -51,7 +44,7 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
     {
         return Ok(());
     }
-    let province = principal_of(db, "province").await?;
+    let province = auth::principal_named(db, "province", "seed-demo").await?;
     let outline = outline::parse(SEED_TEXT);
     let year = today.year();
     let date = |m, d| {
@@ -122,7 +115,7 @@ async fn advance(
     plan_id: i64,
     today: NaiveDate,
 ) -> Result<()> {
-    let admin = principal_of(db, "admin").await?;
+    let admin = auth::principal_named(db, "admin", "seed-demo").await?;
     let all = TargetFilter {
         plan_id: Some(plan_id),
         ..Default::default()

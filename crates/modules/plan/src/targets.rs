@@ -417,19 +417,7 @@ pub(crate) async fn create_for_plan<C: ConnectionTrait>(
         .order_by_asc(plan_task::Column::Id)
         .all(db)
         .await?;
-    let cities = structure::city_regions(db).await?;
-    let city_code: HashMap<i64, String> = cities.into_iter().map(|r| (r.id, r.code)).collect();
-    // The bureau of each city-level region.
-    let bureaus: Vec<(String, org::Model)> =
-        unscoped::<org::Entity>("a plan is addressed to every city bureau")
-            .filter(org::Column::Kind.eq("city_bureau"))
-            .filter(org::Column::Status.eq("active"))
-            .order_by_asc(org::Column::Code)
-            .all(db)
-            .await?
-            .into_iter()
-            .filter_map(|o| city_code.get(&o.region_id).cloned().map(|c| (c, o)))
-            .collect();
+    let bureaus = longzhi_store::repo::orgs::city_bureaus(db).await?;
     let depts: HashMap<i64, org::Model> = by_ids::<org::Entity, _>(
         db,
         org::Column::Id,

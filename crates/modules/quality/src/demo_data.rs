@@ -12,7 +12,7 @@ use crate::entity::{indicator, round};
 use crate::frameworks::{self, FrameworkInput, NodeInput};
 use crate::indicators::{self, IndicatorInput};
 use crate::rounds::{self, LineInput, NewRound, SubmissionReview};
-use longzhi_store::repo::{auth, users};
+use longzhi_store::repo::auth;
 use longzhi_store::scope::Principal;
 use longzhi_store::{Result, StoreError};
 
@@ -220,13 +220,6 @@ const NODES: [(&str, &str, Option<&str>); 9] = [
 /// Years of approved data before this year.
 const YEARS: i32 = 5;
 
-async fn principal_of(db: &DatabaseConnection, username: &str) -> Result<Principal> {
-    let u = users::by_username(db, username)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    auth::principal_of(db, u, "seed-demo").await
-}
-
 /// A stable number in [-1, 1] for a pair: the demo's spread without a random generator.
 fn noise(a: u64, b: u64) -> f64 {
     let x = (a.wrapping_mul(2_654_435_761) ^ b.wrapping_mul(40_503)).wrapping_mul(0x9E37_79B9);
@@ -252,7 +245,7 @@ pub async fn seed(db: &DatabaseConnection, today: NaiveDate) -> Result<()> {
     if indicator::Entity::find().count(db).await? > 0 {
         return Ok(());
     }
-    let province = principal_of(db, "province").await?;
+    let province = auth::principal_named(db, "province", "seed-demo").await?;
     for s in &INDICATORS {
         indicators::create(
             db,

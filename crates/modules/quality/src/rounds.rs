@@ -170,26 +170,6 @@ pub struct ReopenInput {
     pub comment: String,
 }
 
-/// The active city bureaus of the city-level regions: (region code, bureau).
-pub async fn bureaus<C: ConnectionTrait>(db: &C) -> Result<Vec<(String, org::Model)>> {
-    let cities: HashMap<i64, String> = regions::cities(db)
-        .await?
-        .into_iter()
-        .map(|r| (r.id, r.code))
-        .collect();
-    Ok(
-        unscoped::<org::Entity>("a round is addressed to the bureau of every city")
-            .filter(org::Column::Kind.eq("city_bureau"))
-            .filter(org::Column::Status.eq("active"))
-            .order_by_asc(org::Column::Code)
-            .all(db)
-            .await?
-            .into_iter()
-            .filter_map(|o| cities.get(&o.region_id).cloned().map(|c| (c, o)))
-            .collect(),
-    )
-}
-
 /// Whether round `round_id`'s framework asks for indicator `indicator_id`.
 pub async fn asks_for<C: ConnectionTrait>(
     db: &C,
@@ -385,7 +365,7 @@ pub async fn open(db: &DatabaseConnection, p: &Principal, n: NewRound) -> Result
     if n.deadline < today() {
         errs.push(FieldError::new("deadline", Rule::Range).with("min", today()));
     }
-    let all = bureaus(db).await?;
+    let all = longzhi_store::repo::orgs::city_bureaus(db).await?;
     let addressed: Vec<(String, org::Model)> = match &n.region_codes {
         Some(codes) if codes.is_empty() => {
             errs.push(FieldError::new("region_codes", Rule::Required));

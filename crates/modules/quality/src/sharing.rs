@@ -12,7 +12,6 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 use serde_json::json;
-use sha2::{Digest, Sha256};
 
 use crate::entity::token;
 use crate::indicators::by_code;
@@ -104,10 +103,7 @@ pub struct PushResult {
 }
 
 fn hash(token: &str) -> String {
-    Sha256::digest(token.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    longzhi_store::repo::auth::digest(token)
 }
 
 fn audit_target(id: i64) -> Target<'static> {

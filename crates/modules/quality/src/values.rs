@@ -264,7 +264,7 @@ pub async fn clear<C: ConnectionTrait>(
 
 /// The market-regulation bureau of a city-level region (its values' organisation), 0 if none.
 async fn regions_bureau<C: ConnectionTrait>(db: &C, code: &str) -> Result<i64> {
-    Ok(crate::rounds::bureaus(db)
+    Ok(longzhi_store::repo::orgs::city_bureaus(db)
         .await?
         .into_iter()
         .find(|(c, _)| c == code)

@@ -33,13 +33,6 @@ use crate::{risk, risk::AssessmentInput};
 /// The demo producer account (迅驰科技有限公司).
 pub const PRODUCER_USER: &str = "producer";
 
-async fn principal_of(db: &DatabaseConnection, username: &str) -> Result<Principal> {
-    let u = users::by_username(db, username)
-        .await?
-        .ok_or(StoreError::NotFound)?;
-    auth::principal_of(db, u, "seed-demo").await
-}
-
 /// The enterprise organisation of a brand the injury demo reports name (its credit code from
 /// those reports), created in Lanzhou with a user when `username` is given.
 async fn producer_org(
@@ -217,7 +210,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
     {
         return Ok(());
     }
-    let province = principal_of(db, "province").await?;
+    let province = auth::principal_named(db, "province", "seed-demo").await?;
     let today = today();
     producer_org(
         db,
@@ -233,13 +226,13 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
         Some(("lebao", "乐宝科技质量部")),
     )
     .await?;
-    let lebao = principal_of(db, "lebao").await?;
+    let lebao = auth::principal_named(db, "lebao", "seed-demo").await?;
     let lebao_code = orgs::by_code(db, "demo-ent-lebao")
         .await?
         .credit_code
         .unwrap_or_default();
     let experts = seed_experts(db, &province).await?;
-    let expert = principal_of(db, "expert").await?;
+    let expert = auth::principal_named(db, "expert", "seed-demo").await?;
 
     // 乐宝 LB-08: from assessment to a recall three months under way.
     let a = inv::create(
@@ -405,7 +398,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
         },
     )
     .await?;
-    let enterprise = principal_of(db, "enterprise").await?;
+    let enterprise = auth::principal_named(db, "enterprise", "seed-demo").await?;
     let b = inv::notify(db, &province, b.id, step(b.version)).await?;
     let b = inv::analyse(
         db,
@@ -497,7 +490,7 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
 /// 天水: an investigation the city opened with its assessment, a recall plan still in draft (never
 /// on the portal) and a draft warning.
 async fn seed_tianshui(db: &DatabaseConnection, province: &Principal) -> Result<()> {
-    let tianshui = principal_of(db, "tianshui").await?;
+    let tianshui = auth::principal_named(db, "tianshui", "seed-demo").await?;
     let ts1 = orgs::by_code(db, "demo-ent-ts1").await?;
     let code = ts1.credit_code.clone().unwrap_or_default();
     let t = inv::create(
@@ -569,7 +562,7 @@ async fn seed_tianshui(db: &DatabaseConnection, province: &Principal) -> Result<
 }
 
 async fn seed_warnings(db: &DatabaseConnection, province: &Principal) -> Result<()> {
-    let lanzhou = principal_of(db, "lanzhou").await?;
+    let lanzhou = auth::principal_named(db, "lanzhou", "seed-demo").await?;
     let tip = warnings::create(
         db,
         &lanzhou,
@@ -658,5 +651,5 @@ async fn seed_warnings(db: &DatabaseConnection, province: &Principal) -> Result<
 /// A second province reviewer for the province's own draft (nobody reviews their own): the
 /// administrator.
 async fn second_reviewer(db: &DatabaseConnection) -> Result<Principal> {
-    principal_of(db, "admin").await
+    auth::principal_named(db, "admin", "seed-demo").await
 }

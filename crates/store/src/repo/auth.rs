@@ -68,16 +68,24 @@ pub struct Authenticated {
     pub must_change_password: bool,
 }
 
-fn random_token() -> String {
+/// A secret for a bearer (a session, a one-time link): 256 random bits, URL-safe.
+pub fn random_token() -> String {
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// The stored form of a secret: its SHA-256 in hex (the secret itself is never stored).
+pub fn digest(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
 /// The stored id of a session token.
 pub fn session_id(token: &str) -> String {
-    let digest = Sha256::digest(token.as_bytes());
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    digest(token)
 }
 
 fn clip(s: &str, n: usize) -> String {
@@ -296,6 +304,18 @@ pub async fn authenticate<C: ConnectionTrait>(
         csrf_token: s.csrf_token,
         must_change_password,
     }))
+}
+
+/// The principal of the user named `username` (demo data act as the users they belong to).
+pub async fn principal_named<C: ConnectionTrait>(
+    db: &C,
+    username: &str,
+    request_id: &str,
+) -> Result<Principal> {
+    let u = super::users::by_username(db, username)
+        .await?
+        .ok_or(crate::StoreError::NotFound)?;
+    principal_of(db, u, request_id).await
 }
 
 /// The principal of user `u`: its roles folded into one scope and one permission set.

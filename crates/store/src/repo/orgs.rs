@@ -256,6 +256,27 @@ pub async fn get<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Result<O
     views(db, vec![o]).await?.pop().ok_or(StoreError::NotFound)
 }
 
+/// The active city bureaus of the city-level regions: (region code, bureau), by bureau code —
+/// whom a province-wide round, plan or notification is addressed to.
+pub async fn city_bureaus<C: ConnectionTrait>(db: &C) -> Result<Vec<(String, org::Model)>> {
+    let cities: HashMap<i64, String> = super::regions::cities(db)
+        .await?
+        .into_iter()
+        .map(|r| (r.id, r.code))
+        .collect();
+    Ok(
+        unscoped::<org::Entity>("province-wide work is addressed to the bureau of every city")
+            .filter(org::Column::Kind.eq("city_bureau"))
+            .filter(org::Column::Status.eq("active"))
+            .order_by_asc(org::Column::Code)
+            .all(db)
+            .await?
+            .into_iter()
+            .filter_map(|o| cities.get(&o.region_id).cloned().map(|c| (c, o)))
+            .collect(),
+    )
+}
+
 pub async fn by_code<C: ConnectionTrait>(db: &C, code: &str) -> Result<org::Model> {
     unscoped::<org::Entity>("organisation codes are global")
         .filter(org::Column::Code.eq(code))

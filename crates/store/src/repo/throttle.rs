@@ -119,3 +119,24 @@ mod tests {
         assert_eq!(ip_key("10.0.0.1"), "ip:10.0.0.1");
     }
 }
+
+/// Counts one request of address `ip` to a public route `what` (`sanbao-check`, `survey`) inside
+/// `txn`, which then holds the key's lock: past `max` requests the address is refused
+/// (`request.rate_limited`) for `lock`, doubling as [`fail`] does.
+pub async fn count_request<C: ConnectionTrait>(
+    txn: &C,
+    what: &str,
+    ip: &str,
+    max: i64,
+    lock: Duration,
+) -> Result<()> {
+    let now = Utc::now();
+    let key = format!("{what}:{}", ip_key(ip));
+    if locked_until(txn, &key, now, true).await?.is_some() {
+        return Err(crate::StoreError::Rule(
+            longzhi_domain::ErrorCode::RequestRateLimited,
+        ));
+    }
+    fail(txn, &key, max, lock, now).await?;
+    Ok(())
+}
