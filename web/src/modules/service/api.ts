@@ -57,8 +57,12 @@ export type Field = (typeof FIELDS)[number]
 export const SCALES = [10, 5] as const
 /** Links one call may issue (`POST /service/quotas/{id}/links`). */
 export const LINKS_MAX = 500
-/** Bootstrap resamples the round's form offers by default. */
+/** Bootstrap resamples of a round's computation: the default and the server's range (rounds.rs). */
 export const DEFAULT_RESAMPLES = 1000
+export const RESAMPLES_MIN = 100
+export const RESAMPLES_MAX = 5000
+/** Valid responses a computation needs (results.rs `MIN_RESPONSES`). */
+export const MIN_VALID = 30
 
 const id = (id: number) => ({ path: { id } })
 const blob = { parseAs: 'blob' as const }

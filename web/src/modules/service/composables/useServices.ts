@@ -1,8 +1,10 @@
 /**
  * The services surveyed (GET /service/services: public and life services), loaded once per page
- * load: their names in the UI language and their groups by field for the selects.
+ * load for who may list questionnaires: their names in the UI language and their groups by field
+ * for the selects. Survey staff go without: quotas and responses name their service themselves.
  */
 import { computed, shallowRef } from 'vue'
+import { useAuthStore } from '@/stores/auth'
 import { showError } from '@/utils/feedback'
 import { localName } from '@/utils/format'
 import { FIELDS, serviceApi, type Sector } from '../api'
@@ -26,7 +28,7 @@ export function loadServices(): Promise<void> {
 }
 
 export function useServices() {
-  void loadServices()
+  if (useAuthStore().can('service:survey:list')) void loadServices()
   const byCode = computed(() => new Map(sectors.value.map((s) => [s.code, s])))
   return {
     sectors: computed(() => sectors.value),

@@ -13,8 +13,10 @@ export default {
   },
   errors: {
     service: {
-      token_used: 'This survey link has been used: each link takes one questionnaire',
+      wrong_state: 'Not possible in the current state: refresh to see it',
       not_computed: 'The round’s results have not been computed yet',
+      token_used: 'This survey link has been used: each link takes one questionnaire',
+      own_task: 'A task of your own organisation is not yours to review',
     },
   },
   service: {
@@ -66,7 +68,7 @@ export default {
     },
     round: {
       name: 'Name', nameAuto: '{year} {name}', year: 'Year', dates: 'Fieldwork', survey: 'Questionnaire', services: 'Services', target: 'Quota',
-      collected: 'Collected', valid: 'Valid', resamples: 'Bootstrap resamples', resamplesHint: 'Resamples of the bootstrap confidence intervals; 0 computes none',
+      collected: 'Collected', valid: 'Valid', resamples: 'Bootstrap resamples', resamplesHint: 'Resamples of the bootstrap confidence intervals, {min}–{max}',
       seed: 'Random seed', computedAt: 'Computed', publishedAt: 'Published', results: 'Results',
       statuses: { design: 'Design', fieldwork: 'Fieldwork', closed: 'Closed', published: 'Published' },
       stepHints: { design: 'Set the quotas', fieldwork: 'Entry, import and online links', closed: 'Compute the model and indices', published: 'Notify the cities' },
@@ -78,7 +80,9 @@ export default {
       notice: 'Download the notice', noticePreview: 'Preview the notice',
       tabs: { overview: 'Overview', quotas: 'Quotas', responses: 'Responses ({n})' },
       needQuotas: 'Set the quotas of the cities and services under Quotas before starting the fieldwork.',
-      needCompute: 'The fieldwork is over: compute the results to see them and publish the notice.',
+      needCompute: 'The fieldwork is over: compute the results (at least {n} valid responses) to see them and publish the notice.',
+      interim: 'During fieldwork an interim result may be computed at any time (at least {n} valid responses); publication follows the fieldwork’s end and a computation.',
+      tooFew: 'Too few valid responses: a computation needs {n}, there are {valid}',
       readyToPublish: 'The results are computed; check them, then publish the notice.',
       basis: 'Satisfaction indices follow the ACSI/ECSI method with a partial-least-squares structural equation model (PLS-SEM): construct scores rescaled to 0–100 indices with the outer weights, confidence intervals by bootstrap; the figures equal those of longzhi engine pls on the exported data and MODEL.toml.',
     },
@@ -99,6 +103,8 @@ export default {
       id: 'No.', createdAt: 'Received', channel: 'Channel', channels: { staff: 'Entered', import: 'Imported', link: 'Online link' },
       answered: 'Answered', duration: 'Time', flags: 'Data quality', flag: 'Flag', enteredBy: 'Entered by',
       valid: 'Valid', excluded: 'Excluded', excludedFilter: 'Validity',
+      exportCsv: 'Export engine data', exportCsvHint: 'The valid responses as CSV, exactly as longzhi engine pls --data reads them',
+      exportXlsx: 'Export responses', exportXlsxHint: 'Every response of the filter with its flags (Excel)',
       notFieldwork: 'Responses are entered and imported during fieldwork', noSurvey: 'The round’s questionnaire cannot be read: no entry for now',
     },
     quality: { responses: 'Responses', validOf: '{v} valid · {x} excluded' },

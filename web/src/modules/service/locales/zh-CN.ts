@@ -13,8 +13,10 @@ export default {
   },
   errors: {
     service: {
-      token_used: '该调查链接已使用，每个链接只能提交一次',
+      wrong_state: '当前状态不允许此操作，请刷新后查看',
       not_computed: '本轮结果尚未计算',
+      token_used: '该调查链接已使用，每个链接只能提交一次',
+      own_task: '不能审核本单位的整改任务',
     },
   },
   service: {
@@ -66,7 +68,7 @@ export default {
     },
     round: {
       name: '轮次名称', nameAuto: '{year} 年{name}', year: '年度', dates: '调查时间', survey: '问卷', services: '调查服务数', target: '样本配额',
-      collected: '回收进度', valid: '有效样本', resamples: '自助法次数', resamplesHint: '计算置信区间的自助法（bootstrap）重抽样次数；0 表示不计算置信区间',
+      collected: '回收进度', valid: '有效样本', resamples: '自助法次数', resamplesHint: '计算置信区间的自助法（bootstrap）重抽样次数，{min}–{max} 次',
       seed: '随机种子', computedAt: '计算时间', publishedAt: '发布时间', results: '测评结果',
       statuses: { design: '设计', fieldwork: '调查中', closed: '已结束', published: '已发布' },
       stepHints: { design: '设置样本配额', fieldwork: '录入、导入与在线收集', closed: '计算模型与指数', published: '通报各市州' },
@@ -78,7 +80,9 @@ export default {
       notice: '下载通报', noticePreview: '预览通报',
       tabs: { overview: '概况', quotas: '样本配额', responses: '样本（{n}）' },
       needQuotas: '请先在「样本配额」中为各市州和服务设置配额，再开始调查。',
-      needCompute: '调查已结束：计算结果后可查看测评结果并发布通报。',
+      needCompute: '调查已结束：计算结果（至少 {n} 份有效样本）后可查看测评结果并发布通报。',
+      interim: '调查期间可随时计算中期结果（至少 {n} 份有效样本）；结束调查并计算后才能发布。',
+      tooFew: '有效样本不足：计算至少需要 {n} 份，目前 {valid} 份',
       readyToPublish: '结果已计算，可查看测评结果；确认无误后发布通报。',
       basis: '满意度指数按 ACSI/ECSI 方法由偏最小二乘结构方程模型（PLS-SEM）计算：潜变量得分按外部权重换算为 0–100 的指数，置信区间由自助法得到；结果与 longzhi engine pls 对导出数据和 MODEL.toml 的计算一致。',
     },
@@ -99,6 +103,8 @@ export default {
       id: '编号', createdAt: '提交时间', channel: '来源', channels: { staff: '调查员录入', import: '导入', link: '在线链接' },
       answered: '已答', duration: '用时', flags: '数据质量', flag: '质量标记', enteredBy: '录入人',
       valid: '有效', excluded: '已剔除', excludedFilter: '是否有效',
+      exportCsv: '导出引擎数据', exportCsvHint: '有效样本的 CSV，与 longzhi engine pls --data 读取的格式一致',
+      exportXlsx: '导出样本明细', exportXlsxHint: '按当前筛选导出全部样本及其质量标记（Excel）',
       notFieldwork: '调查阶段才能录入和导入样本', noSurvey: '无法读取本轮问卷，暂不能录入样本',
     },
     quality: { responses: '样本总数', validOf: '有效 {v} · 剔除 {x}' },

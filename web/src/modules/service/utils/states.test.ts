@@ -23,6 +23,8 @@ describe('the module’s states', () => {
     expect(stepIndex('design')).toBe(0)
     expect(stepIndex('published')).toBe(3)
     expect(roundSteps({ status: 'design' })).toEqual({ open: true, close: false, compute: false, publish: false, results: false })
+    // An interim computation during fieldwork; publication only once closed.
+    expect(roundSteps({ status: 'fieldwork', computed_at: '2026-03-01T00:00:00Z' })).toMatchObject({ close: true, compute: true, publish: false, results: true })
     expect(roundSteps({ status: 'closed', computed_at: null })).toMatchObject({ compute: true, publish: false })
     expect(roundSteps({ status: 'closed', computed_at: '2026-03-01T00:00:00Z' })).toMatchObject({ compute: true, publish: true, results: true })
     expect(roundSteps({ status: 'published', computed_at: '2026-03-01T00:00:00Z' })).toMatchObject({ compute: false, publish: false, results: true })

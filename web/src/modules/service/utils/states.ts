@@ -44,7 +44,7 @@ export function roundSteps(r: RoundState): { open: boolean; close: boolean; comp
   return {
     open: r.status === 'design',
     close: r.status === 'fieldwork',
-    compute: r.status === 'closed',
+    compute: r.status === 'fieldwork' || r.status === 'closed',
     publish: r.status === 'closed' && !!r.computed_at,
     results: !!r.computed_at,
   }
