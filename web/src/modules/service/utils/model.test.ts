@@ -57,12 +57,26 @@ describe('the questionnaire model', () => {
     n.target = 'A'
     n.scale_min = 5
     n.scale_max = 5
-    n.max_missing = 1.5
+    n.max_missing = 0.6
     n.min_seconds = -1
     n.services = []
     n.paths = []
     expect(fields(n)).toEqual(['scale_max:scale', 'max_missing:maxMissing', 'min_seconds:minSeconds', 'services:noServices', 'paths:noPaths', 'target:targetEndogenous'])
     expect(problemsByField(modelProblems(n)).target.key).toBe('targetEndogenous')
+  })
+
+  it('keeps the server’s limits: construct codes of 16, no item named as a grouping column, 2–12 constructs of 1–12 items', () => {
+    const m = base()
+    m.constructs = [
+      { code: 'A23456789012345678', name: '甲', name_en: '', items: [item('region'), ...Array.from({ length: 12 }, (_, i) => item(`A${i + 1}`))] },
+      { code: 'B', name: '乙', name_en: '', items: [item('B1')] },
+    ]
+    m.paths = [{ from: 'A23456789012345678', to: 'B' }]
+    expect(fields(m)).toEqual(['constructs[0].code:code', 'constructs[0].items:manyItems', 'constructs[0].items[0].code:reserved'])
+    m.constructs = Array.from({ length: 13 }, (_, i) => ({ code: `C${i}`, name: 'x', name_en: '', items: [item(`I${i}`)] }))
+    m.paths = [{ from: 'C0', to: 'C1' }]
+    m.target = 'C1'
+    expect(fields(m)).toEqual(['constructs:constructCount'])
   })
 
   it('edits with stable keys and sends the plain input back, trimmed', () => {

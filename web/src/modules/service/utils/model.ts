@@ -87,8 +87,14 @@ export function dropConstruct(paths: EditPath[], target: string, code: string): 
   return { paths: paths.filter((p) => p.from !== code && p.to !== code), target: target === code ? '' : target }
 }
 
-/** A code as the engine takes it: a letter first, then letters, digits or `_` (a column of the data). */
+/** A code as the engine takes it: a letter first, then letters, digits or `_` (an item's: a column of the data, 32 at most). */
 export const CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,31}$/
+/** A construct's code: 16 characters at most. */
+export const CONSTRUCT_CODE_PATTERN = /^[A-Za-z][A-Za-z0-9_]{0,15}$/
+/** The data's grouping columns, which no item may be named (surveys.rs `GROUP_COLUMNS`). */
+export const GROUP_COLUMNS: readonly string[] = ['region', 'service', 'field', 'cell']
+/** The server's limits of a model (surveys.rs `check`). */
+export const LIMITS = { constructs: [2, 12], items: [1, 12], maxMissing: 0.5, minSeconds: 3600, itemText: 300, constructName: 50 } as const
 
 /** A problem at a field of the input (`constructs[1].items[0].code`), with the key of its text. */
 export interface ModelProblem {
@@ -131,22 +137,24 @@ export function modelProblems(m: ModelInput): ModelProblem[] {
   const out: ModelProblem[] = []
   const add = (field: string, key: string, params?: Record<string, string | number>) => out.push({ field, key, params })
   if (!(Number.isInteger(m.scale_min) && Number.isInteger(m.scale_max) && m.scale_min < m.scale_max)) add('scale_max', 'scale')
-  if (!(m.max_missing >= 0 && m.max_missing <= 1)) add('max_missing', 'maxMissing')
-  if (!(Number.isInteger(m.min_seconds) && m.min_seconds >= 0)) add('min_seconds', 'minSeconds')
+  if (!(m.max_missing >= 0 && m.max_missing <= LIMITS.maxMissing)) add('max_missing', 'maxMissing', { max: LIMITS.maxMissing * 100 })
+  if (!(Number.isInteger(m.min_seconds) && m.min_seconds >= 0 && m.min_seconds <= LIMITS.minSeconds)) add('min_seconds', 'minSeconds', { max: LIMITS.minSeconds })
   if (m.services.length === 0) add('services', 'noServices')
-  if (m.constructs.length < 2) add('constructs', 'fewConstructs')
+  if (m.constructs.length < LIMITS.constructs[0] || m.constructs.length > LIMITS.constructs[1]) add('constructs', 'constructCount', { min: LIMITS.constructs[0], max: LIMITS.constructs[1] })
   const constructCodes = new Set<string>()
   const itemSeen = new Set<string>()
   m.constructs.forEach((c, i) => {
     const at = `constructs[${i}]`
-    if (!CODE_PATTERN.test(c.code)) add(`${at}.code`, 'code')
+    if (!CONSTRUCT_CODE_PATTERN.test(c.code)) add(`${at}.code`, 'code', { max: 16 })
     else if (constructCodes.has(c.code)) add(`${at}.code`, 'duplicate', { code: c.code })
     constructCodes.add(c.code)
     if (!c.name.trim()) add(`${at}.name`, 'name')
     if (c.items.length === 0) add(`${at}.items`, 'noItems', { code: c.code })
+    else if (c.items.length > LIMITS.items[1]) add(`${at}.items`, 'manyItems', { code: c.code, max: LIMITS.items[1] })
     c.items.forEach((item, j) => {
       const here = `${at}.items[${j}]`
-      if (!CODE_PATTERN.test(item.code)) add(`${here}.code`, 'code')
+      if (!CODE_PATTERN.test(item.code)) add(`${here}.code`, 'code', { max: 32 })
+      else if (GROUP_COLUMNS.includes(item.code)) add(`${here}.code`, 'reserved', { code: item.code })
       else if (itemSeen.has(item.code) || constructCodes.has(item.code)) add(`${here}.code`, 'duplicate', { code: item.code })
       itemSeen.add(item.code)
       if (!item.text.trim()) add(`${here}.text`, 'text')
