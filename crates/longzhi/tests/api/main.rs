@@ -20,5 +20,6 @@ mod plans;
 mod platform;
 mod quality;
 mod recall;
+mod service;
 mod system;
 mod users;

@@ -553,7 +553,7 @@ async fn the_analysis_equals_the_engine_command_on_the_exported_files() {
 }
 
 /// Waits for a job to end; its final state.
-async fn finished(c: &Client, id: i64) -> Value {
+pub(crate) async fn finished(c: &Client, id: i64) -> Value {
     for _ in 0..600 {
         let j = c.ok(&format!("/api/v1/jobs/{id}")).await;
         if j["status"] == "done" || j["status"] == "failed" {

@@ -21,6 +21,9 @@ use longzhi_injury::entity::{case as injury_case, point as injury_point, report 
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
 use longzhi_quality::entity::{action, submission, value};
 use longzhi_recall::entity::{assessment, investigation, recall, warning};
+use longzhi_service::entity::{
+    event as service_event, quota as service_quota, task as service_task,
+};
 use longzhi_store::entity::{file, job, notice, org, session, user, user_role};
 
 use crate::helpers::{Client, TestApp, read};
@@ -69,6 +72,9 @@ enum Key {
     Warning,
     Dispute,
     CarRepair,
+    ServiceQuota,
+    ServiceTask,
+    ServiceEvent,
 }
 
 use Access::{Needs, Public, SignedIn, Token};
@@ -1323,6 +1329,254 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
         Needs("system:user:update"),
         Key::User,
     ),
+    (
+        "GET",
+        "/service/services",
+        Needs("service:survey:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/service/surveys",
+        Needs("service:survey:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/service/surveys",
+        Needs("service:survey:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/service/surveys/{id}",
+        Needs("service:survey:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/service/surveys/{id}",
+        Needs("service:survey:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/surveys/{id}/activate",
+        Needs("service:survey:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/surveys/{id}/revise",
+        Needs("service:survey:create"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/surveys/{id}/model.toml",
+        Needs("service:survey:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds",
+        Needs("service:round:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/service/rounds",
+        Needs("service:round:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}",
+        Needs("service:round:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/service/rounds/{id}",
+        Needs("service:round:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/rounds/{id}/open",
+        Needs("service:round:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/rounds/{id}/close",
+        Needs("service:round:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/rounds/{id}/publish",
+        Needs("service:round:publish"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/rounds/{id}/compute",
+        Needs("service:round:compute"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/notice.pdf",
+        Needs("service:result:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/quotas",
+        Needs("service:quota:list"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/service/rounds/{id}/quotas",
+        Needs("service:round:update"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/collectors",
+        Needs("service:quota:update"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/service/quotas/{id}/collector",
+        Needs("service:quota:update"),
+        Key::ServiceQuota,
+    ),
+    (
+        "POST",
+        "/service/quotas/{id}/links",
+        Needs("service:quota:update"),
+        Key::ServiceQuota,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/responses",
+        Needs("service:response:list"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/rounds/{id}/responses",
+        Needs("service:response:create"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/responses/import-template",
+        Needs("service:response:import"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/service/rounds/{id}/responses/import",
+        Needs("service:response:import"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/responses/export",
+        Needs("service:response:export"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/responses/export.xlsx",
+        Needs("service:response:export"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/results",
+        Needs("service:result:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/rounds/{id}/results/export",
+        Needs("service:result:export"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/service/tasks",
+        Needs("service:task:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/service/tasks",
+        Needs("service:task:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/service/tasks/{id}",
+        Needs("service:task:view"),
+        Key::ServiceTask,
+    ),
+    (
+        "POST",
+        "/service/tasks/{id}/submit",
+        Needs("service:task:report"),
+        Key::ServiceTask,
+    ),
+    (
+        "POST",
+        "/service/tasks/{id}/review",
+        Needs("service:task:review"),
+        Key::ServiceTask,
+    ),
+    (
+        "GET",
+        "/service/events",
+        Needs("service:event:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/service/events",
+        Needs("service:event:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/service/events/{id}",
+        Needs("service:event:view"),
+        Key::ServiceEvent,
+    ),
+    (
+        "POST",
+        "/service/events/{id}/act",
+        Needs("service:event:handle"),
+        Key::ServiceEvent,
+    ),
+    (
+        "POST",
+        "/service/events/{id}/resolve",
+        Needs("service:event:handle"),
+        Key::ServiceEvent,
+    ),
+    (
+        "POST",
+        "/service/events/{id}/assess",
+        Needs("service:event:assess"),
+        Key::ServiceEvent,
+    ),
+    ("GET", "/public/survey/{token}", Public, Key::Global),
+    ("POST", "/public/survey/{token}", Public, Key::Global),
 ];
 
 /// Fields that make the generated body of a route valid (the generated ones are syntactically
@@ -1754,6 +2008,33 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
                 .all(db)
                 .await
                 .unwrap())
+        }
+        Key::ServiceQuota => {
+            in_region::<service_quota::Entity>(
+                db,
+                service_quota::Column::Id,
+                service_quota::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::ServiceTask => {
+            in_region::<service_task::Entity>(
+                db,
+                service_task::Column::Id,
+                service_task::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::ServiceEvent => {
+            in_region::<service_event::Entity>(
+                db,
+                service_event::Column::Id,
+                service_event::Column::RegionPath,
+                &like,
+            )
+            .await
         }
         Key::Warning => {
             in_region::<warning::Entity>(
