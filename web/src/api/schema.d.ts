@@ -1519,6 +1519,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/survey/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire behind a one-time link (no login). */
+        get: operations["getPublicSurveyByToken"];
+        put?: never;
+        /** A respondent's answers through a one-time link (once per link; a few per address and hour). */
+        post: operations["postPublicSurveyByToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/warnings": {
         parameters: {
             query?: never;
@@ -2695,6 +2713,574 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/service/collectors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey staff of the caller's region, whom it may assign to quotas. */
+        get: operations["getServiceCollectors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceEvents"];
+        put?: never;
+        post: operations["postServiceEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceEventsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/events/{id}/act": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record what the caller's organisation did (the lead or a participant). */
+        post: operations["postServiceEventsByIdAct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/events/{id}/assess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The province assesses the handling of a resolved event. */
+        post: operations["postServiceEventsByIdAssess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/events/{id}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The lead organisation resolves the event. */
+        post: operations["postServiceEventsByIdResolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/quotas/{id}/collector": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Assign (or clear) a quota's collector. */
+        put: operations["putServiceQuotasByIdCollector"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/quotas/{id}/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One-time public links for a quota (shown once). */
+        post: operations["postServiceQuotasByIdLinks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceRounds"];
+        put?: never;
+        post: operations["postServiceRounds"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceRoundsById"];
+        put: operations["putServiceRoundsById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the fieldwork: nothing more is entered, imported or sent. */
+        post: operations["postServiceRoundsByIdClose"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/compute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compute the round (a background job: follow it at `/jobs/{id}`): the PLS model and every
+         *     index with its bootstrap interval, exactly `longzhi engine pls` on the export.
+         */
+        post: operations["postServiceRoundsByIdCompute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/notice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The notification (通报) PDF: a city reads it once the round is published; the province
+         *     reads the preview before.
+         */
+        get: operations["getServiceRoundsByIdNotice.pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the fieldwork (the round needs quotas). */
+        post: operations["postServiceRoundsByIdOpen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish a computed, closed round: every city sees every figure and the notification. */
+        post: operations["postServiceRoundsByIdPublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceRoundsByIdQuotas"];
+        /** Set cells of the quota grid (design or fieldwork; the province). */
+        put: operations["putServiceRoundsByIdQuotas"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceRoundsByIdResponses"];
+        put?: never;
+        /** Enter a response on a quota of the caller's (the data-quality flags are set at once). */
+        post: operations["postServiceRoundsByIdResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/responses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The valid responses the caller's scope holds, exactly as `longzhi engine pls --data` reads
+         *     them (`region,service,field,cell`, then the items).
+         */
+        get: operations["getServiceRoundsByIdResponsesExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/responses/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every response the caller's scope holds with its flags, as a workbook. */
+        get: operations["getServiceRoundsByIdResponsesExport.xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/responses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import responses from the template or a CSV with the same columns (multipart field `file`):
+         *     every row checked, errors row by row; all or nothing.
+         */
+        post: operations["postServiceRoundsByIdResponsesImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/responses/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The import template of the round's questionnaire (one column per item; notes on a second sheet). */
+        get: operations["getServiceRoundsByIdResponsesImportTemplate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The round's results (a city before publication: its own figures only). */
+        get: operations["getServiceRoundsByIdResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/rounds/{id}/results/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceRoundsByIdResultsExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The services a questionnaire may survey (dictionary `service_sector`). */
+        get: operations["getServiceServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceSurveys"];
+        put?: never;
+        post: operations["postServiceSurveys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceSurveysById"];
+        /** Edit a draft questionnaire. */
+        put: operations["putServiceSurveysById"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/surveys/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a draft in the field: the PLS engine must accept its model; the previous active
+         *     edition is retired.
+         */
+        post: operations["postServiceSurveysByIdActivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/surveys/{id}/model.toml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire's model as `longzhi engine pls --model` reads it. */
+        get: operations["getServiceSurveysByIdModel.toml"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/surveys/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new draft edition copied from this one. */
+        post: operations["postServiceSurveysByIdRevise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceTasks"];
+        put?: never;
+        post: operations["postServiceTasks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getServiceTasksById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/tasks/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the evidence, or return it with a comment. */
+        post: operations["postServiceTasksByIdReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service/tasks/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The responsible organisation's evidence (attachments: files of entity `service_task`). */
+        post: operations["postServiceTasksByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/system/audit-logs": {
         parameters: {
             query?: never;
@@ -3415,6 +4001,9 @@ export interface components {
             id: number;
             request_id?: string | null;
         };
+        BTreeMap: {
+            [key: string]: null | number;
+        };
         BulkError: {
             case_no: string;
             code: components["schemas"]["Rule"];
@@ -3935,7 +4524,7 @@ export interface components {
          * @description A stable error code (`code` of every error body; docs/api.md#errors).
          * @enum {string}
          */
-        ErrorCode: "auth.unauthenticated" | "auth.session_expired" | "auth.invalid_credentials" | "auth.locked" | "auth.too_many_attempts" | "auth.disabled" | "auth.password_change_required" | "auth.forbidden" | "auth.csrf" | "validation.field" | "validation.body" | "request.too_large" | "request.method" | "request.timeout" | "request.rate_limited" | "not_found" | "conflict.version" | "conflict.duplicate" | "user.self" | "user.beyond_own" | "org.protected" | "org.in_use" | "role.builtin" | "role.in_use" | "role.beyond_own" | "dict.builtin" | "plan.not_draft" | "plan.not_published" | "plan.closed" | "plan.empty" | "plan.report_pending" | "plan.not_pending" | "plan.own_report" | "quality.in_use" | "quality.not_draft" | "quality.round_closed" | "quality.submission_state" | "quality.locked" | "recall.wrong_stage" | "recall.expert_conflict" | "recall.not_assigned" | "recall.no_opinion" | "recall.not_effective" | "recall.own_review" | "car.closed" | "file.type_not_allowed" | "file.quota" | "import.file" | "import.too_large" | "internal";
+        ErrorCode: "auth.unauthenticated" | "auth.session_expired" | "auth.invalid_credentials" | "auth.locked" | "auth.too_many_attempts" | "auth.disabled" | "auth.password_change_required" | "auth.forbidden" | "auth.csrf" | "validation.field" | "validation.body" | "request.too_large" | "request.method" | "request.timeout" | "request.rate_limited" | "not_found" | "conflict.version" | "conflict.duplicate" | "user.self" | "user.beyond_own" | "org.protected" | "org.in_use" | "role.builtin" | "role.in_use" | "role.beyond_own" | "dict.builtin" | "plan.not_draft" | "plan.not_published" | "plan.closed" | "plan.empty" | "plan.report_pending" | "plan.not_pending" | "plan.own_report" | "quality.in_use" | "quality.not_draft" | "quality.round_closed" | "quality.submission_state" | "quality.locked" | "recall.wrong_stage" | "recall.expert_conflict" | "recall.not_assigned" | "recall.no_opinion" | "recall.not_effective" | "recall.own_review" | "car.closed" | "service.wrong_state" | "service.not_computed" | "service.token_used" | "service.own_task" | "file.type_not_allowed" | "file.quota" | "import.file" | "import.too_large" | "internal";
         /** @description One domain's estimate. */
         EstimateRow: {
             /** @description The domain's level in each dimension (`by` and the filters). */
@@ -5616,6 +6205,200 @@ export interface components {
             /** Format: int64 */
             total: number;
         };
+        Page_ServiceEventView: {
+            items: {
+                actions: components["schemas"]["ServiceEventAction"][];
+                assessment?: string | null;
+                description: string;
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                lead_org_id: number;
+                lead_org_name: string;
+                /** Format: date */
+                occurred_on: string;
+                orgs: components["schemas"]["ServiceEventOrg"][];
+                /** Format: int32 */
+                rating?: number | null;
+                region_code: string;
+                region_name: string;
+                service: string;
+                service_name: string;
+                /** @description `general`, `serious` or `major`. */
+                severity: string;
+                /** @description `open`, `handling`, `resolved` or `assessed`. */
+                status: string;
+                title: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_ServiceResponseView: {
+            items: {
+                answers: components["schemas"]["BTreeMap"];
+                /** @description `staff`, `import` or `link`. */
+                channel: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int32 */
+                duration_seconds?: number | null;
+                entered_by_name?: string | null;
+                excluded: boolean;
+                flags: string[];
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                quota_id: number;
+                region_code: string;
+                region_name: string;
+                /** Format: int64 */
+                round_id: number;
+                service: string;
+                service_name: string;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_ServiceRoundView: {
+            items: {
+                /** Format: date-time */
+                computed_at?: string | null;
+                /** Format: int32 */
+                edition: number;
+                /** Format: date */
+                ends_on: string;
+                /** Format: int64 */
+                id: number;
+                name: string;
+                /** Format: date-time */
+                published_at?: string | null;
+                /** Format: int32 */
+                resamples: number;
+                /** Format: int64 */
+                responses: number;
+                /** Format: int64 */
+                seed: number;
+                /** Format: date */
+                starts_on: string;
+                /** @description `design`, `fieldwork`, `closed` or `published`. */
+                status: string;
+                survey_code: string;
+                /** Format: int64 */
+                survey_id: number;
+                survey_name: string;
+                /**
+                 * Format: int64
+                 * @description Sum of the quotas.
+                 */
+                target: number;
+                /**
+                 * Format: int64
+                 * @description Responses no data-quality rule excludes.
+                 */
+                valid: number;
+                /** Format: int32 */
+                version: number;
+                /** Format: int32 */
+                year: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_ServiceSurveyView: {
+            items: {
+                code: string;
+                constructs: components["schemas"]["ServiceConstruct"][];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: int32 */
+                edition: number;
+                /** Format: int64 */
+                id: number;
+                /** Format: double */
+                max_missing: number;
+                /** Format: int32 */
+                min_seconds: number;
+                name: string;
+                paths: components["schemas"]["ServicePath"][];
+                /**
+                 * Format: int64
+                 * @description Rounds fielding this edition.
+                 */
+                rounds: number;
+                /** Format: int32 */
+                scale_max: number;
+                /** Format: int32 */
+                scale_min: number;
+                services: string[];
+                /** @description `draft`, `active` or `retired`. */
+                status: string;
+                target: string;
+                /** Format: date-time */
+                updated_at: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
+        Page_ServiceTaskView: {
+            items: {
+                /** Format: date */
+                deadline: string;
+                evidence?: string | null;
+                /** Format: int64 */
+                id: number;
+                /** Format: int64 */
+                org_id: number;
+                org_name: string;
+                /** @description Past the deadline and not accepted. */
+                overdue: boolean;
+                region_code: string;
+                region_name: string;
+                requirement: string;
+                review_comment?: string | null;
+                /** Format: date-time */
+                reviewed_at?: string | null;
+                reviewed_by_name?: string | null;
+                /** Format: int64 */
+                round_id: number;
+                round_name: string;
+                service: string;
+                service_name: string;
+                /** @description `assigned`, `submitted`, `returned` or `accepted`. */
+                status: string;
+                /** Format: date-time */
+                submitted_at?: string | null;
+                submitted_by?: string | null;
+                title: string;
+                /** Format: int32 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            page: number;
+            /** Format: int64 */
+            page_size: number;
+            /** Format: int64 */
+            total: number;
+        };
         Page_SessionView: {
             items: {
                 /** Format: date-time */
@@ -5843,7 +6626,7 @@ export interface components {
          * @description A permission of the catalogue (`module:resource:action`).
          * @enum {string}
          */
-        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "injury:point:list" | "injury:point:view" | "injury:point:create" | "injury:point:update" | "injury:case:list" | "injury:case:view" | "injury:case:create" | "injury:case:update" | "injury:case:delete" | "injury:case:import" | "injury:case:export" | "injury:estimate:view" | "injury:estimate:export" | "injury:report:list" | "injury:report:view" | "injury:report:create" | "injury:report:update" | "injury:report:import" | "injury:report:export" | "injury:report:unmask" | "injury:signal:list" | "injury:signal:update" | "injury:signal:export" | "injury:signal:rule" | "recall:risk:evaluate" | "recall:assessment:list" | "recall:assessment:view" | "recall:assessment:create" | "recall:investigation:list" | "recall:investigation:view" | "recall:investigation:create" | "recall:investigation:notify" | "recall:investigation:analysis" | "recall:investigation:assign" | "recall:investigation:opinion" | "recall:investigation:conclude" | "recall:investigation:order" | "recall:investigation:close" | "recall:investigation:talk" | "recall:expert:list" | "recall:expert:view" | "recall:expert:create" | "recall:expert:update" | "recall:expert:import" | "recall:recall:list" | "recall:recall:view" | "recall:recall:create" | "recall:recall:update" | "recall:recall:export" | "recall:recall:publish" | "recall:recall:progress" | "recall:recall:review" | "recall:recall:close" | "recall:warning:list" | "recall:warning:view" | "recall:warning:create" | "recall:warning:update" | "recall:warning:review" | "recall:warning:publish" | "car:dispute:list" | "car:dispute:view" | "car:dispute:create" | "car:dispute:update" | "car:dispute:import" | "car:dispute:export" | "car:dispute:answer" | "car:dispute:mediate" | "car:dispute:assign" | "car:dispute:opinion" | "car:dispute:close" | "car:maker:list" | "car:maker:view" | "car:maker:create" | "car:maker:update" | "car:calendar:list" | "car:calendar:create" | "car:calendar:delete" | "car:analysis:view" | "car:injury:list" | "car:injury:link" | "file:attachment:upload";
+        PermissionCode: "system:user:list" | "system:user:view" | "system:user:create" | "system:user:update" | "system:user:delete" | "system:user:import" | "system:user:export" | "system:user:reset" | "system:role:list" | "system:role:view" | "system:role:create" | "system:role:update" | "system:role:delete" | "system:org:list" | "system:org:view" | "system:org:create" | "system:org:update" | "system:org:delete" | "system:org:import" | "system:org:export" | "system:region:list" | "system:region:update" | "system:dict:list" | "system:dict:view" | "system:dict:create" | "system:dict:update" | "system:dict:delete" | "system:param:list" | "system:param:update" | "system:audit:list" | "system:audit:export" | "system:login-log:list" | "system:login-log:export" | "system:session:list" | "system:session:force-logout" | "plan:plan:list" | "plan:plan:view" | "plan:plan:create" | "plan:plan:update" | "plan:plan:delete" | "plan:plan:publish" | "plan:plan:close" | "plan:task:list" | "plan:task:view" | "plan:task:export" | "plan:task:report" | "plan:task:review" | "plan:matrix:list" | "plan:matrix:export" | "quality:indicator:list" | "quality:indicator:view" | "quality:indicator:create" | "quality:indicator:update" | "quality:indicator:delete" | "quality:indicator:import" | "quality:indicator:export" | "quality:framework:list" | "quality:framework:view" | "quality:framework:create" | "quality:framework:update" | "quality:framework:delete" | "quality:framework:publish" | "quality:round:list" | "quality:round:view" | "quality:round:create" | "quality:round:close" | "quality:submission:view" | "quality:submission:fill" | "quality:submission:submit" | "quality:submission:review" | "quality:value:list" | "quality:value:export" | "quality:token:list" | "quality:token:create" | "quality:token:revoke" | "quality:analysis:view" | "quality:analysis:export" | "quality:analysis:sensitivity" | "quality:report:list" | "quality:report:create" | "quality:action:list" | "quality:action:view" | "quality:action:create" | "quality:action:update" | "quality:action:report" | "injury:point:list" | "injury:point:view" | "injury:point:create" | "injury:point:update" | "injury:case:list" | "injury:case:view" | "injury:case:create" | "injury:case:update" | "injury:case:delete" | "injury:case:import" | "injury:case:export" | "injury:estimate:view" | "injury:estimate:export" | "injury:report:list" | "injury:report:view" | "injury:report:create" | "injury:report:update" | "injury:report:import" | "injury:report:export" | "injury:report:unmask" | "injury:signal:list" | "injury:signal:update" | "injury:signal:export" | "injury:signal:rule" | "recall:risk:evaluate" | "recall:assessment:list" | "recall:assessment:view" | "recall:assessment:create" | "recall:investigation:list" | "recall:investigation:view" | "recall:investigation:create" | "recall:investigation:notify" | "recall:investigation:analysis" | "recall:investigation:assign" | "recall:investigation:opinion" | "recall:investigation:conclude" | "recall:investigation:order" | "recall:investigation:close" | "recall:investigation:talk" | "recall:expert:list" | "recall:expert:view" | "recall:expert:create" | "recall:expert:update" | "recall:expert:import" | "recall:recall:list" | "recall:recall:view" | "recall:recall:create" | "recall:recall:update" | "recall:recall:export" | "recall:recall:publish" | "recall:recall:progress" | "recall:recall:review" | "recall:recall:close" | "recall:warning:list" | "recall:warning:view" | "recall:warning:create" | "recall:warning:update" | "recall:warning:review" | "recall:warning:publish" | "car:dispute:list" | "car:dispute:view" | "car:dispute:create" | "car:dispute:update" | "car:dispute:import" | "car:dispute:export" | "car:dispute:answer" | "car:dispute:mediate" | "car:dispute:assign" | "car:dispute:opinion" | "car:dispute:close" | "car:maker:list" | "car:maker:view" | "car:maker:create" | "car:maker:update" | "car:calendar:list" | "car:calendar:create" | "car:calendar:delete" | "car:analysis:view" | "car:injury:list" | "car:injury:link" | "service:survey:list" | "service:survey:view" | "service:survey:create" | "service:survey:update" | "service:round:list" | "service:round:view" | "service:round:create" | "service:round:update" | "service:round:compute" | "service:round:publish" | "service:quota:list" | "service:quota:update" | "service:response:list" | "service:response:view" | "service:response:create" | "service:response:import" | "service:response:export" | "service:result:view" | "service:result:export" | "service:task:list" | "service:task:view" | "service:task:create" | "service:task:report" | "service:task:review" | "service:event:list" | "service:event:view" | "service:event:create" | "service:event:handle" | "service:event:assess" | "file:attachment:upload";
         PermissionEntry: {
             /** @description `module:resource:action` */
             code: components["schemas"]["PermissionCode"];
@@ -6486,6 +7269,495 @@ export interface components {
             sobol: number;
             /** Format: int32 */
             year: number;
+        };
+        ServiceAssessInput: {
+            assessment: string;
+            /**
+             * Format: int32
+             * @description 1 (poor) – 5 (exemplary).
+             */
+            rating: number;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceCell: {
+            /** Format: double */
+            ci_hi?: number | null;
+            /** Format: double */
+            ci_lo?: number | null;
+            /** Format: double */
+            index: number;
+            /** Format: int64 */
+            n: number;
+            region_code: string;
+            service: string;
+        };
+        ServiceCollector: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            region_code: string;
+        };
+        ServiceCollectorInput: {
+            /** Format: int64 */
+            collector_id?: number | null;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceConstruct: {
+            /** @description `EX`, `PQ`, `PV`, `CS`, `CC`, `CL` … */
+            code: string;
+            items: components["schemas"]["ServiceItem"][];
+            name: string;
+            name_en?: string;
+        };
+        ServiceEventAction: {
+            /** Format: date-time */
+            at: string;
+            /** @description `report`, `act`, `resolve` or `assess`. */
+            kind: string;
+            note: string;
+            org_name: string;
+            user_name: string;
+        };
+        ServiceEventInput: {
+            description: string;
+            /** Format: int64 */
+            lead_org_id: number;
+            /** Format: date */
+            occurred_on: string;
+            org_ids?: number[];
+            region_code: string;
+            service: string;
+            severity: string;
+            title: string;
+        };
+        ServiceEventOrg: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        ServiceEventView: {
+            actions: components["schemas"]["ServiceEventAction"][];
+            assessment?: string | null;
+            description: string;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            lead_org_id: number;
+            lead_org_name: string;
+            /** Format: date */
+            occurred_on: string;
+            orgs: components["schemas"]["ServiceEventOrg"][];
+            /** Format: int32 */
+            rating?: number | null;
+            region_code: string;
+            region_name: string;
+            service: string;
+            service_name: string;
+            /** @description `general`, `serious` or `major`. */
+            severity: string;
+            /** @description `open`, `handling`, `resolved` or `assessed`. */
+            status: string;
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceEvidenceInput: {
+            evidence: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceFigure: {
+            construct: string;
+            /** Format: double */
+            value: number;
+        };
+        ServiceIndexRow: {
+            /**
+             * Format: double
+             * @description Index points since the previous round.
+             */
+            change?: number | null;
+            /** Format: double */
+            ci_hi?: number | null;
+            /**
+             * Format: double
+             * @description Bootstrap percentile 95% interval.
+             */
+            ci_lo?: number | null;
+            /** @description City code, service code, `public`/`life`, or `province`. */
+            code: string;
+            /**
+             * Format: double
+             * @description The satisfaction index, 0–100.
+             */
+            index: number;
+            /** Format: int64 */
+            n: number;
+            name: string;
+            /** Format: int32 */
+            rank?: number | null;
+        };
+        ServiceIpaPoint: {
+            construct: string;
+            /**
+             * Format: double
+             * @description Total effect on the target construct.
+             */
+            importance: number;
+            name: string;
+            /**
+             * Format: double
+             * @description The construct's own index.
+             */
+            performance: number;
+        };
+        ServiceItem: {
+            /** @description Column name in the data and the engine's model (`PQ1`). */
+            code: string;
+            text: string;
+            text_en?: string;
+        };
+        ServiceLink: {
+            /** @description Shown once: only its digest is kept. */
+            token: string;
+            /** @description The console's public page for it. */
+            url: string;
+        };
+        ServiceLinksInput: {
+            count: number;
+        };
+        ServiceNoteInput: {
+            note: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServicePath: {
+            from: string;
+            to: string;
+        };
+        ServicePathRow: {
+            /** Format: double */
+            ci_hi?: number | null;
+            /** Format: double */
+            ci_lo?: number | null;
+            /** Format: double */
+            coef: number;
+            from: string;
+            /** Format: double */
+            se?: number | null;
+            to: string;
+        };
+        ServicePrevious: {
+            name: string;
+            /** Format: int64 */
+            round_id: number;
+        };
+        ServicePublicAnswer: {
+            answers: components["schemas"]["BTreeMap"];
+            /** Format: int32 */
+            duration_seconds?: number | null;
+        };
+        ServicePublicSurvey: {
+            constructs: components["schemas"]["ServiceConstruct"][];
+            region_name: string;
+            round_name: string;
+            /** Format: int32 */
+            scale_max: number;
+            /** Format: int32 */
+            scale_min: number;
+            service_name: string;
+            service_name_en: string;
+            survey_name: string;
+            used: boolean;
+        };
+        ServiceQuotaCell: {
+            region_code: string;
+            service: string;
+            /**
+             * Format: int32
+             * @description 0 removes a cell that has no responses.
+             */
+            target: number;
+        };
+        ServiceQuotasInput: {
+            quotas: components["schemas"]["ServiceQuotaCell"][];
+        };
+        ServiceQuotaView: {
+            /** Format: int64 */
+            collected: number;
+            /** Format: int64 */
+            collector_id?: number | null;
+            collector_name?: string | null;
+            /** @description `public` or `life`. */
+            field: string;
+            /** Format: int64 */
+            id: number;
+            region_code: string;
+            region_name: string;
+            /** Format: int64 */
+            round_id: number;
+            service: string;
+            service_name: string;
+            /** Format: int32 */
+            target: number;
+            /** Format: int64 */
+            valid: number;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceReliability: {
+            /** Format: double */
+            alpha: number;
+            /** Format: double */
+            ave: number;
+            construct: string;
+            /** Format: double */
+            rho_c: number;
+        };
+        ServiceResponseInput: {
+            answers: components["schemas"]["BTreeMap"];
+            /** Format: int32 */
+            duration_seconds?: number | null;
+            /** Format: int64 */
+            quota_id: number;
+        };
+        ServiceResponseView: {
+            answers: components["schemas"]["BTreeMap"];
+            /** @description `staff`, `import` or `link`. */
+            channel: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            duration_seconds?: number | null;
+            entered_by_name?: string | null;
+            excluded: boolean;
+            flags: string[];
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            quota_id: number;
+            region_code: string;
+            region_name: string;
+            /** Format: int64 */
+            round_id: number;
+            service: string;
+            service_name: string;
+        };
+        ServiceResults: {
+            cells: components["schemas"]["ServiceCell"][];
+            /** Format: date-time */
+            computed_at: string;
+            /** @description The command's JSON, whole (absent for a city before publication). */
+            engine?: unknown;
+            /** @description Responses excluded, by flag (one response may carry several). */
+            excluded: {
+                [key: string]: number;
+            };
+            fields: components["schemas"]["ServiceIndexRow"][];
+            /** Format: double */
+            gof?: number | null;
+            ipa: components["schemas"]["ServiceIpaPoint"][];
+            /**
+             * Format: int64
+             * @description Valid responses the model was fitted on (the province's; a city's own before publication).
+             */
+            n: number;
+            overall?: components["schemas"]["ServiceIndexRow"] | null;
+            paths: components["schemas"]["ServicePathRow"][];
+            previous?: components["schemas"]["ServicePrevious"] | null;
+            published: boolean;
+            r2: components["schemas"]["ServiceFigure"][];
+            regions: components["schemas"]["ServiceIndexRow"][];
+            reliability: components["schemas"]["ServiceReliability"][];
+            round: components["schemas"]["ServiceRoundView"];
+            services: components["schemas"]["ServiceIndexRow"][];
+            target: string;
+            target_name: string;
+        };
+        ServiceReviewInput: {
+            /** @description Required to return. */
+            comment?: string | null;
+            /** @description `accept` or `return`. */
+            decision: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceRoundInput: {
+            /** Format: date */
+            ends_on: string;
+            name: string;
+            /**
+             * Format: int32
+             * @description Bootstrap resamples of the computation (100–5,000; default 1,000).
+             */
+            resamples?: number | null;
+            /** Format: date */
+            starts_on: string;
+            /** Format: int64 */
+            survey_id: number;
+            /**
+             * Format: int32
+             * @description Required to update.
+             */
+            version?: number | null;
+            /** Format: int32 */
+            year: number;
+        };
+        ServiceRoundView: {
+            /** Format: date-time */
+            computed_at?: string | null;
+            /** Format: int32 */
+            edition: number;
+            /** Format: date */
+            ends_on: string;
+            /** Format: int64 */
+            id: number;
+            name: string;
+            /** Format: date-time */
+            published_at?: string | null;
+            /** Format: int32 */
+            resamples: number;
+            /** Format: int64 */
+            responses: number;
+            /** Format: int64 */
+            seed: number;
+            /** Format: date */
+            starts_on: string;
+            /** @description `design`, `fieldwork`, `closed` or `published`. */
+            status: string;
+            survey_code: string;
+            /** Format: int64 */
+            survey_id: number;
+            survey_name: string;
+            /**
+             * Format: int64
+             * @description Sum of the quotas.
+             */
+            target: number;
+            /**
+             * Format: int64
+             * @description Responses no data-quality rule excludes.
+             */
+            valid: number;
+            /** Format: int32 */
+            version: number;
+            /** Format: int32 */
+            year: number;
+        };
+        /** @description A service surveyed. */
+        ServiceSector: {
+            code: string;
+            /** @description `public` or `life`. */
+            field: string;
+            name: string;
+            name_en: string;
+        };
+        ServiceSurveyInput: {
+            code: string;
+            constructs: components["schemas"]["ServiceConstruct"][];
+            /** Format: double */
+            max_missing: number;
+            /** Format: int32 */
+            min_seconds: number;
+            name: string;
+            paths: components["schemas"]["ServicePath"][];
+            /** Format: int32 */
+            scale_max: number;
+            /** Format: int32 */
+            scale_min: number;
+            services: string[];
+            target: string;
+            /**
+             * Format: int32
+             * @description Required to update.
+             */
+            version?: number | null;
+        };
+        ServiceSurveyView: {
+            code: string;
+            constructs: components["schemas"]["ServiceConstruct"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: int32 */
+            edition: number;
+            /** Format: int64 */
+            id: number;
+            /** Format: double */
+            max_missing: number;
+            /** Format: int32 */
+            min_seconds: number;
+            name: string;
+            paths: components["schemas"]["ServicePath"][];
+            /**
+             * Format: int64
+             * @description Rounds fielding this edition.
+             */
+            rounds: number;
+            /** Format: int32 */
+            scale_max: number;
+            /** Format: int32 */
+            scale_min: number;
+            services: string[];
+            /** @description `draft`, `active` or `retired`. */
+            status: string;
+            target: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceTaskInput: {
+            /** Format: date */
+            deadline: string;
+            /**
+             * Format: int64
+             * @description The responsible organisation, in the city's region.
+             */
+            org_id: number;
+            region_code: string;
+            requirement: string;
+            /** Format: int64 */
+            round_id: number;
+            service: string;
+            title: string;
+        };
+        ServiceTaskView: {
+            /** Format: date */
+            deadline: string;
+            evidence?: string | null;
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            org_id: number;
+            org_name: string;
+            /** @description Past the deadline and not accepted. */
+            overdue: boolean;
+            region_code: string;
+            region_name: string;
+            requirement: string;
+            review_comment?: string | null;
+            /** Format: date-time */
+            reviewed_at?: string | null;
+            reviewed_by_name?: string | null;
+            /** Format: int64 */
+            round_id: number;
+            round_name: string;
+            service: string;
+            service_name: string;
+            /** @description `assigned`, `submitted`, `returned` or `accepted`. */
+            status: string;
+            /** Format: date-time */
+            submitted_at?: string | null;
+            submitted_by?: string | null;
+            title: string;
+            /** Format: int32 */
+            version: number;
+        };
+        ServiceVersionInput: {
+            /** Format: int32 */
+            version: number;
         };
         /** @description A session as listed to its owner or to an administrator. */
         SessionView: {
@@ -14882,6 +16154,157 @@ export interface operations {
             };
         };
     };
+    getPublicSurveyByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServicePublicSurvey"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postPublicSurveyByToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServicePublicAnswer"];
+            };
+        };
+        responses: {
+            /** @description Stored */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     getPublicWarnings: {
         parameters: {
             query?: {
@@ -21246,6 +22669,3008 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceCollectors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceCollector"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceEvents: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                region_code?: string;
+                severity?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ServiceEventView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceEventInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEventView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceEventsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEventView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceEventsByIdAct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceNoteInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEventView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceEventsByIdAssess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceAssessInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEventView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceEventsByIdResolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceNoteInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceEventView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putServiceQuotasByIdCollector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceCollectorInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceQuotaView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceQuotasByIdLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceLinksInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceLink"][];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRounds: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRounds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRoundInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putServiceRoundsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceRoundInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRoundsByIdClose: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceVersionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRoundsByIdCompute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "getServiceRoundsByIdNotice.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PDF file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRoundsByIdOpen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceVersionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRoundsByIdPublish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceVersionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceRoundView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsByIdQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceQuotaView"][];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putServiceRoundsByIdQuotas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceQuotasInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceQuotaView"][];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsByIdResponses: {
+        parameters: {
+            query?: {
+                channel?: string;
+                excluded?: boolean;
+                /** @description Responses carrying this flag. */
+                flag?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                region_code?: string;
+                service?: string;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ServiceResponseView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRoundsByIdResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceResponseInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceResponseView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsByIdResponsesExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "getServiceRoundsByIdResponsesExport.xlsx": {
+        parameters: {
+            query?: {
+                channel?: string;
+                excluded?: boolean;
+                /** @description Responses carrying this flag. */
+                flag?: string;
+                region_code?: string;
+                service?: string;
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceRoundsByIdResponsesImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": unknown;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsByIdResponsesImportTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsByIdResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceResults"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceRoundsByIdResultsExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An .xlsx file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSector"][];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceSurveys: {
+        parameters: {
+            query?: {
+                /** @description Code or name contains. */
+                keyword?: string;
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ServiceSurveyView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceSurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSurveyInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSurveyView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceSurveysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSurveyView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    putServiceSurveysById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceSurveyInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSurveyView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceSurveysByIdActivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceVersionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSurveyView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    "getServiceSurveysByIdModel.toml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description MODEL.toml */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/toml": unknown;
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceSurveysByIdRevise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceVersionInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceSurveyView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceTasks: {
+        parameters: {
+            query?: {
+                /** @description 1-based page number (default 1). */
+                page?: number;
+                /** @description Rows per page (default 20, at most 500). */
+                page_size?: number;
+                region_code?: string;
+                round_id?: number;
+                /** @description Comma-separated sort fields; a leading `-` sorts descending. */
+                sort?: string;
+                status?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ServiceTaskView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceTasks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceTaskInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTaskView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Conflicts with the stored state: a stale `version`, a duplicate or a domain rule. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    getServiceTasksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTaskView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceTasksByIdReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceReviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTaskView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    postServiceTasksByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServiceEvidenceInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceTaskView"];
+                };
+            };
+            /** @description The body, a query or a path value is malformed (`validation.body`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Not signed in, or the session has ended. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Refused: the permission is missing, the password must be changed first, or a write with the session cookie lacks its CSRF token. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description No such record in the caller's data scope (`not_found`). */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large (`request.too_large`). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description Fields break their rules (`validation.field`): every one is listed in `fields`. */
             422: {
                 headers: {
                     [name: string]: unknown;
