@@ -370,23 +370,24 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, i: EventInput) -> Re
 }
 
 /// Moves an event `from` one of the states to `to` with an entry `kind` by `p`, whose
-/// organisation must be one of `who` (empty: anyone who sees it).
+/// organisation must pass `who`; `input` checks the body (after the event is found, so that an
+/// outsider learns nothing from it) and gives the entry's note and the fields to set.
 async fn step(
     db: &DatabaseConnection,
     p: &Principal,
     id: i64,
     version: i32,
-    (from, to, kind, note): (&[&str], &str, &str, &str),
-    extra: event::ActiveModel,
+    (from, to, kind): (&[&str], &str, &str),
+    input: impl FnOnce() -> Result<(String, event::ActiveModel)>,
     who: impl FnOnce(&event::Model, &[i64]) -> bool,
 ) -> Result<EventView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let e = load(&txn, p, id).await?;
+    let (note, mut am) = input()?;
     let members = participants(&txn, id).await?;
     if !from.contains(&e.status.as_str()) || !who(&e, &members) {
         return Err(StoreError::Rule(ErrorCode::ServiceWrongState));
     }
-    let mut am = extra;
     am.status = Set(to.into());
     am.updated_at = Set(Utc::now());
     update_versioned(
@@ -398,7 +399,7 @@ async fn step(
         am,
     )
     .await?;
-    record(&txn, p, id, kind, note).await?;
+    record(&txn, p, id, kind, &note).await?;
     let after = by_id::<event::Entity, _>(&txn, id).await?;
     audit::record(&txn, p, target(&e), kind, Some(&e), Some(&after)).await?;
     let v = views(&txn, vec![after]).await?.remove(0);
@@ -406,11 +407,12 @@ async fn step(
     Ok(v)
 }
 
-fn note(text: &str) -> Result<String> {
+/// A note's text, checked.
+fn note(text: &str) -> Result<(String, event::ActiveModel)> {
     let mut errs = FieldErrors::new();
     let n = errs.text("note", text, 4000);
     errs.finish()?;
-    Ok(n.unwrap_or_default())
+    Ok((n.unwrap_or_default(), Default::default()))
 }
 
 /// A participating (or the lead) organisation records what it did.
@@ -420,15 +422,14 @@ pub async fn act(
     id: i64,
     i: NoteInput,
 ) -> Result<EventView> {
-    let n = note(&i.note)?;
     let org = p.org_id;
     step(
         db,
         p,
         id,
         i.version,
-        (&["open", "handling"], "handling", "act", &n),
-        Default::default(),
+        (&["open", "handling"], "handling", "act"),
+        || note(&i.note),
         |e, m| e.org_id == org || m.contains(&org),
     )
     .await
@@ -441,15 +442,14 @@ pub async fn resolve(
     id: i64,
     i: NoteInput,
 ) -> Result<EventView> {
-    let n = note(&i.note)?;
     let org = p.org_id;
     step(
         db,
         p,
         id,
         i.version,
-        (&["open", "handling"], "resolved", "resolve", &n),
-        Default::default(),
+        (&["open", "handling"], "resolved", "resolve"),
+        || note(&i.note),
         |e, _| e.org_id == org,
     )
     .await
@@ -462,29 +462,33 @@ pub async fn assess(
     id: i64,
     i: AssessInput,
 ) -> Result<EventView> {
-    let mut errs = FieldErrors::new();
-    let a = errs.text("assessment", &i.assessment, 4000);
-    if !(1..=5).contains(&i.rating) {
-        errs.push(
-            FieldError::new("rating", Rule::Range)
-                .with("min", 1)
-                .with("max", 5),
-        );
-    }
-    errs.finish()?;
-    let a = a.unwrap_or_default();
-    let extra = event::ActiveModel {
-        assessment: Set(Some(a.clone())),
-        rating: Set(Some(i.rating)),
-        ..Default::default()
+    let input = || {
+        let mut errs = FieldErrors::new();
+        let a = errs
+            .text("assessment", &i.assessment, 4000)
+            .unwrap_or_default();
+        if !(1..=5).contains(&i.rating) {
+            errs.push(
+                FieldError::new("rating", Rule::Range)
+                    .with("min", 1)
+                    .with("max", 5),
+            );
+        }
+        errs.finish()?;
+        let am = event::ActiveModel {
+            assessment: Set(Some(a.clone())),
+            rating: Set(Some(i.rating)),
+            ..Default::default()
+        };
+        Ok((a, am))
     };
     step(
         db,
         p,
         id,
         i.version,
-        (&["resolved"], "assessed", "assess", &a),
-        extra,
+        (&["resolved"], "assessed", "assess"),
+        input,
         |_, _| true,
     )
     .await

@@ -218,11 +218,15 @@ pub async fn enter(
 ) -> Result<ResponseView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     rounds::load(&txn, round_id).await?;
-    let q = get_scoped::<quota::Entity, _>(&txn, p, i.quota_id)
-        .await
-        .ok()
-        .filter(|q| q.round_id == round_id)
-        .ok_or_else(|| FieldError::new("quota_id", Rule::Exists).with("value", i.quota_id))?;
+    let q = match get_scoped::<quota::Entity, _>(&txn, p, i.quota_id).await {
+        Ok(q) if q.round_id == round_id => q,
+        Ok(_) | Err(StoreError::NotFound) => {
+            return Err(FieldError::new("quota_id", Rule::Exists)
+                .with("value", i.quota_id)
+                .into());
+        }
+        Err(e) => return Err(e),
+    };
     let r = fieldwork(&txn, round_id).await?;
     let s = survey_of_round(&txn, &r).await?;
     let rules = Rules::of(&s);
