@@ -69,7 +69,7 @@ export const resultsApi = {
   /** The 通报 PDF (a preview for the province before publication), for `saveDownload`. */
   notice: (roundId: number) => api.GET('/api/v1/service/rounds/{id}/notice.pdf', { params: id(roundId), ...blob }),
   /** Queues the PLS computation (202, a platform job followed by `job`). */
-  compute: (roundId: number) => ok(api.POST('/api/v1/service/rounds/{id}/compute', { params: id(roundId), body: {} })),
+  compute: (roundId: number) => ok(api.POST('/api/v1/service/rounds/{id}/compute', { params: id(roundId) })),
   job: (jobId: number) => ok(api.GET('/api/v1/jobs/{id}', { params: id(jobId) })),
   /** closed and computed → published: the 通报 is generated and the cities notified. */
   publish: (roundId: number, version: number) => ok(api.POST('/api/v1/service/rounds/{id}/publish', { params: id(roundId), body: { version } })),
