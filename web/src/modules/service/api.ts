@@ -95,7 +95,7 @@ export const serviceApi = {
   /** closed and computed → published: the 通报 is generated and the cities notified. */
   publishRound: (roundId: number, version: number) => ok(api.POST('/api/v1/service/rounds/{id}/publish', { params: id(roundId), body: { version } })),
   /** Queues the PLS computation of the round (a platform job, followed by `job`). */
-  compute: (roundId: number) => ok(api.POST('/api/v1/service/rounds/{id}/compute', { params: id(roundId), body: {} })),
+  compute: (roundId: number) => ok(api.POST('/api/v1/service/rounds/{id}/compute', { params: id(roundId) })),
   /** The 通报 PDF (a preview for the province before publication), for `saveDownload`. */
   notice: (roundId: number) => api.GET('/api/v1/service/rounds/{id}/notice.pdf', { params: id(roundId), ...blob }),
   job: (jobId: number) => ok(api.GET('/api/v1/jobs/{id}', { params: id(jobId) })),

@@ -6,12 +6,14 @@
  */
 import type { Construct, PathLink, SurveyItem } from '../api'
 
-/** An item being edited (`key`: stable across reordering). */
-export interface EditItem extends SurveyItem {
+/** An item being edited (`key`: stable across reordering; the English text always a string). */
+export interface EditItem extends Omit<SurveyItem, 'text_en'> {
   key: number
+  text_en: string
 }
-export interface EditConstruct extends Omit<Construct, 'items'> {
+export interface EditConstruct extends Omit<Construct, 'items' | 'name_en'> {
   key: number
+  name_en: string
   items: EditItem[]
 }
 export interface EditPath extends PathLink {
@@ -22,7 +24,7 @@ let seq = 0
 const nextKey = () => ++seq
 
 export function editConstructs(constructs: readonly Construct[]): EditConstruct[] {
-  return constructs.map((c) => ({ ...c, key: nextKey(), items: c.items.map((i) => ({ ...i, key: nextKey() })) }))
+  return constructs.map((c) => ({ ...c, name_en: c.name_en ?? '', key: nextKey(), items: c.items.map((i) => ({ ...i, text_en: i.text_en ?? '', key: nextKey() })) }))
 }
 
 export function editPaths(paths: readonly PathLink[]): EditPath[] {
