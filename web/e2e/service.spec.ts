@@ -262,7 +262,9 @@ test.describe('a remediation task', () => {
     const rounds = await api.get<{ items: { id: number; name: string }[] }>('/api/v1/service/rounds?status=published&page_size=100')
     const demo = rounds.items.find((r) => r.id !== roundId)
     expect(demo, 'a published demo round').toBeTruthy()
-    const services = await api.get<{ code: string; name: string }[]>('/api/v1/service/services')
+    // A public service: the demo's questionnaire surveys the public services.
+    const services = await api.get<{ code: string; name: string; field: string }[]>('/api/v1/service/services')
+    const service = services.find((s) => s.field === 'public')!
 
     await login(page, 'province')
     await page.goto('/service/tasks')
@@ -272,7 +274,7 @@ test.describe('a remediation task', () => {
     await pickOption(page, dialog.locator('[data-test=task-city]'), '兰州市', '兰州')
     // The city's bureau is chosen with the city.
     await expect(dialog.locator('[data-test=task-org]')).toContainText('兰州市市场监督管理局')
-    await pickOption(page, dialog.locator('[data-test=task-service] .el-select__wrapper'), services[0].name)
+    await pickOption(page, dialog.locator('[data-test=task-service]'), service.name)
     await dialog.locator('[data-test=task-title] input').fill(title)
     await dialog.locator('[data-test=task-requirement] textarea').fill('针对满意度偏低的问题制定整改方案，30 日内提交整改情况和现场照片。')
     await setDate(dialog.locator('[data-test=task-deadline]'), cst(30))
