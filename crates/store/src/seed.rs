@@ -372,6 +372,8 @@ const ROLES: [(&str, &str, &str, DataScope, &[&str]); 10] = [
         "Survey staff",
         DataScope::Own,
         &[
+            "service:survey:list",
+            "service:survey:view",
             "service:round:list",
             "service:round:view",
             "service:quota:list",

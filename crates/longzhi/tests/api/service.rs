@@ -219,7 +219,15 @@ async fn a_round_from_design_to_the_published_index_equals_the_command() {
         "{b}"
     );
 
-    // Too early to publish; computing is a job whose result is stored on the round.
+    // An interim look during fieldwork; closing drops it, so what is published is computed on
+    // the closed round. Computing is a job whose result is stored on the round.
+    let (s, job) = province.post(&format!("{path}/compute"), json!({})).await;
+    assert_eq!(s, StatusCode::ACCEPTED, "{job}");
+    assert_eq!(
+        finished(&province, job["id"].as_i64().unwrap()).await["status"],
+        "done"
+    );
+    assert_eq!(province.ok(&format!("{path}/results")).await["n"], 160);
     assert_error(
         &province
             .post(&format!("{path}/close"), json!({"version": 0}))
@@ -600,10 +608,13 @@ async fn fieldwork_keeps_each_collector_to_their_quota_and_flags_bad_data() {
         "nothing stored"
     );
     varied[0] = "12".into();
+    // Five of sixteen items blank (over the 20% allowed), the others varied.
+    let mut sparse: Vec<String> = (0..items.len()).map(|k| (4 + k % 3).to_string()).collect();
+    sparse.iter_mut().take(5).for_each(String::clear);
     let ok_rows = [
         header.clone(),
         format!("620100,pub_transport,150,{}", varied.join(",")),
-        good("6").replace(",6,6,6,6,6,", ",6,,,,,"),
+        format!("620100,pub_transport,150,{}", sparse.join(",")),
     ]
     .join("\n");
     let xlsx_rows: Vec<Vec<String>> = ok_rows
@@ -646,8 +657,14 @@ async fn fieldwork_keeps_each_collector_to_their_quota_and_flags_bad_data() {
         let (s, b) = lanzhou
             .upload(&format!("{path}/responses/import"), "x.xlsx", hostile)
             .await;
-        assert!(s.is_client_error(), "{s} {b}");
+        // Refused outright, or read and every problem reported: nothing is stored either way.
+        assert!(
+            s.is_client_error()
+                || (b["created"] == 0 && !b["errors"].as_array().unwrap().is_empty()),
+            "{s} {b}"
+        );
     }
+    assert_eq!(lanzhou.ok(&format!("{path}/responses")).await["total"], 4);
 
     // A one-time public link: the questionnaire, one answer, and a second (even concurrent) refused.
     let links = lanzhou

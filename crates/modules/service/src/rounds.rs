@@ -428,6 +428,8 @@ pub async fn open(
     Ok(after)
 }
 
+/// Ends the fieldwork. An interim computation is dropped: what is published is computed on
+/// every response of the closed round.
 pub async fn close(
     db: &DatabaseConnection,
     p: &Principal,
@@ -435,13 +437,18 @@ pub async fn close(
     v: VersionInput,
 ) -> Result<RoundView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
+    let extra = round::ActiveModel {
+        results: Set(None),
+        computed_at: Set(None),
+        ..Default::default()
+    };
     let after = step(
         &txn,
         p,
         id,
         v.version,
         ("fieldwork", "closed", "close"),
-        Default::default(),
+        extra,
     )
     .await?;
     txn.commit().await?;
