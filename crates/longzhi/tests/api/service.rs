@@ -998,4 +998,6 @@ async fn the_demo_holds_two_published_rounds_compared_and_remediation_under_way(
         province.ok("/api/v1/service/events?status=handling").await["total"],
         1
     );
+    let assessed = province.ok("/api/v1/service/events?status=assessed").await;
+    assert_eq!(assessed["items"][0]["rating"], 4, "{assessed}");
 }

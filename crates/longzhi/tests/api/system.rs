@@ -288,8 +288,8 @@ async fn the_dashboard_shows_the_callers_regions() {
         .find(|r| r["code"] == "620100")
         .unwrap();
     assert_eq!(
-        lz["value"], 6.0,
-        "the 兰州 administrator, the demo enterprise user, the demo hospital's staff, the two demo producers and the demo car maker"
+        lz["value"], 7.0,
+        "the 兰州 administrator, the demo enterprise user, the demo hospital's staff, the two demo producers, the demo car maker and the survey staff member"
     );
     let ts = app
         .login("tianshui")

@@ -3,7 +3,7 @@
 //! year apart, of plausible responses for every city and service (a few imported ones failing
 //! the data-quality rules, some entered by `surveyor`, one through a public link), computed by
 //! the engine; remediation tasks after the latest round (one with evidence awaiting review, one
-//! accepted); and a coordinated event being handled.
+//! accepted); a coordinated event being handled in 兰州 and one assessed in 天水.
 //!
 //! Responses are drawn from a stated model — each city and service has a satisfaction level,
 //! the items measure the constructs with noise — from a fixed seed, so the demo's figures are
@@ -192,6 +192,44 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
         e.id,
         NoteInput {
             note: "约谈供水企业,督促抢修并设置临时供水点 12 处;启动服务质量专项检查。".into(),
+            version: e.version,
+        },
+    )
+    .await?;
+    // 天水's event, handled to the end: resolved by the city and assessed by the province.
+    let tianshui = auth::principal_named(db, "tianshui", "seed-demo").await?;
+    let e = events::create(
+        db,
+        &tianshui,
+        EventInput {
+            title: "景区高峰期游客滞留".into(),
+            region_code: "620500".into(),
+            service: "pub_transport".into(),
+            severity: "general".into(),
+            occurred_on: today() - Duration::days(40),
+            description: "麦积山景区国庆高峰期接驳车辆不足,游客滞留约 3 小时。".into(),
+            lead_org_id: tianshui.org_id,
+            org_ids: vec![],
+        },
+    )
+    .await?;
+    let e = events::resolve(
+        db,
+        &tianshui,
+        e.id,
+        NoteInput {
+            note: "增开接驳车辆 20 台,实行分时预约入园。".into(),
+            version: e.version,
+        },
+    )
+    .await?;
+    events::assess(
+        db,
+        &province,
+        e.id,
+        events::AssessInput {
+            assessment: "响应及时,措施有效,建议形成高峰期常态化预案。".into(),
+            rating: 4,
             version: e.version,
         },
     )
