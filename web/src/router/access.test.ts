@@ -37,8 +37,9 @@ describe('the sidebar menu', () => {
     expect(menu[3].children.map((c) => c.path)).toEqual(['/injury/points', '/injury/cases', '/injury/estimates', '/injury/reports', '/injury/signals', '/injury/register'])
     expect(menu[4].children.map((c) => c.path)).toEqual(['/recall/assessments', '/recall/investigations', '/recall/recalls', '/recall/warnings', '/recall/experts'])
     expect(menu[5].children.map((c) => c.path)).toEqual(['/car/disputes', '/car/makers', '/car/calendar', '/car/analysis', '/car/injuries'])
-    expect(menu[6].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[6].children).toHaveLength(9)
+    expect(menu[6].children.map((c) => c.path)).toEqual(['/service/surveys', '/service/rounds', '/service/tasks', '/service/events'])
+    expect(menu[7].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[7].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {
