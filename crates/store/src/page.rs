@@ -46,6 +46,16 @@ impl<T> Page<T> {
             page_size: self.page_size,
         }
     }
+
+    /// The same page with `items` in place of its rows (their views, built by the caller).
+    pub fn with<U>(self, items: Vec<U>) -> Page<U> {
+        Page {
+            items,
+            total: self.total,
+            page: self.page,
+            page_size: self.page_size,
+        }
+    }
 }
 
 impl PageQuery {

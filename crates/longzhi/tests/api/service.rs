@@ -397,6 +397,40 @@ async fn a_round_from_design_to_the_published_index_equals_the_command() {
             .any(|n| n["link"] == format!("/service/rounds/{}/results", round["id"])),
         "{notices}"
     );
+    // The active edition never changes; a revision is the next draft edition, one at a time.
+    let sp = format!("/api/v1/service/surveys/{}", survey["id"]);
+    let mut edit = survey.clone();
+    edit["name"] = json!("改名");
+    assert_error(
+        &province.put(&sp, edit).await,
+        StatusCode::CONFLICT,
+        "service.wrong_state",
+    );
+    let (s, draft) = province
+        .post(
+            &format!("{sp}/revise"),
+            json!({"version": survey["version"]}),
+        )
+        .await;
+    assert_eq!(
+        (s, &draft["edition"], &draft["status"]),
+        (StatusCode::OK, &json!(2), &json!("draft")),
+        "{draft}"
+    );
+    assert_eq!(
+        (&draft["constructs"], &draft["code"]),
+        (&survey["constructs"], &survey["code"])
+    );
+    assert_error(
+        &province
+            .post(
+                &format!("{sp}/revise"),
+                json!({"version": survey["version"]}),
+            )
+            .await,
+        StatusCode::CONFLICT,
+        "service.wrong_state",
+    );
     let (s, xlsx, _) = province
         .download(&format!("{path}/results/export"), "en")
         .await;

@@ -237,7 +237,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(v) = f.severity.as_deref().filter(|c| !c.is_empty()) {
         s = s.filter(event::Column::Severity.eq(v));
     }
-    let page = paginate(
+    let mut page = paginate(
         db,
         s,
         q,
@@ -249,12 +249,8 @@ pub async fn list<C: ConnectionTrait>(
         event::Column::Id,
     )
     .await?;
-    Ok(Page {
-        items: views(db, page.items).await?,
-        total: page.total,
-        page: page.page,
-        page_size: page.page_size,
-    })
+    let items = views(db, std::mem::take(&mut page.items)).await?;
+    Ok(page.with(items))
 }
 
 async fn record<C: ConnectionTrait>(

@@ -329,7 +329,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(x) = f.excluded {
         s = s.filter(response::Column::Excluded.eq(x));
     }
-    let page = paginate(
+    let mut page = paginate(
         db,
         s,
         q,
@@ -342,12 +342,8 @@ pub async fn list<C: ConnectionTrait>(
         response::Column::Id,
     )
     .await?;
-    Ok(Page {
-        items: views(db, page.items).await?,
-        total: page.total,
-        page: page.page,
-        page_size: page.page_size,
-    })
+    let items = views(db, std::mem::take(&mut page.items)).await?;
+    Ok(page.with(items))
 }
 
 /// The columns of the import template and of the engine's data besides the items.

@@ -223,7 +223,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(st) = f.status.as_deref().filter(|s| !s.is_empty()) {
         s = s.filter(round::Column::Status.eq(st));
     }
-    let page = paginate(
+    let mut page = paginate(
         db,
         s,
         q,
@@ -237,15 +237,10 @@ pub async fn list<C: ConnectionTrait>(
     )
     .await?;
     let mut items = Vec::with_capacity(page.items.len());
-    for r in page.items {
+    for r in std::mem::take(&mut page.items) {
         items.push(view(db, r).await?);
     }
-    Ok(Page {
-        items,
-        total: page.total,
-        page: page.page,
-        page_size: page.page_size,
-    })
+    Ok(page.with(items))
 }
 
 fn check(i: &RoundInput) -> Result<(String, i32)> {

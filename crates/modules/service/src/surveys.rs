@@ -233,7 +233,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(st) = f.status.as_deref().filter(|s| !s.is_empty()) {
         s = s.filter(survey::Column::Status.eq(st));
     }
-    let page = paginate(
+    let mut page = paginate(
         db,
         s,
         q,
@@ -247,15 +247,10 @@ pub async fn list<C: ConnectionTrait>(
     )
     .await?;
     let mut items = Vec::with_capacity(page.items.len());
-    for row in page.items {
+    for row in std::mem::take(&mut page.items) {
         items.push(view(db, Survey::of(row)?).await?);
     }
-    Ok(Page {
-        items,
-        total: page.total,
-        page: page.page,
-        page_size: page.page_size,
-    })
+    Ok(page.with(items))
 }
 
 fn is_code(s: &str, max: usize) -> bool {
@@ -414,29 +409,44 @@ pub async fn create(db: &DatabaseConnection, p: &Principal, i: SurveyInput) -> R
             .with("value", code)
             .into());
     }
-    let now = Utc::now();
-    let row = survey::ActiveModel {
-        code: Set(code),
+    let mut am = content(name, &i);
+    am.code = Set(code);
+    am.edition = Set(1);
+    let v = insert_draft(&txn, p, am).await?;
+    txn.commit().await?;
+    Ok(v)
+}
+
+/// The editable content of a questionnaire as entered.
+fn content(name: String, i: &SurveyInput) -> survey::ActiveModel {
+    survey::ActiveModel {
         name: Set(name),
-        edition: Set(1),
-        status: Set("draft".into()),
         scale_min: Set(i.scale_min),
         scale_max: Set(i.scale_max),
         min_seconds: Set(i.min_seconds),
         max_missing: Set(i.max_missing),
         target: Set(i.target.trim().to_owned()),
         services: Set(json(&i.services)),
-        model: Set(json(&model_of(&i))),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
+        model: Set(json(&model_of(i))),
         ..Default::default()
     }
-    .insert(&txn)
-    .await?;
-    let v = view(&txn, Survey::of(row)?).await?;
-    audit::record(&txn, p, target(v.id), "create", None, Some(&v)).await?;
-    txn.commit().await?;
+}
+
+/// Stores `am` (its code, edition and content) as a new draft and audits it.
+async fn insert_draft<C: ConnectionTrait>(
+    txn: &C,
+    p: &Principal,
+    mut am: survey::ActiveModel,
+) -> Result<SurveyView> {
+    let now = Utc::now();
+    am.id = sea_orm::ActiveValue::NotSet;
+    am.status = Set("draft".into());
+    am.version = Set(1);
+    am.created_at = Set(now);
+    am.updated_at = Set(now);
+    let row = am.insert(txn).await?;
+    let v = view(txn, Survey::of(row)?).await?;
+    audit::record(txn, p, target(v.id), "create", None, Some(&v)).await?;
     Ok(v)
 }
 
@@ -461,18 +471,8 @@ pub async fn update(
             .with("allowed", &before.code)
             .into());
     }
-    let am = survey::ActiveModel {
-        name: Set(name),
-        scale_min: Set(i.scale_min),
-        scale_max: Set(i.scale_max),
-        min_seconds: Set(i.min_seconds),
-        max_missing: Set(i.max_missing),
-        target: Set(i.target.trim().to_owned()),
-        services: Set(json(&i.services)),
-        model: Set(json(&model_of(&i))),
-        updated_at: Set(Utc::now()),
-        ..Default::default()
-    };
+    let mut am = content(name, &i);
+    am.updated_at = Set(Utc::now());
     update_versioned(
         &txn,
         survey::Column::Id,
@@ -553,28 +553,9 @@ pub async fn revise(
     if editions.iter().any(|e| e.status == "draft") {
         return Err(StoreError::Rule(ErrorCode::ServiceWrongState));
     }
-    let now = Utc::now();
-    let row = survey::ActiveModel {
-        code: Set(s.row.code.clone()),
-        name: Set(s.row.name.clone()),
-        edition: Set(editions.first().map_or(1, |e| e.edition) + 1),
-        status: Set("draft".into()),
-        scale_min: Set(s.row.scale_min),
-        scale_max: Set(s.row.scale_max),
-        min_seconds: Set(s.row.min_seconds),
-        max_missing: Set(s.row.max_missing),
-        target: Set(s.row.target.clone()),
-        services: Set(s.row.services.clone()),
-        model: Set(s.row.model.clone()),
-        version: Set(1),
-        created_at: Set(now),
-        updated_at: Set(now),
-        ..Default::default()
-    }
-    .insert(&txn)
-    .await?;
-    let v = view(&txn, Survey::of(row)?).await?;
-    audit::record(&txn, p, target(v.id), "create", None, Some(&v)).await?;
+    let mut am = survey::ActiveModel::from(s.row.clone()).reset_all();
+    am.edition = Set(editions.first().map_or(1, |e| e.edition) + 1);
+    let v = insert_draft(&txn, p, am).await?;
     txn.commit().await?;
     Ok(v)
 }

@@ -174,7 +174,7 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(st) = f.status.as_deref().filter(|c| !c.is_empty()) {
         s = s.filter(task::Column::Status.eq(st));
     }
-    let page = paginate(
+    let mut page = paginate(
         db,
         s,
         q,
@@ -187,12 +187,8 @@ pub async fn list<C: ConnectionTrait>(
         task::Column::Id,
     )
     .await?;
-    Ok(Page {
-        items: views(db, page.items).await?,
-        total: page.total,
-        page: page.page,
-        page_size: page.page_size,
-    })
+    let items = views(db, std::mem::take(&mut page.items)).await?;
+    Ok(page.with(items))
 }
 
 pub async fn create(db: &DatabaseConnection, p: &Principal, i: TaskInput) -> Result<TaskView> {
