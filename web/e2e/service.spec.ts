@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
 //     bureau, 兰州 submits its evidence, the province returns it with a
 //     comment, 兰州 completes it, the province accepts it.
 const stamp = Date.now().toString(36)
-const surveyCode = `E2E-${stamp}`
+const surveyCode = `E2E_${stamp}`
 const surveyName = `E2E满意度问卷-${stamp}`
 const LANZHOU = '620100'
 const TIANSHUI = '620500'
@@ -275,9 +275,9 @@ test.describe('a remediation task', () => {
     // The city's bureau is chosen with the city.
     await expect(dialog.locator('[data-test=task-org]')).toContainText('兰州市市场监督管理局')
     await pickOption(page, dialog.locator('[data-test=task-service]'), service.name)
-    await dialog.locator('[data-test=task-title] input').fill(title)
-    await dialog.locator('[data-test=task-requirement] textarea').fill('针对满意度偏低的问题制定整改方案，30 日内提交整改情况和现场照片。')
-    await setDate(dialog.locator('[data-test=task-deadline]'), cst(30))
+    await dialog.locator('[data-test=field-title] input').fill(title)
+    await dialog.locator('[data-test=field-requirement] textarea').fill('针对满意度偏低的问题制定整改方案，30 日内提交整改情况和现场照片。')
+    await setDate(dialog.locator('[data-test=field-deadline]'), cst(30))
     await saveDialog(page)
 
     await page.waitForURL(/\/service\/tasks\/\d+$/)
@@ -300,7 +300,7 @@ test.describe('a remediation task', () => {
     await page.waitForURL(taskUrl)
 
     const form = page.locator('[data-test=evidence-form]')
-    await form.locator('[data-test=evidence-text] textarea').fill('已约谈相关单位，完成窗口服务流程优化。')
+    await form.locator('[data-test=field-evidence] textarea').fill('已约谈相关单位，完成窗口服务流程优化。')
     await form.locator('[data-test=evidence-submit]').click()
     await expect(page.locator('.page-head [data-test=tag-task]')).toHaveAttribute('data-value', 'submitted')
     await expect(page.locator('[data-test=task-evidence-text]')).toHaveText('已约谈相关单位，完成窗口服务流程优化。')
@@ -328,7 +328,7 @@ test.describe('a remediation task', () => {
     await page.goto(taskUrl)
     await expect(page.locator('[data-test=task-review]')).toHaveAttribute('data-status', 'returned')
     const form = page.locator('[data-test=evidence-form]')
-    const text = form.locator('[data-test=evidence-text] textarea')
+    const text = form.locator('[data-test=field-evidence] textarea')
     // The form starts from the evidence sent.
     await expect(text).toHaveValue('已约谈相关单位，完成窗口服务流程优化。')
     await text.fill('已约谈相关单位，完成窗口服务流程优化；补充整改前后现场照片。')
