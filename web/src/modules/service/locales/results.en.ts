@@ -19,7 +19,7 @@ const en: typeof zh = {
     map: 'Satisfaction index by city', cityServices: 'By service', ranking: 'Cities ranked',
     rankingHint: 'Bars are the satisfaction index, black lines the 95% bootstrap interval, the dashed line the province’s index; cities below the province are orange. Cities whose intervals overlap do not differ significantly.',
     services: 'Satisfaction by service', servicesHint: 'Grouped by field (public services, life services); the dashed lines are the fields’ indices.',
-    heatmap: 'City × service', heatmapHint: 'Each cell is the satisfaction index of a service in a city with its number of responses n; small cells vary more, read them with their n. Blank cells ({empty}) have no valid response.',
+    heatmap: 'City × service', heatmapHint: 'Each cell is the satisfaction index of a service in a city with its number of responses n; small cells vary more, read them with their n.', heatmapEmpty: 'Blank cells ({n}) have no valid response.',
     excluded: 'Responses excluded by rule', excludedHint: 'A response that breaks any data-quality rule is left out of the results (the rules are on the round’s page).',
     ipa: {
       title: 'Importance–performance matrix', quadrantsTitle: 'What to improve',

@@ -17,7 +17,7 @@ export default {
     map: '各市州满意度指数', cityServices: '各服务行业', ranking: '市州排名',
     rankingHint: '条形为满意度指数，黑色横线为 95% 置信区间（自助法），虚线为全省指数；低于全省的市州以橙色标出。置信区间重叠的市州之间差异不显著。',
     services: '各服务行业满意度', servicesHint: '按公共服务、生活服务分组；虚线为该领域的总体指数。',
-    heatmap: '市州 × 服务行业', heatmapHint: '每格为该市州该行业的满意度指数及样本量 n；样本量小的格子波动较大，解读时请结合 n。空白格（{empty} 个）无有效样本。',
+    heatmap: '市州 × 服务行业', heatmapHint: '每格为该市州该行业的满意度指数及样本量 n；样本量小的格子波动较大，解读时请结合 n。', heatmapEmpty: '空白格（{n} 个）无有效样本。',
     excluded: '按规则剔除的样本', excludedHint: '触发任一数据质量规则的样本不参与计算（规则见调查轮次页面）。',
     ipa: {
       title: '重要性—绩效矩阵', quadrantsTitle: '改进优先级',

@@ -51,14 +51,19 @@ export function classify<P extends IpaPoint>(points: readonly P[]): (P & { quadr
 const axisText = { color: '#606266', fontSize: 12 }
 const splitLine = { lineStyle: { color: '#ebeef5' } }
 
-/** Room around the points, so that labels at the edges stay inside. */
-function padded(values: readonly number[], share: number, floor?: number): { min: number; max: number } {
+/** Bounds around the points on a grid of `step`, with room (`share` of the spread, at least one step) for the labels. */
+function bounds(values: readonly number[], step: number, share: number, floor?: number): { min: number; max: number } {
   const lo = Math.min(...values)
   const hi = Math.max(...values)
-  const pad = (hi - lo || Math.abs(hi) || 1) * share
-  const min = lo - pad
-  return { min: floor === undefined ? min : Math.max(floor, min), max: hi + pad }
+  const pad = Math.max((hi - lo) * share, step)
+  const min = Math.floor((lo - pad) / step) * step
+  const max = Math.ceil((hi + pad) / step) * step
+  const clean = (v: number) => Number(v.toFixed(6))
+  return { min: clean(floor === undefined ? min : Math.max(floor, min)), max: clean(max) }
 }
+
+/** An axis value without trailing zeros: 0.25, 67.5, 68. */
+const tick = (digits: number) => (v: number) => String(Number(v.toFixed(digits)))
 
 /**
  * The matrix as an ECharts scatter: x the importance, y the performance, the points coloured by
@@ -67,18 +72,18 @@ function padded(values: readonly number[], share: number, floor?: number): { min
 export function ipaOption(points: readonly IpaPoint[], labels: { importance: string; performance: string; mean: string; quadrant: (q: Quadrant) => string }): Record<string, unknown> {
   const classified = classify(points)
   const means = ipaMeans(points)
-  const x = classified.length ? padded(classified.map((p) => p.importance), 0.15) : { min: 0, max: 1 }
-  const y = classified.length ? padded(classified.map((p) => p.performance), 0.15, 0) : { min: 0, max: 100 }
-  const round = (v: number, d: number) => Number(v.toFixed(d))
+  const x = classified.length ? bounds(classified.map((p) => p.importance), 0.05, 0.15) : { min: 0, max: 1 }
+  const y = classified.length ? bounds(classified.map((p) => p.performance), 1, 0.15, 0) : { min: 0, max: 100 }
   return {
     tooltip: {
       trigger: 'item',
       formatter: (p: { data: { name: string; value: [number, number]; quadrant: Quadrant } }) =>
         `${p.data.name}<br/>${labels.importance}: ${p.data.value[0].toFixed(3)}<br/>${labels.performance}: ${p.data.value[1].toFixed(1)}<br/>${labels.quadrant(p.data.quadrant)}`,
     },
-    grid: { left: 8, right: 32, top: 24, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: labels.importance, nameLocation: 'middle', nameGap: 26, min: round(x.min, 3), max: round(x.max, 3), axisLabel: { ...axisText, formatter: (v: number) => v.toFixed(2) }, splitLine, nameTextStyle: axisText },
-    yAxis: { type: 'value', name: labels.performance, nameLocation: 'middle', nameGap: 36, min: round(y.min, 1), max: round(y.max, 1), axisLabel: { ...axisText, formatter: (v: number) => v.toFixed(0) }, splitLine, nameTextStyle: axisText },
+    // Room for the axes' names, which `containLabel` leaves out.
+    grid: { left: 30, right: 24, top: 24, bottom: 32, containLabel: true },
+    xAxis: { type: 'value', name: labels.importance, nameLocation: 'middle', nameGap: 28, min: x.min, max: x.max, axisLabel: { ...axisText, formatter: tick(2) }, splitLine, nameTextStyle: axisText },
+    yAxis: { type: 'value', name: labels.performance, nameLocation: 'middle', nameGap: 40, min: y.min, max: y.max, axisLabel: { ...axisText, formatter: tick(1) }, splitLine, nameTextStyle: axisText },
     series: [
       {
         type: 'scatter',
@@ -93,8 +98,8 @@ export function ipaOption(points: readonly IpaPoint[], labels: { importance: str
               lineStyle: { type: 'dashed', color: '#a8abb2' },
               label: { color: '#909399', fontSize: 11 },
               data: [
-                { xAxis: means.importance, label: { formatter: `${labels.mean} ${means.importance.toFixed(3)}`, position: 'end' } },
-                { yAxis: means.performance, label: { formatter: `${labels.mean} ${means.performance.toFixed(1)}`, position: 'end' } },
+                { xAxis: means.importance, label: { formatter: `${labels.mean} ${means.importance.toFixed(3)}`, position: 'insideEndTop' } },
+                { yAxis: means.performance, label: { formatter: `${labels.mean} ${means.performance.toFixed(1)}`, position: 'insideEndTop' } },
               ],
             }
           : undefined,

@@ -51,7 +51,7 @@ export function rankingOption(rows: readonly BarRow[], labels: { index: string; 
         return lines.join('<br/>')
       },
     },
-    grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 24, top: 24, bottom: 8, containLabel: true },
     xAxis: { type: 'value', min: range.min, max: range.max, axisLabel: axisText, splitLine },
     yAxis: { type: 'category', data: rows.map((r) => r.label), inverse: true, axisLabel: axisText, axisTick: { show: false } },
     series: [
@@ -60,7 +60,7 @@ export function rankingOption(rows: readonly BarRow[], labels: { index: string; 
         type: 'bar',
         barMaxWidth: 16,
         data: rows.map((r) => ({ value: r.index, itemStyle: { color: province !== undefined && province !== null && r.index < province ? '#e6a23c' : '#409eff', borderRadius: [0, 3, 3, 0] } })),
-        label: { show: true, position: 'insideRight', fontSize: 11, color: '#fff', formatter: (p: { value: number }) => formatIndex(p.value) },
+        // The values are in the table beside the chart; labels would sit under the error bars.
         markLine: {
           silent: true,
           symbol: ['none', 'none'],
@@ -70,7 +70,8 @@ export function rankingOption(rows: readonly BarRow[], labels: { index: string; 
           data: [
             ...errorBars(rows),
             ...(province !== undefined && province !== null
-              ? [{ xAxis: province, lineStyle: { type: 'dashed', color: '#909399', width: 1 }, label: { show: true, position: 'end', formatter: `${labels.province} ${formatIndex(province)}`, color: '#909399', fontSize: 11 } }]
+              ? // The category axis runs downwards: the line's start is at the top.
+                [{ xAxis: province, lineStyle: { type: 'dashed', color: '#909399', width: 1 }, label: { show: true, position: 'start', formatter: `${labels.province} ${formatIndex(province)}`, color: '#909399', fontSize: 11 } }]
               : []),
           ],
         },
@@ -108,7 +109,8 @@ export function servicesOption(
         return lines.join('<br/>')
       },
     },
-    grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
+    // Room under the legend for the fields' lines' labels (at the top: the category axis runs downwards).
+    grid: { left: 8, right: 48, top: 52, bottom: 8, containLabel: true },
     xAxis: { type: 'value', min: range.min, max: range.max, axisLabel: axisText, splitLine },
     yAxis: { type: 'category', data: sorted.map((r) => r.label), inverse: true, axisLabel: axisText, axisTick: { show: false } },
     series: fieldsShown.map((f) => {
@@ -124,7 +126,7 @@ export function servicesOption(
         label: { show: true, position: 'right', fontSize: 11, color: '#606266', formatter: (p: { value: number | null }) => (p.value === null ? '' : formatIndex(p.value)) },
         markLine:
           typeof f.index === 'number'
-            ? { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: colour }, label: { formatter: `${f.label} ${formatIndex(f.index)}`, color: colour, fontSize: 11, position: 'insideEndTop' }, data: [{ xAxis: f.index }] }
+            ? { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: colour }, label: { formatter: `${f.label} ${formatIndex(f.index)}`, color: colour, fontSize: 11, position: 'start' }, data: [{ xAxis: f.index }] }
             : undefined,
       }
     }),
