@@ -4,13 +4,15 @@ import { DEMO_PASSWORD, expect, login, pickOption, test } from './fixtures'
 // Service-quality monitoring (issue 18) on the demo data of `longzhi seed --demo`:
 // (1) a round from design to the published index — the province creates a questionnaire from the
 //     ACSI template and activates it, starts a round with a small quota (兰州 and 天水, one
-//     service), opens it; 41 responses are entered (through the API: entering them one by one in
-//     the browser is what the round's own test does), one of them straight-lined; the province
-//     closes fieldwork, computes the PLS model (following the job), publishes, and the results page
-//     shows the index the API answers, the two cities ranked, the model and the excluded response;
+//     service) and opens it; 40 plausible responses are sent through the API (the PLS model wants
+//     some 30 valid ones; typing them in would only repeat one form) and one straight-lined
+//     questionnaire is typed in the browser; the province closes fieldwork, computes the PLS model
+//     (following the job), publishes, and the results page shows the index the API answers, the
+//     two cities ranked, the model and the excluded response; 兰州 then sees the province's results;
 // (2) a remediation task closed — the province assigns a task on a published demo round to 兰州's
-//     bureau, 兰州 submits its evidence, the province returns it with a
-//     comment, 兰州 completes it, the province accepts it.
+//     bureau, 兰州 submits its evidence, the province returns it with a comment, 兰州 completes it,
+//     the province accepts it;
+// (3) a major event handled together — 兰州 reports it, acts and resolves, the province assesses.
 const stamp = Date.now().toString(36)
 const surveyCode = `E2E_${stamp}`
 const surveyName = `E2E满意度问卷-${stamp}`
@@ -165,7 +167,7 @@ test('the province starts a round with a small quota for 兰州 and 天水 and o
   await expect(status).toHaveAttribute('data-value', 'fieldwork')
 })
 
-test('41 responses are entered, one of them straight-lined', async ({ request }) => {
+test('40 responses are entered, and one straight-lined in the browser', async ({ page, request }) => {
   expect(roundId).toBeGreaterThan(0)
   const api = await apiAs(request, 'province')
   const round = await api.get<{ survey_id: number }>(`/api/v1/service/rounds/${roundId}`)
@@ -181,12 +183,28 @@ test('41 responses are entered, one of them straight-lined', async ({ request })
       expect(r.flags).toEqual([])
     }
   }
-  // Every item answered 8: straight-lining, kept but excluded.
-  const lanzhou = quotas.find((q) => q.region_code === LANZHOU && q.service === serviceCode)!
-  const flat = Object.fromEntries(survey.constructs.flatMap((c) => c.items.map((i) => [i.code, 8])))
-  const r = await api.post<{ flags: string[]; excluded: boolean }>(`/api/v1/service/rounds/${roundId}/responses`, { quota_id: lanzhou.id, answers: flat, duration_seconds: duration })
-  expect(r.flags).toContain('straight_line')
-  expect(r.excluded).toBe(true)
+
+  // A paper questionnaire typed in, every item answered 8: straight-lining, kept but excluded.
+  await login(page, 'province')
+  await page.goto(`/service/rounds/${roundId}`)
+  await page.getByRole('tab', { name: /样本（/ }).click()
+  await page.locator('[data-test=tb-create]').click()
+  const dialog = page.locator('[data-test=entry-dialog]')
+  await expect(dialog).toBeVisible()
+  await pickOption(page, dialog.locator('[data-test=entry-quota]'), /兰州市/)
+  await dialog.locator('[data-test=entry-measured]').click()
+  const seconds = dialog.locator('[data-test=entry-seconds] input')
+  await seconds.fill(String(duration))
+  await seconds.press('Tab')
+  for (const c of survey.constructs) for (const i of c.items) await dialog.locator(`[data-test=answer-${i.code}-8]`).click()
+  // The form tells before sending what the server will flag.
+  await expect(dialog.locator('[data-test=entry-status] [data-test=tag-flag]')).toHaveAttribute('data-value', 'straight_line')
+  await dialog.locator('[data-test=entry-save]').click()
+  // Saved, and told so with its flag; the form is blank again for the next respondent.
+  await expect(page.locator('.el-message')).toContainText('直线作答')
+  await dialog.getByRole('button', { name: '关闭', exact: true }).click()
+  await expect(dialog).toBeHidden()
+  await expect(page.locator('[data-test=list-table] [data-test=tag-flag][data-value=straight_line]')).toHaveCount(1)
 })
 
 test('the province closes fieldwork, computes, publishes, and sees the index', async ({ page, request }) => {
@@ -350,5 +368,76 @@ test.describe('a remediation task', () => {
     await page.goto('/service/tasks')
     const row = page.locator('[data-test=list-table] .el-table__body tr', { hasText: title })
     await expect(row.locator('[data-test=tag-task]')).toHaveAttribute('data-value', 'accepted')
+  })
+})
+
+// (3) A major service-quality event handled together: 兰州 reports it, led by its own bureau with
+//     the province's quality department taking part; 兰州 records what it did and resolves it; the
+//     province assesses the handling.
+test.describe('a major service-quality event', () => {
+  const title = `E2E事件-${stamp}`
+  let eventUrl = ''
+
+  test('兰州 reports it, led by its bureau, 城关区’s office taking part', async ({ page }) => {
+    await login(page, 'lanzhou')
+    await page.goto('/service/events')
+    await page.locator('[data-test=tb-create]').click()
+    const dialog = formDialog(page)
+    await dialog.locator('[data-test=field-title] input').fill(title)
+    // A city reports in its own city, led by its own bureau.
+    await expect(dialog.locator('[data-test=field-region_code]')).toContainText('兰州市')
+    await expect(dialog.locator('[data-test=field-lead_org_id]')).toContainText('兰州市市场监督管理局')
+    await pickOption(page, dialog.locator('[data-test=field-service] .el-select__wrapper').first(), /./)
+    await dialog.locator('[data-test=event-severity-major]').click()
+    await dialog.locator('[data-test=field-description] textarea').fill('多所学校食堂同日出现供餐中断，家长集中投诉。')
+    await pickOption(page, dialog.locator('[data-test=field-org_ids] .el-select__wrapper'), '城关区市场监督管理局', '城关')
+    await dialog.locator('.el-dialog__header').click()
+    await expect(dialog.locator('[data-test=field-org_ids]')).toContainText('城关区市场监督管理局')
+    await saveDialog(page)
+
+    await page.waitForURL(/\/service\/events\/\d+$/)
+    eventUrl = new URL(page.url()).pathname
+    await expect(page.locator('[data-test=event-heading]')).toHaveText(title)
+    await expect(page.locator('.page-head [data-test=tag-event]')).toHaveAttribute('data-value', 'open')
+    await expect(page.locator('.page-head [data-test=tag-severity]')).toHaveAttribute('data-value', 'major')
+    await expect(page.locator('[data-test=event-timeline] [data-kind=report]')).toHaveCount(1)
+    await expect(page.locator('[data-test=event-org]')).toHaveText(['城关区市场监督管理局'])
+  })
+
+  test('兰州 records what it did, then resolves it', async ({ page }) => {
+    expect(eventUrl).not.toBe('')
+    await login(page, 'lanzhou')
+    await page.goto(eventUrl)
+    // Nothing to assess for a city.
+    await expect(page.locator('[data-test=step-assess]')).toHaveCount(0)
+    await page.locator('[data-test=step-act]').click()
+    let dialog = formDialog(page)
+    await dialog.locator('[data-test=field-note] textarea').fill('约谈供餐企业，启用备用供餐方案。')
+    await saveDialog(page)
+    await expect(page.locator('.page-head [data-test=tag-event]')).toHaveAttribute('data-value', 'handling')
+    await expect(page.locator('[data-test=event-timeline] [data-kind=act]')).toContainText('约谈供餐企业')
+
+    await page.locator('[data-test=step-resolve]').click()
+    dialog = formDialog(page)
+    await dialog.locator('[data-test=field-note] textarea').fill('供餐恢复正常，已建立应急供餐机制。')
+    await saveDialog(page)
+    await expect(page.locator('.page-head [data-test=tag-event]')).toHaveAttribute('data-value', 'resolved')
+    await expect(page.locator('[data-test=step-act]')).toHaveCount(0)
+  })
+
+  test('the province assesses the handling', async ({ page }) => {
+    await login(page, 'province')
+    await page.goto(eventUrl)
+    await page.locator('[data-test=step-assess]').click()
+    const dialog = formDialog(page)
+    // A rating is required.
+    await dialog.locator('[data-test=dialog-save]').click()
+    await expect(dialog.locator('[data-test=field-rating] .el-form-item__error')).toBeVisible()
+    await dialog.locator('[data-test=event-rating] .el-rate__item').nth(3).click()
+    await dialog.locator('[data-test=field-assessment] textarea').fill('响应及时，处置得当。')
+    await saveDialog(page)
+    await expect(page.locator('.page-head [data-test=tag-event]')).toHaveAttribute('data-value', 'assessed')
+    await expect(page.locator('[data-test=event-assessment]')).toContainText('响应及时，处置得当。')
+    await expect(page.locator('[data-test=event-rating-value]')).toHaveAttribute('data-value', '4')
   })
 })
