@@ -15,7 +15,7 @@ const en: typeof zh = {
     limited: 'Until the results are published you see your own city only; the province, the services and the model are shown once published.',
     headline: 'Provincial satisfaction index', index: 'Satisfaction index', ci: '95% interval', n: 'Valid responses', change: 'Change', province: 'Province',
     vsPrevious: 'Change on {name}', valid: 'Valid responses', responses: '{n} collected', excludedN: '{n} excluded',
-    rank: 'Rank', city: 'City', service: 'Service', construct: 'Construct', listSep: ', ',
+    rank: 'Rank', city: 'City', service: 'Service', construct: 'Construct', listSep: ', ', labelSep: ': ',
     map: 'Satisfaction index by city', cityServices: 'By service', ranking: 'Cities ranked',
     rankingHint: 'Bars are the satisfaction index, black lines the 95% bootstrap interval, the dashed line the province’s index; cities below the province are orange. Cities whose intervals overlap do not differ significantly.',
     services: 'Satisfaction by service', servicesHint: 'Grouped by field (public services, life services); the dashed lines are the fields’ indices.',

@@ -13,7 +13,7 @@ export default {
     limited: '结果发布前，本单位只能查看本市州的结果；全省、各服务行业和模型结果在发布后可见。',
     headline: '全省满意度指数', index: '满意度指数', ci: '95% 置信区间', n: '有效样本', change: '较上轮', province: '全省',
     vsPrevious: '较上轮（{name}）', valid: '有效样本', responses: '共回收 {n} 份', excludedN: '剔除 {n} 份',
-    rank: '排名', city: '市州', service: '服务行业', construct: '潜变量', listSep: '、',
+    rank: '排名', city: '市州', service: '服务行业', construct: '潜变量', listSep: '、', labelSep: '：',
     map: '各市州满意度指数', cityServices: '各服务行业', ranking: '市州排名',
     rankingHint: '条形为满意度指数，黑色横线为 95% 置信区间（自助法），虚线为全省指数；低于全省的市州以橙色标出。置信区间重叠的市州之间差异不显著。',
     services: '各服务行业满意度', servicesHint: '按公共服务、生活服务分组；虚线为该领域的总体指数。',
