@@ -6361,6 +6361,8 @@ export interface components {
         };
         Page_ServiceTaskView: {
             items: {
+                /** @description The evidence's files. */
+                attachments: components["schemas"]["FileView"][];
                 /** Format: date */
                 deadline: string;
                 evidence?: string | null;
@@ -7364,6 +7366,8 @@ export interface components {
             version: number;
         };
         ServiceEvidenceInput: {
+            /** @description Uploaded files (`POST /files`) attached to the evidence; the list replaces the previous one. */
+            attachment_ids?: number[];
             evidence: string;
             /** Format: int32 */
             version: number;
@@ -7724,6 +7728,8 @@ export interface components {
             title: string;
         };
         ServiceTaskView: {
+            /** @description The evidence's files. */
+            attachments: components["schemas"]["FileView"][];
             /** Format: date */
             deadline: string;
             evidence?: string | null;

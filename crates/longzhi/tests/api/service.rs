@@ -833,16 +833,45 @@ async fn remediation_is_reviewed_and_events_are_handled_together() {
         StatusCode::CONFLICT,
         "service.wrong_state",
     );
+    // The evidence's files: the submitter's own uploads only, readable by who sees the task.
+    const PDF: &[u8] = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
+    let (_, file) = lanzhou
+        .upload("/api/v1/files", "整改材料.pdf", PDF.to_vec())
+        .await;
+    let (_, other) = tianshui
+        .upload("/api/v1/files", "x.pdf", PDF.to_vec())
+        .await;
+    let stolen = lanzhou
+        .post(
+            &format!("{tp}/submit"),
+            json!({"evidence": "x", "attachment_ids": [other["id"]], "version": t["version"]}),
+        )
+        .await;
+    assert_field(&stolen, "attachment_ids", "exists");
     let (s, t) = lanzhou
         .post(
             &format!("{tp}/submit"),
-            json!({"evidence": "门诊预约分时段就诊已上线", "version": t["version"]}),
+            json!({"evidence": "门诊预约分时段就诊已上线", "attachment_ids": [file["id"]], "version": t["version"]}),
         )
         .await;
     assert_eq!(
-        (s, t["status"].as_str()),
-        (StatusCode::OK, Some("submitted")),
+        (s, t["status"].as_str(), t["attachments"][0]["id"].as_i64()),
+        (StatusCode::OK, Some("submitted"), file["id"].as_i64()),
         "{t}"
+    );
+    assert_eq!(
+        province
+            .download(&format!("/api/v1/files/{}", file["id"]), "zh-CN")
+            .await
+            .0,
+        StatusCode::OK
+    );
+    assert_eq!(
+        tianshui
+            .download(&format!("/api/v1/files/{}", file["id"]), "zh-CN")
+            .await
+            .0,
+        StatusCode::NOT_FOUND
     );
     assert_field(
         &province

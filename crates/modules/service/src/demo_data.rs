@@ -306,6 +306,7 @@ async fn remediation(
             t.id,
             EvidenceInput {
                 evidence: "已制定整改方案并完成第一阶段措施,附整改前后对比数据。".into(),
+                attachment_ids: vec![],
                 version: t.version,
             },
         )

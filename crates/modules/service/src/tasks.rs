@@ -10,6 +10,7 @@ use longzhi_domain::{ErrorCode, FieldError, FieldErrors, Rule};
 use longzhi_store::audit::{self, Target};
 use longzhi_store::entity::org;
 use longzhi_store::page::{Page, PageQuery, paginate};
+use longzhi_store::repo::files::{self, FileView};
 use longzhi_store::repo::notices::{self, Notice};
 use longzhi_store::repo::{by_id, get_scoped, regions, update_versioned};
 use longzhi_store::scope::{Principal, scoped, unscoped};
@@ -50,6 +51,8 @@ pub struct TaskView {
     pub reviewed_at: Option<chrono::DateTime<Utc>>,
     /// Past the deadline and not accepted.
     pub overdue: bool,
+    /// The evidence's files.
+    pub attachments: Vec<FileView>,
     pub version: i32,
 }
 
@@ -70,6 +73,9 @@ pub struct TaskInput {
 #[schema(as = ServiceEvidenceInput)]
 pub struct EvidenceInput {
     pub evidence: String,
+    /// Uploaded files (`POST /files`) attached to the evidence; the list replaces the previous one.
+    #[serde(default)]
+    pub attachment_ids: Vec<i64>,
     pub version: i32,
 }
 
@@ -114,6 +120,7 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<task::Model>) -> Result<Vec
         |o| o.id,
     )
     .await?;
+    let mut files = files::attached(db, ENTITY, rows.iter().map(|t| t.id)).await?;
     let mut rounds_seen = HashMap::new();
     let mut out = Vec::with_capacity(rows.len());
     for t in rows {
@@ -134,6 +141,7 @@ async fn views<C: ConnectionTrait>(db: &C, rows: Vec<task::Model>) -> Result<Vec
                 .map(|o| o.name.clone())
                 .unwrap_or_default(),
             overdue: t.status != "accepted" && t.deadline < today(),
+            attachments: files.remove(&t.id).unwrap_or_default(),
             region_code: t.region_code,
             service: t.service,
             org_id: t.org_id,
@@ -306,6 +314,7 @@ pub async fn submit(
         am,
     )
     .await?;
+    files::attach(&txn, p, &i.attachment_ids, ENTITY, id).await?;
     let after = by_id::<task::Entity, _>(&txn, id).await?;
     audit::record(&txn, p, target(&t), "submit", Some(&t), Some(&after)).await?;
     let v = views(&txn, vec![after]).await?.remove(0);
