@@ -892,6 +892,7 @@ mod tests {
             .unwrap();
         assert_eq!(s.headers, ["region_code", "service", "a"]);
         assert_eq!(s.rows.iter().map(|r| r.0).collect::<Vec<_>>(), [2, 4]);
-        assert!(csv_sheet(b"a,\"b\n").is_err());
+        let wide = vec!["c"; 201].join(",");
+        assert_eq!(csv_sheet(wide.as_bytes()).unwrap_err().rule, Rule::Range);
     }
 }
