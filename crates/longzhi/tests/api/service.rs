@@ -4,7 +4,7 @@
 //! used once even when sent twice at the same moment); what a city sees before and after
 //! publication; remediation tasks reviewed; coordinated events; the demo's rounds.
 
-use chrono::Duration;
+use chrono::{Datelike, Duration};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -115,7 +115,7 @@ async fn fieldwork(province: &Client, survey: &Value, target: i32) -> Value {
     let (s, round) = province
         .post(
             "/api/v1/service/rounds",
-            json!({"survey_id": survey["id"], "name": format!("测试轮次 {}", survey["code"]), "year": 2026,
+            json!({"survey_id": survey["id"], "name": format!("测试轮次 {}", survey["code"]), "year": today().year(),
                    "starts_on": today() - Duration::days(5), "ends_on": today() + Duration::days(20), "resamples": 200}),
         )
         .await;
