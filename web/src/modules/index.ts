@@ -11,8 +11,9 @@ import injury from './injury'
 import recall from './recall'
 import car from './car'
 import service from './service'
+import programme from './programme'
 
-export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car, service]
+export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car, service, programme]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)

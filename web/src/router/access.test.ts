@@ -31,15 +31,16 @@ describe('route access', () => {
 describe('the sidebar menu', () => {
   it('shows everything to `*:*:*`', () => {
     const menu = buildMenu(layoutChildren, ['*:*:*'])
-    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/recall', '/car', '/service', '/system'])
+    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/recall', '/car', '/service', '/programme', '/system'])
     expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/reviews', '/plan/matrix'])
     expect(menu[2].children.map((c) => c.path)).toEqual(['/quality/indicators', '/quality/frameworks', '/quality/rounds', '/quality/values', '/quality/analysis', '/quality/reports', '/quality/actions'])
     expect(menu[3].children.map((c) => c.path)).toEqual(['/injury/points', '/injury/cases', '/injury/estimates', '/injury/reports', '/injury/signals', '/injury/register'])
     expect(menu[4].children.map((c) => c.path)).toEqual(['/recall/assessments', '/recall/investigations', '/recall/recalls', '/recall/warnings', '/recall/experts'])
     expect(menu[5].children.map((c) => c.path)).toEqual(['/car/disputes', '/car/makers', '/car/calendar', '/car/analysis', '/car/injuries'])
     expect(menu[6].children.map((c) => c.path)).toEqual(['/service/surveys', '/service/rounds', '/service/tasks', '/service/events'])
-    expect(menu[7].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[7].children).toHaveLength(9)
+    expect(menu[7].children.map((c) => c.path)).toEqual(['/programme/rounds', '/programme/applications', '/programme/experts', '/programme/terms'])
+    expect(menu[8].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[8].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {
@@ -91,6 +92,18 @@ describe('the public recall portal', () => {
     for (const name of ['public-recalls', 'public-recall', 'public-warnings', 'public-warning']) {
       const page = routes.find((r) => r.name === name)
       expect(page?.path, name).toMatch(/^\/public\//)
+      const to = { name, meta: page?.meta ?? {}, matched: [{ meta: page?.meta ?? {} }] as unknown as RouteRecordNormalized[] }
+      expect(decideAccess(to, { signedIn: false, mustChangePassword: false, permissions: [] }).kind, name).toBe('allow')
+      expect(routes.findIndex((r) => r.name === name)).toBeLessThan(routes.findIndex((r) => r.name === 'not-found'))
+    }
+  })
+})
+
+describe('the public programme pages', () => {
+  it('are outside the layout and open without a session, before the catch-all page', () => {
+    for (const name of ['public-programme-honours', 'public-programme-notices', 'public-programme-certificate']) {
+      const page = routes.find((r) => r.name === name)
+      expect(page?.path, name).toMatch(/^\/public\/programme\//)
       const to = { name, meta: page?.meta ?? {}, matched: [{ meta: page?.meta ?? {} }] as unknown as RouteRecordNormalized[] }
       expect(decideAccess(to, { signedIn: false, mustChangePassword: false, permissions: [] }).kind, name).toBe('allow')
       expect(routes.findIndex((r) => r.name === name)).toBeLessThan(routes.findIndex((r) => r.name === 'not-found'))

@@ -1,0 +1,133 @@
+/**
+ * Quality awards and brands (issue 19): the module's calls and the names of their schemas, all
+ * from the server's OpenAPI document (src/api/schema.d.ts). Sections: rounds and their review,
+ * experts, applications, objections, terms, public pages.
+ */
+import { api, ok } from '@/api/http'
+import type { paths } from '@/api/schema'
+import type { Schemas } from '@/api/types'
+
+type BodyOf<P extends keyof paths, M extends 'post' | 'put'> = paths[P][M] extends { requestBody?: { content: { 'application/json': infer B } } } ? B : never
+type QueryOf<P extends keyof paths> = paths[P] extends { get: { parameters: { query?: infer Q } } } ? NonNullable<Q> : never
+
+const id = (id: number) => ({ path: { id } })
+const blob = { parseAs: 'blob' as const }
+
+// ---------------------------------------------------------------------------------------------
+// Values the document gives only as strings: the console's lists of them, for choices and labels
+// (crates/modules/programme/src).
+
+/** The four programmes: 省政府质量奖, 陇字号品牌认证, 质量标杆城市, 质量品牌提升示范区. */
+export const KINDS = ['award', 'brand', 'benchmark_city', 'demo_zone'] as const
+export type Kind = (typeof KINDS)[number]
+export const ROUND_STATUSES = ['draft', 'open', 'review', 'notice', 'decided'] as const
+export type RoundStatus = (typeof ROUND_STATUSES)[number]
+/** The review stages, in order; `closed` once the site visit is locked. */
+export const STAGES = ['independent', 'consensus', 'site_visit', 'closed'] as const
+export type Stage = (typeof STAGES)[number]
+/** The stages that carry scores (analysis, scores.csv). */
+export const SCORED_STAGES = ['independent', 'consensus', 'site_visit'] as const
+export type ScoredStage = (typeof SCORED_STAGES)[number]
+export const APPLICATION_STATUSES = [
+  'draft', 'submitted', 'returned', 'recommended', 'eligible', 'ineligible', 'shortlisted', 'not_shortlisted', 'awarded', 'nominated', 'not_awarded', 'withdrawn',
+] as const
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number]
+export const OUTCOMES = ['winner', 'nomination'] as const
+export type Outcome = (typeof OUTCOMES)[number]
+export const TERM_STATUSES = ['active', 'remediating', 'revoked', 'expired'] as const
+export const OBJECTION_STATUSES = ['received', 'upheld', 'dismissed'] as const
+export type ObjectionStatus = (typeof OBJECTION_STATUSES)[number]
+/** Reviews of a term: yearly surveillance (brand) and the re-evaluation before the term ends. */
+export const REVIEWS = ['surveillance', 're_evaluation'] as const
+export const TERM_REVIEW_STATUSES = ['open', 'kept', 'remediate', 'revoked'] as const
+/** The publicity period (公示) in working days: at least 5. */
+export const NOTICE_DAYS_MIN = 5
+/** Score bands of the standings (1 best … 6). */
+export const BANDS = [1, 2, 3, 4, 5, 6] as const
+/** Programmes whose applicants are enterprises recommended by their city (the others: city governments). */
+export const ENTERPRISE_KINDS: readonly Kind[] = ['award', 'brand']
+
+// ---------------------------------------------------------------------------------------------
+// Rounds and their review (RoundList, RoundDetail).
+
+export type RoundView = Schemas['ProgrammeRoundView']
+export type RoundInput = Schemas['ProgrammeRoundInput']
+export type Criterion = RoundView['criteria'][number]
+export type EligibilityItem = RoundView['eligibility'][number]
+export type Template = Schemas['ProgrammeTemplate']
+export type Assignment = Schemas['ProgrammeAssignment']
+export type Panel = Assignment['panels'][number]
+export type Analysis = Schemas['ProgrammeAnalysis']
+export type Standing = Analysis['standings'][number]
+export type RoundFilters = QueryOf<'/api/v1/programme/rounds'>
+export type ShortlistBody = BodyOf<'/api/v1/programme/rounds/{id}/shortlist', 'post'>
+
+/** Collection paths of the list kit. */
+export const ROUNDS_PATH = '/api/v1/programme/rounds'
+export const EXPERTS_PATH = '/api/v1/programme/experts'
+export const APPLICATIONS_PATH = '/api/v1/programme/applications'
+export const OBJECTIONS_PATH = '/api/v1/programme/objections'
+export const TERMS_PATH = '/api/v1/programme/terms'
+
+export const roundApi = {
+  rounds: (query: RoundFilters = {}) => ok(api.GET('/api/v1/programme/rounds', { params: { query: { page_size: 100, ...query } } })),
+  round: (roundId: number) => ok(api.GET('/api/v1/programme/rounds/{id}', { params: id(roundId) })),
+  /** A kind's default rubric (TOML), its criteria, eligibility items and defaults, for a new round. */
+  template: (kind: Kind) => ok(api.GET('/api/v1/programme/templates/{kind}', { params: { path: { kind } } })),
+  create: (body: RoundInput) => ok(api.POST('/api/v1/programme/rounds', { body })),
+  /** Draft: every field; open: the name and dates only. */
+  update: (roundId: number, body: RoundInput) => ok(api.PUT('/api/v1/programme/rounds/{id}', { params: id(roundId), body })),
+  /** draft → open. */
+  open: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/open', { params: id(roundId), body: { version } })),
+  /** open → review (needs an eligible application). */
+  close: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/close', { params: id(roundId), body: { version } })),
+  /** Panels for every eligible application still short of reviewers, by the review engine. */
+  assign: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/assign', { params: id(roundId), body: { version } })),
+  /** Locks the current stage (independent → consensus → site_visit → closed). */
+  lock: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/lock', { params: id(roundId), body: { version } })),
+  /** Winners and nominations within the quotas → notice. */
+  shortlist: (roundId: number, body: ShortlistBody) => ok(api.POST('/api/v1/programme/rounds/{id}/shortlist', { params: id(roundId), body })),
+  /** Notice over, no objection open → decided (certificates issued). */
+  decide: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/decide', { params: id(roundId), body: { version } })),
+  analysis: (roundId: number, stage: ScoredStage) => ok(api.GET('/api/v1/programme/rounds/{id}/analysis', { params: { path: { id: roundId }, query: { stage } } })),
+  /** The engine's files, for `saveDownload`. */
+  scoresCsv: (roundId: number, stage: ScoredStage) => api.GET('/api/v1/programme/rounds/{id}/scores.csv', { params: { path: { id: roundId }, query: { stage } }, ...blob }),
+  rubricToml: (roundId: number) => api.GET('/api/v1/programme/rounds/{id}/rubric.toml', { params: id(roundId), ...blob }),
+  /** The applications and results (xlsx). */
+  export: (roundId: number) => api.GET('/api/v1/programme/rounds/{id}/export', { params: id(roundId), ...blob }),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Experts (ExpertList).
+
+export type ExpertView = Schemas['ProgrammeExpertView']
+export type ExpertInput = Schemas['ProgrammeExpertInput']
+export type ExpertRelation = ExpertView['relations'][number]
+
+export const expertApi = {
+  create: (body: ExpertInput) => ok(api.POST('/api/v1/programme/experts', { body })),
+  update: (expertId: number, body: ExpertInput) => ok(api.PUT('/api/v1/programme/experts/{id}', { params: id(expertId), body })),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applications (ApplicationList, ApplicationDetail).
+
+export type ApplicationView = Schemas['ProgrammeApplicationView']
+export type ApplicationFilters = QueryOf<'/api/v1/programme/applications'>
+
+// ---------------------------------------------------------------------------------------------
+// Objections (RoundDetail).
+
+export type ObjectionView = Schemas['ProgrammeObjectionView']
+export type ObjectionHandle = BodyOf<'/api/v1/programme/objections/{id}/handle', 'post'>
+
+export const objectionApi = {
+  objections: (roundId: number) => ok(api.GET('/api/v1/programme/objections', { params: { query: { round_id: roundId, page_size: 100 } } })),
+  handle: (objectionId: number, body: ObjectionHandle) => ok(api.POST('/api/v1/programme/objections/{id}/handle', { params: id(objectionId), body })),
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terms (TermList).
+
+// ---------------------------------------------------------------------------------------------
+// Public pages (no login).
