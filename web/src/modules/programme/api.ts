@@ -114,6 +114,38 @@ export const expertApi = {
 
 export type ApplicationView = Schemas['ProgrammeApplicationView']
 export type ApplicationFilters = QueryOf<'/api/v1/programme/applications'>
+export type ApplicationInput = BodyOf<'/api/v1/programme/applications', 'post'>
+export type ApplicationUpdate = BodyOf<'/api/v1/programme/applications/{id}', 'put'>
+export type RecommendBody = BodyOf<'/api/v1/programme/applications/{id}/recommend', 'post'>
+export type CheckBody = BodyOf<'/api/v1/programme/applications/{id}/check', 'post'>
+/** An expert who may review an application, with their load and conflicts of interest. */
+export type Candidate = Schemas['ProgrammeCandidate']
+/** The scoring sheets of an application (the province: all; an expert: their own). */
+export type ScoresView = Schemas['ProgrammeScores']
+export type ScoreInput = Schemas['ProgrammeScoreInput']
+
+export const applicationApi = {
+  application: (applicationId: number) => ok(api.GET('/api/v1/programme/applications/{id}', { params: id(applicationId) })),
+  /** A draft of the caller's organisation in an open round. */
+  create: (body: ApplicationInput) => ok(api.POST('/api/v1/programme/applications', { body })),
+  /** Changes a draft or a returned application. */
+  update: (applicationId: number, body: ApplicationUpdate) => ok(api.PUT('/api/v1/programme/applications/{id}', { params: id(applicationId), body })),
+  /** Within the round's dates, every leaf self-assessed. */
+  submit: (applicationId: number, version: number) => ok(api.POST('/api/v1/programme/applications/{id}/submit', { params: id(applicationId), body: { version } })),
+  /** The applicant's city: recommend to the province or return to the applicant. */
+  recommend: (applicationId: number, body: RecommendBody) => ok(api.POST('/api/v1/programme/applications/{id}/recommend', { params: id(applicationId), body })),
+  /** The province's eligibility check, item by item. */
+  check: (applicationId: number, body: CheckBody) => ok(api.POST('/api/v1/programme/applications/{id}/check', { params: id(applicationId), body })),
+  candidates: (applicationId: number) => ok(api.GET('/api/v1/programme/applications/{id}/candidates', { params: id(applicationId) })),
+  addReviewers: (applicationId: number, expertIds: number[], version: number) =>
+    ok(api.POST('/api/v1/programme/applications/{id}/reviewers', { params: id(applicationId), body: { expert_ids: expertIds, version } })),
+  scores: (applicationId: number) => ok(api.GET('/api/v1/programme/applications/{id}/scores', { params: id(applicationId) })),
+  saveScores: (applicationId: number, body: ScoreInput) => ok(api.PUT('/api/v1/programme/applications/{id}/scores', { params: id(applicationId), body })),
+  /** The certificate (PDF) of an award or a nomination, for `saveDownload`. */
+  certificate: (applicationId: number) => api.GET('/api/v1/programme/applications/{id}/certificate', { params: id(applicationId), ...blob }),
+  /** An award's winner or nomination forwarded to the China Quality Award. */
+  forward: (applicationId: number, note: string, version: number) => ok(api.POST('/api/v1/programme/applications/{id}/forward', { params: id(applicationId), body: { note, version } })),
+}
 
 // ---------------------------------------------------------------------------------------------
 // Objections (RoundDetail).
@@ -129,5 +161,31 @@ export const objectionApi = {
 // ---------------------------------------------------------------------------------------------
 // Terms (TermList).
 
+export type TermView = Schemas['ProgrammeTermView']
+export type TermFilters = QueryOf<'/api/v1/programme/terms'>
+export type ConcludeBody = BodyOf<'/api/v1/programme/terms/{id}/conclude', 'post'>
+/** The conclusions of a surveillance or re-evaluation. */
+export const TERM_OUTCOMES = ['keep', 'remediate', 'revoke'] as const
+
+export const termApi = {
+  conclude: (termId: number, body: ConcludeBody) => ok(api.POST('/api/v1/programme/terms/{id}/conclude', { params: id(termId), body })),
+}
+
 // ---------------------------------------------------------------------------------------------
 // Public pages (no login).
+
+export type PublicHonour = Schemas['PublicHonour']
+export type PublicNotice = Schemas['PublicNotice']
+export type PublicNoticeEntry = PublicNotice['entries'][number]
+export type CertificateCheck = Schemas['CertificateCheck']
+export type HonourFilters = QueryOf<'/api/v1/public/programme/honours'>
+export type ObjectionInput = BodyOf<'/api/v1/public/programme/objections', 'post'>
+
+export const publicProgrammeApi = {
+  honours: (query: HonourFilters) => ok(api.GET('/api/v1/public/programme/honours', { params: { query } })),
+  /** The shortlists under public notice now. */
+  notices: () => ok(api.GET('/api/v1/public/programme/notices')),
+  /** 404 for an unknown code. */
+  certificate: (code: string) => ok(api.GET('/api/v1/public/programme/certificates/{code}', { params: { path: { code } } })),
+  objection: (body: ObjectionInput) => ok(api.POST('/api/v1/public/programme/objections', { body })),
+}

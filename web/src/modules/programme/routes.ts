@@ -13,6 +13,8 @@ export const routes: RouteRecordRaw[] = [
       { path: 'rounds/:id(\\d+)', name: 'programme-round', component: () => import('./views/RoundDetail.vue'), meta: { title: 'menu.programmeRound', hidden: true, permission: 'programme:round:view' } },
       // Applications (申报): `?round_id=` filters the list by a round.
       { path: 'applications', name: 'programme-applications', component: () => import('./views/ApplicationList.vue'), meta: { title: 'menu.programmeApplications', icon: 'Tickets', permission: 'programme:application:list' } },
+      // "Apply": the form of a new application to the round `?round=`.
+      { path: 'applications/new', name: 'programme-application-new', component: () => import('./views/ApplicationDetail.vue'), meta: { title: 'menu.programmeApplicationNew', hidden: true, permission: 'programme:application:create' } },
       // Notices of a step and the round's applications tab link here.
       { path: 'applications/:id(\\d+)', name: 'programme-application', component: () => import('./views/ApplicationDetail.vue'), meta: { title: 'menu.programmeApplication', hidden: true, permission: 'programme:application:view' } },
       // The review experts' pool.
@@ -25,8 +27,8 @@ export const routes: RouteRecordRaw[] = [
 
 /** Pages without login, outside the admin layout: the honours, the notices (with objections) and the certificate check. */
 export const publicRoutes: RouteRecordRaw[] = [
-  { path: '/public/programme/honours', name: 'public-programme-honours', component: () => import('./views/PublicHonours.vue'), meta: { public: true, title: 'programme.public.honoursTitle' } },
-  { path: '/public/programme/notices', name: 'public-programme-notices', component: () => import('./views/PublicNotice.vue'), meta: { public: true, title: 'programme.public.noticesTitle' } },
-  // `/public/programme/certificates/<code>` checks the code at once (the QR code of a certificate).
-  { path: '/public/programme/certificates/:code?', name: 'public-programme-certificate', component: () => import('./views/PublicCertificate.vue'), meta: { public: true, title: 'programme.public.certificateTitle' } },
+  { path: '/public/honours', name: 'public-programme-honours', component: () => import('./views/PublicHonours.vue'), meta: { public: true, title: 'programme.public.honoursTitle' } },
+  { path: '/public/programme-notices', name: 'public-programme-notices', component: () => import('./views/PublicNotice.vue'), meta: { public: true, title: 'programme.public.noticesTitle' } },
+  // `/public/certificate/<code>` checks the code at once (the link printed on a certificate).
+  { path: '/public/certificate/:code?', name: 'public-programme-certificate', component: () => import('./views/PublicCertificate.vue'), meta: { public: true, title: 'programme.public.certificateTitle' } },
 ]
