@@ -44,8 +44,6 @@ export const TERM_REVIEW_STATUSES = ['open', 'kept', 'remediate', 'revoked'] as 
 export const NOTICE_DAYS_MIN = 5
 /** Score bands of the standings (1 best … 6). */
 export const BANDS = [1, 2, 3, 4, 5, 6] as const
-/** Programmes whose applicants are enterprises recommended by their city (the others: city governments). */
-export const ENTERPRISE_KINDS: readonly Kind[] = ['award', 'brand']
 
 // ---------------------------------------------------------------------------------------------
 // Rounds and their review (RoundList, RoundDetail).
