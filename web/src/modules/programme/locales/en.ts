@@ -3,10 +3,13 @@
  * `programme`: shared labels first (kinds, statuses, stages, outcomes), then one block per page
  * group — round, analysis, objection, expert (rounds and experts) and application, term, public.
  */
+import applications from './applications.en'
+
 export default {
+  ...applications,
   menu: {
     programme: 'Awards and brands', programmeRounds: 'Rounds', programmeRound: 'Round', programmeApplications: 'Applications', programmeApplication: 'Application',
-    programmeExperts: 'Review experts', programmeTerms: 'Terms',
+    programmeExperts: 'Review experts', programmeTerms: 'Terms', programmeApplicationNew: 'New application',
   },
   errors: {
     programme: {

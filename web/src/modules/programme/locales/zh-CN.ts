@@ -3,10 +3,13 @@
  * `programme`: shared labels first (kinds, statuses, stages, outcomes), then one block per page
  * group — round, analysis, objection, expert (rounds and experts) and application, term, public.
  */
+import applications from './applications.zh-CN'
+
 export default {
+  ...applications,
   menu: {
     programme: '质量奖励与品牌', programmeRounds: '评选批次', programmeRound: '批次详情', programmeApplications: '申报管理', programmeApplication: '申报详情',
-    programmeExperts: '评审专家', programmeTerms: '有效期管理',
+    programmeExperts: '评审专家', programmeTerms: '有效期管理', programmeApplicationNew: '新申报',
   },
   errors: {
     programme: {

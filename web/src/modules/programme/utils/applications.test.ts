@@ -5,6 +5,7 @@ import {
   checkProblem,
   conclusionProblem,
   isCityKind,
+  kindsFor,
   leaves,
   linesFor,
   mayCheck,
@@ -90,6 +91,12 @@ describe('programme application steps', () => {
     expect(allPassed(lines)).toBe(false)
     lines[1].reason = '2025 年有事故'
     expect(checkProblem(lines)).toBeNull()
+  })
+
+  it('offer an enterprise the award and the brand, a city bureau the city programmes', () => {
+    expect(kindsFor('enterprise')).toEqual(['award', 'brand'])
+    expect(kindsFor('city_bureau')).toEqual(['benchmark_city', 'demo_zone'])
+    expect(kindsFor(null)).toHaveLength(4)
   })
 
   it('colour the statuses', () => {

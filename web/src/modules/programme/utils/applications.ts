@@ -170,3 +170,10 @@ export function conclusionProblem(c: { outcome: string; note: string; deadline: 
 
 /** A verification code as typed: spaces dropped (the code itself is kept as printed). */
 export const normaliseCode = (raw: string): string => raw.replace(/\s+/g, '')
+
+/** The kinds an organisation may apply for: an enterprise the award and the brand, a city bureau the city programmes. */
+export function kindsFor(orgKind: string | null | undefined): readonly string[] {
+  if (orgKind === 'enterprise') return ENTERPRISE_KINDS
+  if (orgKind === 'city_bureau') return CITY_KINDS
+  return [...ENTERPRISE_KINDS, ...CITY_KINDS]
+}
