@@ -103,7 +103,7 @@ describe('the public programme pages', () => {
   it('are outside the layout and open without a session, before the catch-all page', () => {
     for (const name of ['public-programme-honours', 'public-programme-notices', 'public-programme-certificate']) {
       const page = routes.find((r) => r.name === name)
-      expect(page?.path, name).toMatch(/^\/public\/programme\//)
+      expect(page?.path, name).toMatch(/^\/public\//)
       const to = { name, meta: page?.meta ?? {}, matched: [{ meta: page?.meta ?? {} }] as unknown as RouteRecordNormalized[] }
       expect(decideAccess(to, { signedIn: false, mustChangePassword: false, permissions: [] }).kind, name).toBe('allow')
       expect(routes.findIndex((r) => r.name === name)).toBeLessThan(routes.findIndex((r) => r.name === 'not-found'))

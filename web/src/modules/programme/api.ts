@@ -57,6 +57,11 @@ export type Assignment = Schemas['ProgrammeAssignment']
 export type Panel = Assignment['panels'][number]
 export type Analysis = Schemas['ProgrammeAnalysis']
 export type Standing = Analysis['standings'][number]
+/**
+ * The analysis's `report`: exactly the JSON of `longzhi engine review` (docs/engines/review.md,
+ * crates/engines/review/src/report.rs) — per application (by code), the agreement, the reviewers.
+ */
+export type ReviewReport = Analysis['report']
 export type RoundFilters = QueryOf<'/api/v1/programme/rounds'>
 export type ShortlistBody = BodyOf<'/api/v1/programme/rounds/{id}/shortlist', 'post'>
 

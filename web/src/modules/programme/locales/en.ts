@@ -68,7 +68,7 @@ export default {
       export: 'Export results', flow: 'Flow',
     },
     assignment: {
-      title: 'Panels assigned', panels: '{n} panels', label: 'Application', reviewers: 'Reviewers', refused: 'Experts not chosen, and why', specialtyMatch: 'Specialty match', none: 'Nothing to assign: every application has its reviewers',
+      title: 'Panels assigned', panels: '{n} panels', label: 'Application', reviewers: 'Reviewers', refused: 'Experts not chosen, and why', specialtyMatch: 'Specialty match', noMatch: 'Specialty not matched', none: 'Nothing to assign: every application has its reviewers',
     },
     shortlist: {
       title: 'Shortlist', hint: 'In order of the final score; choose winners and nominations within the quotas. The shortlist then goes on notice ({days} working days).',
@@ -90,6 +90,7 @@ export default {
       kendallHint: 'W tells whether the reviewers rank the applications alike: 0 not at all, 1 fully; p below 0.05 means the agreement is not chance.',
       reviewers: 'Reviewers’ bias', reviewer: 'Reviewer', nApplications: 'Reviewed', deviation: 'Mean deviation', z: 'Robust z', outlier: 'Outlier', outlierHint: 'Reviewers with |z| above 3.5 score systematically high or low: worth a look at consensus',
       looChanges: 'Rank changes without', looSpearman: 'Spearman ρ', noOutliers: 'No outlier reviewers',
+      chartBox: 'Spread of totals', chartReviewer: 'Reviewer’s total', chartAxis: 'Total', spreadOf: '{stage}: scores', spreadText: '{n} reviewers · {min}–{max} · SD {sd}', panelSize: '{n} applications · {k} reviewers',
       downloads: 'Reproduce', scoresCsv: 'Download scores.csv', rubricToml: 'Download rubric.toml',
       reproduce: 'Run this command on the two files to get the same ranks and statistics as this page:',
     },

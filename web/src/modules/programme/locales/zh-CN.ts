@@ -68,7 +68,7 @@ export default {
       export: '导出结果', flow: '流程',
     },
     assignment: {
-      title: '评审组分配结果', panels: '{n} 个评审组', label: '申报', reviewers: '评审专家', refused: '未选专家及原因', specialtyMatch: '专业匹配', none: '无需分配：每份申报的专家均已配齐',
+      title: '评审组分配结果', panels: '{n} 个评审组', label: '申报', reviewers: '评审专家', refused: '未选专家及原因', specialtyMatch: '专业匹配', noMatch: '专业不完全匹配', none: '无需分配：每份申报的专家均已配齐',
     },
     shortlist: {
       title: '确定拟授予名单', hint: '按最终得分排序；在名额内选择获奖和提名。确定后名单进入公示（{days} 个工作日）。',
@@ -90,6 +90,7 @@ export default {
       kendallHint: 'W 衡量专家给出的名次是否一致：0 完全不一致，1 完全一致；p 小于 0.05 说明一致并非偶然。',
       reviewers: '专家偏差', reviewer: '专家', nApplications: '评审数', deviation: '平均偏差', z: '稳健 z 值', outlier: '离群', outlierHint: '|z| 大于 3.5 的专家打分系统性偏高或偏低，建议合议时关注',
       looChanges: '去掉后名次变化', looSpearman: 'Spearman ρ', noOutliers: '没有离群专家',
+      chartBox: '专家总分分布', chartReviewer: '专家总分', chartAxis: '总分', spreadOf: '{stage}评分情况', spreadText: '{n} 位专家 · {min}–{max} · 标准差 {sd}', panelSize: '{n} 份申报 · {k} 位专家',
       downloads: '复现计算', scoresCsv: '下载 scores.csv', rubricToml: '下载 rubric.toml',
       reproduce: '用下载的两个文件运行以下命令，可得到与本页相同的排名和统计：',
     },
