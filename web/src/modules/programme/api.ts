@@ -59,9 +59,30 @@ export type Analysis = Schemas['ProgrammeAnalysis']
 export type Standing = Analysis['standings'][number]
 /**
  * The analysis's `report`: exactly the JSON of `longzhi engine review` (docs/engines/review.md,
- * crates/engines/review/src/report.rs) — per application (by code), the agreement, the reviewers.
+ * crates/engines/review/src/report.rs), which the document gives only as an object — per
+ * application (by blind code, in rank order), the panel's agreement, the reviewers (by code).
  */
-export type ReviewReport = Analysis['report']
+export interface ReviewReport {
+  applications: {
+    application: string; n_reviewers: number; total_mean: number; total_median: number; total_trimmed: number; total_sd: number | null
+    total_min: number; total_max: number; rank: number; rank_loo_best: number; rank_loo_worst: number
+  }[]
+  agreement: {
+    design: 'complete' | 'incomplete'; n_applications: number; n_reviewers: number; mean_ratings_per_application: number
+    icc1: number | null; icc2_1: number | null; icc2_k: number | null; icc3_1: number | null; icc3_k: number | null
+    kendall_w: number | null; kendall_chi2: number | null; kendall_df: number | null; kendall_p: number | null; note: string | null
+  }
+  /** Reviewers with |z| > 3.5. */
+  outlier_reviewers: { reviewer: string; d: number; z: number }[]
+  reviewers: {
+    reviewer: string; n_applications: number; d: number; z: number | null
+    loo_dropped_applications: number; loo_max_rank_change: number; loo_rank_changes: number; loo_spearman: number | null
+  }[]
+}
+/** The engine's report of an analysis (null while the stage has no scores). */
+export const reportOf = (a: Analysis): ReviewReport | null => (a.report ? (a.report as unknown as ReviewReport) : null)
+/** The reviewer code of the panel's own scores (consensus, site visit) in scores.csv. */
+export const PANEL_REVIEWER = 'panel'
 export type RoundFilters = QueryOf<'/api/v1/programme/rounds'>
 export type ShortlistBody = BodyOf<'/api/v1/programme/rounds/{id}/shortlist', 'post'>
 
@@ -82,7 +103,7 @@ export const roundApi = {
   update: (roundId: number, body: RoundInput) => ok(api.PUT('/api/v1/programme/rounds/{id}', { params: id(roundId), body })),
   /** draft → open. */
   open: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/open', { params: id(roundId), body: { version } })),
-  /** open → review (needs an eligible application). */
+  /** open → review (needs an eligible application; `programme:round:review`). */
   close: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/close', { params: id(roundId), body: { version } })),
   /** Panels for every eligible application still short of reviewers, by the review engine. */
   assign: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/assign', { params: id(roundId), body: { version } })),
@@ -94,7 +115,8 @@ export const roundApi = {
   decide: (roundId: number, version: number) => ok(api.POST('/api/v1/programme/rounds/{id}/decide', { params: id(roundId), body: { version } })),
   analysis: (roundId: number, stage: ScoredStage) => ok(api.GET('/api/v1/programme/rounds/{id}/analysis', { params: { path: { id: roundId }, query: { stage } } })),
   /** The engine's files, for `saveDownload`. */
-  scoresCsv: (roundId: number, stage: ScoredStage) => api.GET('/api/v1/programme/rounds/{id}/scores.csv', { params: { path: { id: roundId }, query: { stage } }, ...blob }),
+  /** Every stage's scores (`application,reviewer,criterion,score,stage`). */
+  scoresCsv: (roundId: number) => api.GET('/api/v1/programme/rounds/{id}/scores.csv', { params: id(roundId), ...blob }),
   rubricToml: (roundId: number) => api.GET('/api/v1/programme/rounds/{id}/rubric.toml', { params: id(roundId), ...blob }),
   /** The applications and results (xlsx). */
   export: (roundId: number) => api.GET('/api/v1/programme/rounds/{id}/export', { params: id(roundId), ...blob }),

@@ -90,6 +90,7 @@ export default {
       kendallHint: 'W tells whether the reviewers rank the applications alike: 0 not at all, 1 fully; p below 0.05 means the agreement is not chance.',
       reviewers: 'Reviewers’ bias', reviewer: 'Reviewer', nApplications: 'Reviewed', deviation: 'Mean deviation', z: 'Robust z', outlier: 'Outlier', outlierHint: 'Reviewers with |z| above 3.5 score systematically high or low: worth a look at consensus',
       looChanges: 'Rank changes without', looSpearman: 'Spearman ρ', noOutliers: 'No outlier reviewers',
+      panel: 'The panel (consensus)',
       chartBox: 'Spread of totals', chartReviewer: 'Reviewer’s total', chartAxis: 'Total', spreadOf: '{stage}: scores', spreadText: '{n} reviewers · {min}–{max} · SD {sd}', panelSize: '{n} applications · {k} reviewers',
       downloads: 'Reproduce', scoresCsv: 'Download scores.csv', rubricToml: 'Download rubric.toml',
       reproduce: 'Run this command on the two files to get the same ranks and statistics as this page:',

@@ -90,6 +90,7 @@ export default {
       kendallHint: 'W 衡量专家给出的名次是否一致：0 完全不一致，1 完全一致；p 小于 0.05 说明一致并非偶然。',
       reviewers: '专家偏差', reviewer: '专家', nApplications: '评审数', deviation: '平均偏差', z: '稳健 z 值', outlier: '离群', outlierHint: '|z| 大于 3.5 的专家打分系统性偏高或偏低，建议合议时关注',
       looChanges: '去掉后名次变化', looSpearman: 'Spearman ρ', noOutliers: '没有离群专家',
+      panel: '评审组（合议）',
       chartBox: '专家总分分布', chartReviewer: '专家总分', chartAxis: '总分', spreadOf: '{stage}评分情况', spreadText: '{n} 位专家 · {min}–{max} · 标准差 {sd}', panelSize: '{n} 份申报 · {k} 位专家',
       downloads: '复现计算', scoresCsv: '下载 scores.csv', rubricToml: '下载 rubric.toml',
       reproduce: '用下载的两个文件运行以下命令，可得到与本页相同的排名和统计：',

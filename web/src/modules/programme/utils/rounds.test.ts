@@ -91,10 +91,10 @@ describe('the reviewers’ totals of scores.csv', () => {
 
 describe('the shortlist', () => {
   const standings = [
-    { application_id: 1, final: 700, rank: 2 },
-    { application_id: 2, final: 800, rank: 1 },
-    { application_id: 3, final: null, rank: null },
-    { application_id: 4, final: 600, rank: 3 },
+    { application_id: 1, final_score: 700, rank: 2 },
+    { application_id: 2, final_score: 800, rank: 1 },
+    { application_id: 3, final_score: null, rank: null },
+    { application_id: 4, final_score: 600, rank: 3 },
   ]
   it('suggests the best within the quotas', () => {
     expect(suggestChoices(standings, 1, 1)).toEqual({ 1: 'nomination', 2: 'winner', 3: '', 4: '' })

@@ -190,8 +190,8 @@ export function shortlistOf(choices: Record<number, Choice>): { winners: number[
  * The first choices offered: the best-ranked standings (with a final score) as winners up to the
  * quota, the next as nominations up to theirs.
  */
-export function suggestChoices(standings: readonly { application_id: number; final?: number | null; rank?: number | null }[], winnersQuota: number, nominationsQuota: number): Record<number, Choice> {
-  const ranked = standings.filter((s) => s.final !== null && s.final !== undefined).sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || (y.final ?? 0) - (x.final ?? 0))
+export function suggestChoices(standings: readonly { application_id: number; final_score?: number | null; rank?: number | null }[], winnersQuota: number, nominationsQuota: number): Record<number, Choice> {
+  const ranked = standings.filter((s) => s.final_score !== null && s.final_score !== undefined).sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity) || (y.final_score ?? 0) - (x.final_score ?? 0))
   const out: Record<number, Choice> = {}
   for (const s of standings) out[s.application_id] = ''
   ranked.forEach((s, i) => {
