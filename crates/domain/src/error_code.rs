@@ -110,6 +110,26 @@ error_codes! {
     ServiceTokenUsed = "service.token_used", 409;
     /// Reviewing a task of one's own organisation.
     ServiceOwnTask = "service.own_task", 409;
+    /// A round, application or term not in the state the step needs.
+    ProgrammeWrongState = "programme.wrong_state", 409;
+    /// A second application of one organisation to one round.
+    ProgrammeDuplicate = "programme.duplicate", 409;
+    /// Submitting outside the round's application dates.
+    ProgrammeClosed = "programme.closed", 409;
+    /// Assigning an expert with a conflict of interest.
+    ProgrammeConflict = "programme.conflict", 409;
+    /// Locking a review stage before every score is in.
+    ProgrammeIncomplete = "programme.incomplete", 409;
+    /// More winners or nominations than the round's quota.
+    ProgrammeQuota = "programme.quota", 409;
+    /// Deciding before the public notice period has ended.
+    ProgrammeNoticeRunning = "programme.notice_running", 409;
+    /// Deciding while objections are unhandled.
+    ProgrammeObjectionsOpen = "programme.objections_open", 409;
+    /// An organisation of a kind the programme does not accept.
+    ProgrammeWrongApplicant = "programme.wrong_applicant", 409;
+    /// Scoring an application one is not on the panel of.
+    ProgrammeNotAssigned = "programme.not_assigned", 403;
     /// A file of a kind not accepted is not a conflict with the stored state.
     FileTypeNotAllowed = "file.type_not_allowed", 415;
     FileQuota = "file.quota", 429;
@@ -323,6 +343,46 @@ impl ErrorCode {
             C::ServiceOwnTask => (
                 "不能审核本单位的整改任务",
                 "You cannot review a task of your own organisation",
+            ),
+            C::ProgrammeWrongState => (
+                "当前状态下不能进行此操作",
+                "This cannot be done in the record's current state",
+            ),
+            C::ProgrammeDuplicate => (
+                "本单位已申报该批次,不能重复申报",
+                "Your organisation has already applied to this round",
+            ),
+            C::ProgrammeClosed => (
+                "不在申报时间内",
+                "The round is not accepting applications now",
+            ),
+            C::ProgrammeConflict => (
+                "该专家与申报单位存在利益冲突,不能指派",
+                "The expert has a conflict of interest with the applicant and cannot be assigned",
+            ),
+            C::ProgrammeIncomplete => (
+                "评审尚未完成,还有评分未录入",
+                "The review stage is not complete: scores are missing",
+            ),
+            C::ProgrammeQuota => (
+                "超过本批次的名额",
+                "More than the round's quota",
+            ),
+            C::ProgrammeNoticeRunning => (
+                "公示期尚未结束",
+                "The public notice period has not ended yet",
+            ),
+            C::ProgrammeObjectionsOpen => (
+                "还有未处理的异议",
+                "Objections are still waiting to be handled",
+            ),
+            C::ProgrammeWrongApplicant => (
+                "本单位类型不能申报该项目",
+                "Your organisation's kind cannot apply to this programme",
+            ),
+            C::ProgrammeNotAssigned => (
+                "您不是该申报的评审专家",
+                "You are not on this application's review panel",
             ),
             C::FileTypeNotAllowed => (
                 "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",

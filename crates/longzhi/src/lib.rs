@@ -11,5 +11,6 @@ pub fn modules() -> Modules {
         longzhi_recall::MODULE,
         longzhi_car::MODULE,
         longzhi_service::MODULE,
+        longzhi_programme::MODULE,
     ])
 }

@@ -20,6 +20,7 @@ mod plans;
 mod platform;
 mod quality;
 mod recall;
+mod programme;
 mod service;
 mod system;
 mod users;

@@ -19,6 +19,7 @@ use serde_json::{Value, json};
 use longzhi_car::entity::{dispute, repair as car_repair};
 use longzhi_injury::entity::{case as injury_case, point as injury_point, report as injury_report};
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
+use longzhi_programme::entity::{application as programme_application, term as programme_term};
 use longzhi_quality::entity::{action, submission, value};
 use longzhi_recall::entity::{assessment, investigation, recall, warning};
 use longzhi_service::entity::{
@@ -75,6 +76,8 @@ enum Key {
     ServiceQuota,
     ServiceTask,
     ServiceEvent,
+    ProgrammeApplication,
+    ProgrammeTerm,
 }
 
 use Access::{Needs, Public, SignedIn, Token};
@@ -1577,6 +1580,220 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
     ),
     ("GET", "/public/survey/{token}", Public, Key::Global),
     ("POST", "/public/survey/{token}", Public, Key::Global),
+    (
+        "GET",
+        "/programme/templates/{kind}",
+        Needs("programme:round:create"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/rounds",
+        Needs("programme:round:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/programme/rounds",
+        Needs("programme:round:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/programme/rounds/{id}",
+        Needs("programme:round:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/programme/rounds/{id}",
+        Needs("programme:round:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/programme/rounds/{id}/open",
+        Needs("programme:round:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/programme/rounds/{id}/close",
+        Needs("programme:round:review"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/programme/rounds/{id}/assign",
+        Needs("programme:round:review"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/programme/rounds/{id}/lock",
+        Needs("programme:round:review"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/programme/rounds/{id}/shortlist",
+        Needs("programme:round:decide"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/programme/rounds/{id}/decide",
+        Needs("programme:round:decide"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/rounds/{id}/analysis",
+        Needs("programme:round:review"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/rounds/{id}/scores.csv",
+        Needs("programme:round:review"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/rounds/{id}/rubric.toml",
+        Needs("programme:round:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/rounds/{id}/export",
+        Needs("programme:application:export"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/applications",
+        Needs("programme:application:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/programme/applications",
+        Needs("programme:application:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/programme/applications/{id}",
+        Needs("programme:application:view"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "PUT",
+        "/programme/applications/{id}",
+        Needs("programme:application:create"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "POST",
+        "/programme/applications/{id}/submit",
+        Needs("programme:application:create"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "POST",
+        "/programme/applications/{id}/recommend",
+        Needs("programme:application:recommend"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "POST",
+        "/programme/applications/{id}/check",
+        Needs("programme:application:check"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "POST",
+        "/programme/applications/{id}/forward",
+        Needs("programme:round:decide"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "POST",
+        "/programme/applications/{id}/reviewers",
+        Needs("programme:round:review"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "GET",
+        "/programme/applications/{id}/candidates",
+        Needs("programme:round:review"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "GET",
+        "/programme/applications/{id}/scores",
+        Needs("programme:score:list"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "PUT",
+        "/programme/applications/{id}/scores",
+        Needs("programme:score:submit"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "GET",
+        "/programme/applications/{id}/certificate",
+        Needs("programme:application:view"),
+        Key::ProgrammeApplication,
+    ),
+    (
+        "GET",
+        "/programme/experts",
+        Needs("programme:expert:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/programme/experts",
+        Needs("programme:expert:create"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/programme/experts/{id}",
+        Needs("programme:expert:update"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/objections",
+        Needs("programme:objection:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/programme/objections/{id}/handle",
+        Needs("programme:objection:handle"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/programme/terms",
+        Needs("programme:term:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/programme/terms/{id}/conclude",
+        Needs("programme:term:conclude"),
+        Key::ProgrammeTerm,
+    ),
+    ("GET", "/public/programme/honours", Public, Key::None),
+    ("GET", "/public/programme/notices", Public, Key::None),
+    ("POST", "/public/programme/objections", Public, Key::None),
+    ("GET", "/public/programme/certificates/{code}", Public, Key::Global),
 ];
 
 /// Fields that make the generated body of a route valid (the generated ones are syntactically
@@ -2032,6 +2249,24 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
                 db,
                 service_event::Column::Id,
                 service_event::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::ProgrammeApplication => {
+            in_region::<programme_application::Entity>(
+                db,
+                programme_application::Column::Id,
+                programme_application::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::ProgrammeTerm => {
+            in_region::<programme_term::Entity>(
+                db,
+                programme_term::Column::Id,
+                programme_term::Column::RegionPath,
                 &like,
             )
             .await
