@@ -31,14 +31,14 @@ export default {
     reviewers: {
       assigned: 'Reviewers', wanted: '{n} of {wanted}', none: 'No reviewer yet', candidates: 'Show candidates', filter: 'Filter by name, organisation, specialty',
       add: 'Add to the panel ({n})', added: '{n} reviewers added', name: 'Name', organisation: 'Organisation', region: 'Region', specialties: 'Specialties', load: 'Load',
-      state: 'Conflicts', isAssigned: 'On the panel', free: 'No conflict',
+      match: 'Matches', state: 'Conflicts', isAssigned: 'On the panel', free: 'No conflict',
     },
     scoring: {
       save: 'Save scores', saved: 'Scores saved', comment: 'Comment', reason: 'Reason (site visit)',
       hints: {
         independent: 'Independent review: score every criterion on your own (up to its points); comments are optional; you may correct them until the stage is locked.',
         consensus: 'Consensus: the panel’s agreed scores, each with its comment.',
-        site_visit: 'Site visit: the scores after the visit, each with its reason.',
+        site_visit: 'Site visit: only the criteria the visit corrects (one at least), each with its reason; the consensus stands for the others.',
       },
       problems: { missing: 'Criterion {code} has no score', range: 'The score of criterion {code} is out of range', text: 'Criterion {code} needs a comment' },
     },

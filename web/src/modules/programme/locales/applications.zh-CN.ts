@@ -33,14 +33,14 @@ export default {
     reviewers: {
       assigned: '评审专家', wanted: '已配 {n} / {wanted} 人', none: '尚未分配评审专家', candidates: '查看候选专家', filter: '筛选姓名、单位、专业',
       add: '加入评审组（{n}）', added: '已加入 {n} 位专家', name: '姓名', organisation: '工作单位', region: '地区', specialties: '专业领域', load: '评审量',
-      state: '回避情况', isAssigned: '已在评审组', free: '无利益冲突',
+      match: '专业匹配', state: '回避情况', isAssigned: '已在评审组', free: '无利益冲突',
     },
     scoring: {
       save: '保存评分', saved: '评分已保存', comment: '评语', reason: '现场评审理由',
       hints: {
         independent: '独立评审：请逐条独立打分（不超过各条分值），评语选填；本阶段锁定前可修改。',
         consensus: '合议：专家组合议后的分数，每条须填写合议意见。',
-        site_visit: '现场评审：现场核实后的分数，每条须填写理由。',
+        site_visit: '现场评审：只填现场核实后需要调整的条目（至少一条），每条须填写理由；其余条目沿用合议分数。',
       },
       problems: { missing: '条目 {code} 尚未打分', range: '条目 {code} 的分数超出分值范围', text: '条目 {code} 须填写意见' },
     },

@@ -4,6 +4,7 @@ import {
   checkLines,
   checkProblem,
   conclusionProblem,
+  isChecked,
   isCityKind,
   kindsFor,
   leaves,
@@ -54,6 +55,14 @@ describe('programme rubric sheets', () => {
     lines[2].score = 50.5
     expect(sheetProblem(criteria, lines)).toBeNull()
     expect(sheetProblem(criteria, lines, true)).toEqual({ criterion: '1.1', problem: 'text' })
+    // A site visit corrects some leaves only, each with its reason.
+    const visit = linesFor(criteria)
+    expect(sheetProblem(criteria, visit, true, true)).toEqual({ criterion: '1.1', problem: 'missing' })
+    visit[1].score = 35
+    expect(sheetProblem(criteria, visit, true, true)).toEqual({ criterion: '1.2', problem: 'text' })
+    visit[1].text = '现场核实'
+    expect(sheetProblem(criteria, visit, true, true)).toBeNull()
+    expect(scoreItems(visit)).toEqual([{ criterion: '1.2', score: 35, comment: '现场核实' }])
     for (const l of lines) l.text = ' 理由 '
     expect(sheetProblem(criteria, lines, true)).toBeNull()
     expect(scoreItems(lines)[0]).toEqual({ criterion: '1.1', score: 60, comment: '理由' })
@@ -89,6 +98,9 @@ describe('programme application steps', () => {
     expect(lines.map((l) => [l.code, l.passed, l.reason])).toEqual([['E1', true, ''], ['E2', false, '']])
     expect(checkProblem(lines)).toBe('E2')
     expect(allPassed(lines)).toBe(false)
+    expect(isChecked('recommended')).toBe(false)
+    expect(isChecked('ineligible')).toBe(true)
+    expect(isChecked('awarded')).toBe(true)
     lines[1].reason = '2025 年有事故'
     expect(checkProblem(lines)).toBeNull()
   })

@@ -60,13 +60,22 @@ export type LineProblem = { criterion: string; problem: 'missing' | 'range' | 't
 
 /**
  * The first problem of a sheet: a leaf without a score, a score outside 0–max, or (when `textRequired`,
- * the consensus and site-visit sheets) a line without its comment. Null when the sheet is complete.
+ * the consensus and site-visit sheets) a line without its comment. A `partial` sheet (the site
+ * visit, which corrects the consensus where it verified) needs only one scored leaf. Null when
+ * the sheet is complete.
  */
-export function sheetProblem(criteria: readonly Criterion[], lines: readonly ScoreLine[], textRequired = false): LineProblem | null {
+export function sheetProblem(criteria: readonly Criterion[], lines: readonly ScoreLine[], textRequired = false, partial = false): LineProblem | null {
   const byCode = new Map(lines.map((l) => [l.criterion, l]))
-  for (const c of leaves(criteria)) {
+  const all = leaves(criteria)
+  const scored = (l: ScoreLine | undefined) => !!l && l.score !== null && !Number.isNaN(l.score)
+  if (partial && all.length && !all.some((c) => scored(byCode.get(c.code)))) return { criterion: all[0].code, problem: 'missing' }
+  for (const c of all) {
     const l = byCode.get(c.code)
-    if (!l || l.score === null || Number.isNaN(l.score)) return { criterion: c.code, problem: 'missing' }
+    if (!l || !scored(l)) {
+      if (partial) continue
+      return { criterion: c.code, problem: 'missing' }
+    }
+    if (l.score === null) continue
     if (l.score < 0 || l.score > c.max) return { criterion: c.code, problem: 'range' }
     if (textRequired && !l.text.trim()) return { criterion: c.code, problem: 'text' }
   }
@@ -96,6 +105,12 @@ export const mayRecommend = (a: { kind: string; status: string }): boolean => !i
  */
 export const mayCheck = (a: { kind: string; status: string }): boolean =>
   a.status === 'recommended' || a.status === 'eligible' || a.status === 'ineligible' || (isCityKind(a.kind) && a.status === 'submitted')
+
+/**
+ * Whether the province has checked eligibility: before that the application's items carry no
+ * decision (the server lists them all, none passed).
+ */
+export const isChecked = (status: string): boolean => !['draft', 'submitted', 'returned', 'recommended'].includes(status)
 
 /** An eligibility check being entered: every item of the round, with what was decided so far. */
 export interface CheckLine {
