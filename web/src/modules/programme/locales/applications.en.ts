@@ -25,7 +25,7 @@ export default {
     },
     check: {
       button: 'Eligibility check', title: 'Eligibility check: {name}', heading: 'Eligibility', item: 'Condition', result: 'Result', passed: 'Met', failed: 'Not met',
-      reason: 'Reason', reasonPlaceholder: 'Why it is not met', reasonRequired: 'Condition {code} is not met: give the reason',
+      roundClosed: '“{name}” no longer takes applications: eligibility can no longer be checked', reason: 'Reason', reasonPlaceholder: 'Why it is not met', reasonRequired: 'Condition {code} is not met: give the reason',
       eligible: 'Every condition is met: eligible', ineligible: 'A condition is not met: not eligible',
     },
     reviewers: {

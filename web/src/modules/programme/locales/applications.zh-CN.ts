@@ -27,7 +27,7 @@ export default {
     },
     check: {
       button: '资格审查', title: '资格审查：{name}', heading: '资格审查结果', item: '申报条件', result: '审查结果', passed: '符合', failed: '不符合',
-      reason: '原因', reasonPlaceholder: '不符合的原因', reasonRequired: '条件 {code} 不符合，须填写原因',
+      roundClosed: '「{name}」已截止申报，不能再做资格审查', reason: '原因', reasonPlaceholder: '不符合的原因', reasonRequired: '条件 {code} 不符合，须填写原因',
       eligible: '全部条件符合：资格审查通过', ineligible: '有条件不符合：资格审查不通过',
     },
     reviewers: {
