@@ -364,10 +364,7 @@ impl ErrorCode {
                 "评审尚未完成,还有评分未录入",
                 "The review stage is not complete: scores are missing",
             ),
-            C::ProgrammeQuota => (
-                "超过本批次的名额",
-                "More than the round's quota",
-            ),
+            C::ProgrammeQuota => ("超过本批次的名额", "More than the round's quota"),
             C::ProgrammeNoticeRunning => (
                 "公示期尚未结束",
                 "The public notice period has not ended yet",

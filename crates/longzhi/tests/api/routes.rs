@@ -1793,7 +1793,12 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
     ("GET", "/public/programme/honours", Public, Key::None),
     ("GET", "/public/programme/notices", Public, Key::None),
     ("POST", "/public/programme/objections", Public, Key::None),
-    ("GET", "/public/programme/certificates/{code}", Public, Key::Global),
+    (
+        "GET",
+        "/public/programme/certificates/{code}",
+        Public,
+        Key::Global,
+    ),
 ];
 
 /// Fields that make the generated body of a route valid (the generated ones are syntactically

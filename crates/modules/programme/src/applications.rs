@@ -184,8 +184,8 @@ pub async fn views<C: ConnectionTrait>(
     let cities = regions::city_names(db).await?;
     let mut rounds_seen: HashMap<i64, round::Model> = HashMap::new();
     for a in &rows {
-        if !rounds_seen.contains_key(&a.round_id) {
-            rounds_seen.insert(a.round_id, rounds::load(db, a.round_id).await?);
+        if let std::collections::hash_map::Entry::Vacant(e) = rounds_seen.entry(a.round_id) {
+            e.insert(rounds::load(db, a.round_id).await?);
         }
     }
     let organiser = p.allows(ORGANISER);
@@ -205,7 +205,10 @@ pub async fn views<C: ConnectionTrait>(
         for m in members {
             panels.entry(m.application_id).or_default().push(Reviewer {
                 expert_id: m.expert_id,
-                name: experts.get(&m.expert_id).map(|e| e.name.clone()).unwrap_or_default(),
+                name: experts
+                    .get(&m.expert_id)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default(),
             });
         }
     }
@@ -234,7 +237,11 @@ pub async fn views<C: ConnectionTrait>(
                 self_assessment: items,
                 eligibility,
                 certificate_code: a.certificate_code.clone().filter(|_| !anonymised),
-                contact: if anonymised { String::new() } else { a.contact.clone() },
+                contact: if anonymised {
+                    String::new()
+                } else {
+                    a.contact.clone()
+                },
                 reviewers: panels.remove(&a.id).unwrap_or_default(),
                 attachments: files.remove(&a.id).unwrap_or_default(),
                 id: a.id,
@@ -352,7 +359,8 @@ fn validate(
     let product = if r.kind == "brand" {
         errs.text("product", &i.product, 200).unwrap_or_default()
     } else {
-        errs.optional_text("product", Some(&i.product), 200).unwrap_or_default()
+        errs.optional_text("product", Some(&i.product), 200)
+            .unwrap_or_default()
     };
     let summary = errs.text("summary", &i.summary, 20_000).unwrap_or_default();
     let contact = errs.text("contact", &i.contact, 200).unwrap_or_default();
@@ -399,7 +407,10 @@ async fn applicant<C: ConnectionTrait>(
         .await?
         .ok_or(StoreError::Rule(ErrorCode::ProgrammeWrongApplicant))?;
     let ok = if templates::for_cities(&r.kind) {
-        orgs::city_bureaus(db).await?.iter().any(|(_, b)| b.id == o.id)
+        orgs::city_bureaus(db)
+            .await?
+            .iter()
+            .any(|(_, b)| b.id == o.id)
     } else {
         o.kind == "enterprise"
     };
@@ -502,7 +513,15 @@ pub async fn update(
     .await?;
     files::attach(&txn, p, &i.attachment_ids, ENTITY, id).await?;
     let after = load(&txn, id).await?;
-    audit::record(&txn, p, target(&after), "update", Some(&before), Some(&after)).await?;
+    audit::record(
+        &txn,
+        p,
+        target(&after),
+        "update",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     get(db, p, id).await
 }
@@ -665,11 +684,17 @@ pub async fn check(
     let mut out = Vec::new();
     for (n, it) in items.iter().enumerate() {
         match i.items.iter().find(|c| c.code == it.code) {
-            None => errs.push(FieldError::new(format!("items[{n}]"), Rule::Required).with("code", &it.code)),
+            None => errs.push(
+                FieldError::new(format!("items[{n}]"), Rule::Required).with("code", &it.code),
+            ),
             Some(c) => {
-                let reason = errs.optional_text(&format!("items[{n}].reason"), c.reason.as_deref(), 1000);
+                let reason =
+                    errs.optional_text(&format!("items[{n}].reason"), c.reason.as_deref(), 1000);
                 if !c.passed && reason.is_none() {
-                    errs.push(FieldError::new(format!("items[{n}].reason"), Rule::Required));
+                    errs.push(FieldError::new(
+                        format!("items[{n}].reason"),
+                        Rule::Required,
+                    ));
                 }
                 out.push(CheckItem {
                     code: it.code.clone(),
@@ -694,7 +719,11 @@ pub async fn check(
     } else {
         &["recommended", "eligible", "ineligible"]
     };
-    let to = if out.iter().all(|c| c.passed) { "eligible" } else { "ineligible" };
+    let to = if out.iter().all(|c| c.passed) {
+        "eligible"
+    } else {
+        "ineligible"
+    };
     let after = step(
         &txn,
         p,
@@ -713,7 +742,11 @@ pub async fn check(
         &Notice {
             kind: "programme_checked",
             title: format!("{}:资格审查结果", r.name),
-            body: if to == "eligible" { "资格审查通过。".into() } else { "资格审查未通过,请查看原因。".into() },
+            body: if to == "eligible" {
+                "资格审查通过。".into()
+            } else {
+                "资格审查未通过,请查看原因。".into()
+            },
             link: format!("/programme/applications/{id}"),
         },
     )

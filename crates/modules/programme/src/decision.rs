@@ -37,11 +37,13 @@ pub struct ShortlistInput {
 
 /// Applications under review in round `id` (they have a blind code).
 async fn reviewed<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<application::Model>> {
-    Ok(unscoped::<application::Entity>("the round's applications, for the organiser's decision")
-        .filter(application::Column::RoundId.eq(id))
-        .filter(application::Column::Code.is_not_null())
-        .all(db)
-        .await?)
+    Ok(
+        unscoped::<application::Entity>("the round's applications, for the organiser's decision")
+            .filter(application::Column::RoundId.eq(id))
+            .filter(application::Column::Code.is_not_null())
+            .all(db)
+            .await?,
+    )
 }
 
 async fn set_app<C: ConnectionTrait>(db: &C, id: i64, am: application::ActiveModel) -> Result<()> {
@@ -51,7 +53,10 @@ async fn set_app<C: ConnectionTrait>(db: &C, id: i64, am: application::ActiveMod
         .set(am)
         .col_expr(
             application::Column::Version,
-            sea_orm::sea_query::Expr::col(application::Column::Version).add(1),
+            sea_orm::sea_query::ExprTrait::add(
+                sea_orm::sea_query::Expr::col(application::Column::Version),
+                1,
+            ),
         )
         .filter(application::Column::Id.eq(id))
         .exec(db)
@@ -108,7 +113,12 @@ pub async fn shortlist(
             &txn,
             a.id,
             application::ActiveModel {
-                status: Set(if outcome.is_some() { "shortlisted" } else { "not_shortlisted" }.into()),
+                status: Set(if outcome.is_some() {
+                    "shortlisted"
+                } else {
+                    "not_shortlisted"
+                }
+                .into()),
                 outcome: Set(outcome.map(str::to_owned)),
                 ..Default::default()
             },
@@ -179,7 +189,12 @@ pub async fn decide(
             ("shortlisted", Some(outcome)) => {
                 holders.push(a.org_id);
                 application::ActiveModel {
-                    status: Set(if outcome == "winner" { "awarded" } else { "nominated" }.into()),
+                    status: Set(if outcome == "winner" {
+                        "awarded"
+                    } else {
+                        "nominated"
+                    }
+                    .into()),
                     certificate_code: Set(Some(certificate_code())),
                     issued_on: Set(Some(day)),
                     term_until: Set(Some(term_end(day, r.term_years))),
@@ -277,8 +292,14 @@ const OBJECTIONS_PER_HOUR: i64 = 10;
 /// Anybody may object to a shortlisted application while its notice runs.
 pub async fn object(db: &DatabaseConnection, ip: &str, i: ObjectionInput) -> Result<Receipt> {
     let txn = longzhi_store::backend::begin_write(db).await?;
-    throttle::count_request(&txn, "programme-objection", ip, OBJECTIONS_PER_HOUR, Duration::hours(1))
-        .await?;
+    throttle::count_request(
+        &txn,
+        "programme-objection",
+        ip,
+        OBJECTIONS_PER_HOUR,
+        Duration::hours(1),
+    )
+    .await?;
     txn.commit().await?;
     let mut errs = FieldErrors::new();
     let name = errs.text("name", &i.name, 50);
@@ -336,7 +357,10 @@ async fn objection_views<C: ConnectionTrait>(
     for o in rows {
         out.push(ObjectionView {
             round_name: rounds::load(db, o.round_id).await?.name,
-            applicant_name: apps.get(&o.application_id).map(|a| a.applicant_name.clone()).unwrap_or_default(),
+            applicant_name: apps
+                .get(&o.application_id)
+                .map(|a| a.applicant_name.clone())
+                .unwrap_or_default(),
             id: o.id,
             round_id: o.round_id,
             application_id: o.application_id,
@@ -427,18 +451,34 @@ pub async fn handle(
         )
         .await?;
     }
-    let after = objection::Entity::find_by_id(id).one(&txn).await?.ok_or(StoreError::NotFound)?;
-    audit::record(&txn, p, applications::target(&a), "handle_objection", Some(&o), Some(&after))
-        .await?;
+    let after = objection::Entity::find_by_id(id)
+        .one(&txn)
+        .await?
+        .ok_or(StoreError::NotFound)?;
+    audit::record(
+        &txn,
+        p,
+        applications::target(&a),
+        "handle_objection",
+        Some(&o),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(objection_views(db, vec![after]).await?.remove(0))
 }
 
 /// The certificate of a winner or nomination, as PDF (the holder and the province).
-pub async fn certificate(db: &DatabaseConnection, p: &Principal, id: i64) -> Result<(String, Vec<u8>)> {
+pub async fn certificate(
+    db: &DatabaseConnection,
+    p: &Principal,
+    id: i64,
+) -> Result<(String, Vec<u8>)> {
     let a = get_scoped::<application::Entity, _>(db, p, id).await?;
     let view: ApplicationView = applications::get(db, p, id).await?;
-    let (Some(code), Some(issued), Some(until)) = (view.certificate_code.clone(), a.issued_on, a.term_until) else {
+    let (Some(code), Some(issued), Some(until)) =
+        (view.certificate_code.clone(), a.issued_on, a.term_until)
+    else {
         return Err(StoreError::Rule(ErrorCode::ProgrammeWrongState));
     };
     let r = rounds::load(db, a.round_id).await?;
@@ -593,11 +633,21 @@ pub async fn honours<C: ConnectionTrait>(
     if let Some(c) = f.region_code.as_deref().filter(|k| !k.is_empty()) {
         s = s.filter(application::Column::RegionCode.eq(c));
     }
-    if let Some(e) = f.industry.as_deref().and_then(|t| contains_any(&[application::Column::Industry], t)) {
+    if let Some(e) = f
+        .industry
+        .as_deref()
+        .and_then(|t| contains_any(&[application::Column::Industry], t))
+    {
         s = s.filter(e);
     }
     if let Some(e) = f.q.as_deref().and_then(|t| {
-        contains_any(&[application::Column::ApplicantName, application::Column::Product], t)
+        contains_any(
+            &[
+                application::Column::ApplicantName,
+                application::Column::Product,
+            ],
+            t,
+        )
     }) {
         s = s.filter(e);
     }
@@ -605,7 +655,10 @@ pub async fn honours<C: ConnectionTrait>(
         db,
         s.order_by_desc(application::Column::IssuedOn),
         q,
-        &[("holder", application::Column::ApplicantName), ("valid_until", application::Column::TermUntil)],
+        &[
+            ("holder", application::Column::ApplicantName),
+            ("valid_until", application::Column::TermUntil),
+        ],
         "-valid_until",
         application::Column::Id,
     )

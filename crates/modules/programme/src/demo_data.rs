@@ -16,14 +16,16 @@
 
 use chrono::{Datelike, Duration};
 use longzhi_domain::CreditCode;
+use longzhi_store::entity::user;
 use longzhi_store::repo::auth;
 use longzhi_store::repo::orgs::{self, NewOrg};
-use longzhi_store::entity::user;
 use longzhi_store::scope::{Principal, unscoped, unscoped_by_id};
 use longzhi_store::{DatabaseConnection, Result, StoreError, today};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, Set};
 
-use crate::applications::{self, ApplicationInput, AssessmentItem, CheckInput, CheckItem, ForwardInput, RecommendInput};
+use crate::applications::{
+    self, ApplicationInput, AssessmentItem, CheckInput, CheckItem, ForwardInput, RecommendInput,
+};
 use crate::decision::{self, ShortlistInput, term_end};
 use crate::entity::{application, round};
 use crate::experts::{self, ExpertInput, Relation};
@@ -32,16 +34,88 @@ use crate::rounds::{self, RoundInput, STAGES, VersionInput};
 use crate::templates;
 
 /// (name, organisation, city, specialties, interests, the user)
-const EXPERTS: [(&str, &str, &str, &[&str], &[&str], Option<&str>); 9] = [
-    ("王建国", "兰州理工大学", "620100", &["装备制造", "新材料"], &[], None),
-    ("李秀兰", "甘肃省质量协会", "620100", &["装备制造", "食品"], &[], None),
-    ("张明", "兰州大学管理学院", "620100", &["新能源", "电工电器"], &["酒泉示范新能源装备有限公司"], None),
-    ("赵志强", "天水师范学院", "620500", &["电工电器", "装备制造"], &[], None),
-    ("陈静", "天水市标准化研究院", "620500", &["食品", "农产品"], &[], None),
-    ("刘洋", "武威市质量技术服务中心", "620600", &["新材料", "有色金属"], &[], Some("expert")),
-    ("杨帆", "平凉市检验检测中心", "620800", &["农产品", "食品"], &[], None),
-    ("孙丽", "定西市质量发展促进会", "621100", &["新能源", "装备制造"], &[], None),
-    ("周涛", "陇南市产品质量检验所", "621200", &["农产品", "有色金属"], &[], None),
+type ExpertRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+    Option<&'static str>,
+);
+
+const EXPERTS: [ExpertRow; 9] = [
+    (
+        "王建国",
+        "兰州理工大学",
+        "620100",
+        &["装备制造", "新材料"],
+        &[],
+        None,
+    ),
+    (
+        "李秀兰",
+        "甘肃省质量协会",
+        "620100",
+        &["装备制造", "食品"],
+        &[],
+        None,
+    ),
+    (
+        "张明",
+        "兰州大学管理学院",
+        "620100",
+        &["新能源", "电工电器"],
+        &["酒泉示范新能源装备有限公司"],
+        None,
+    ),
+    (
+        "赵志强",
+        "天水师范学院",
+        "620500",
+        &["电工电器", "装备制造"],
+        &[],
+        None,
+    ),
+    (
+        "陈静",
+        "天水市标准化研究院",
+        "620500",
+        &["食品", "农产品"],
+        &[],
+        None,
+    ),
+    (
+        "刘洋",
+        "武威市质量技术服务中心",
+        "620600",
+        &["新材料", "有色金属"],
+        &[],
+        Some("expert"),
+    ),
+    (
+        "杨帆",
+        "平凉市检验检测中心",
+        "620800",
+        &["农产品", "食品"],
+        &[],
+        None,
+    ),
+    (
+        "孙丽",
+        "定西市质量发展促进会",
+        "621100",
+        &["新能源", "装备制造"],
+        &[],
+        None,
+    ),
+    (
+        "周涛",
+        "陇南市产品质量检验所",
+        "621200",
+        &["农产品", "有色金属"],
+        &[],
+        None,
+    ),
 ];
 
 /// A deterministic score in 5 % steps (band5) or whole points, around `quality` (0–1).
@@ -65,7 +139,12 @@ fn assessment(r: &round::Model, quality: f64) -> Result<Vec<AssessmentItem>> {
         .filter(|(_, c)| c.is_leaf())
         .map(|(n, c)| AssessmentItem {
             criterion: c.code.clone(),
-            score: demo_score(c.max, quality + 0.05, n, c.scale == longzhi_review::rubric::Scale::Band5),
+            score: demo_score(
+                c.max,
+                quality + 0.05,
+                n,
+                c.scale == longzhi_review::rubric::Scale::Band5,
+            ),
             note: "详见申报材料".into(),
         })
         .collect())
@@ -80,7 +159,12 @@ fn items(r: &round::Model, quality: f64, salt: usize, comment: &str) -> Result<V
         .filter(|(_, c)| c.is_leaf())
         .map(|(n, c)| ScoreItem {
             criterion: c.code.clone(),
-            score: demo_score(c.max, quality, n + salt, c.scale == longzhi_review::rubric::Scale::Band5),
+            score: demo_score(
+                c.max,
+                quality,
+                n + salt,
+                c.scale == longzhi_review::rubric::Scale::Band5,
+            ),
             comment: comment.into(),
         })
         .collect())
@@ -104,10 +188,10 @@ async fn app_version(db: &DatabaseConnection, id: i64) -> Result<i32> {
     Ok(applications::load(db, id).await?.version)
 }
 
-fn round_input(kind: &str, name: &str, year: i32) -> RoundInput {
-    let t = templates::of(kind).expect("a known kind");
+fn round_input(kind: &str, name: &str, year: i32) -> Result<RoundInput> {
+    let t = templates::of(kind).ok_or(StoreError::NotFound)?;
     let day = today();
-    RoundInput {
+    Ok(RoundInput {
         kind: kind.into(),
         name: name.into(),
         year,
@@ -124,7 +208,7 @@ fn round_input(kind: &str, name: &str, year: i32) -> RoundInput {
         term_years: t.term_years,
         surveillance_years: t.surveillance_years,
         version: None,
-    }
+    })
 }
 
 /// Applies, submits, has the city recommend (enterprises) and the province find it eligible.
@@ -174,8 +258,16 @@ async fn apply(
             reason: None,
         })
         .collect();
-    applications::check(db, province, a.id, CheckInput { items: checks, version: app_version(db, a.id).await? })
-        .await?;
+    applications::check(
+        db,
+        province,
+        a.id,
+        CheckInput {
+            items: checks,
+            version: app_version(db, a.id).await?,
+        },
+    )
+    .await?;
     Ok(a.id)
 }
 
@@ -210,7 +302,10 @@ async fn score_all(
             db,
             &p,
             m.application_id,
-            ScoreInput { stage: STAGES[0].into(), items: items(r, q, salt, "")? },
+            ScoreInput {
+                stage: STAGES[0].into(),
+                items: items(r, q, salt, "")?,
+            },
         )
         .await?;
     }
@@ -227,7 +322,8 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
     let enterprise = auth::principal_named(db, "enterprise", "seed-demo").await?;
     let sys = Principal::system("seed-demo");
     extra_orgs(db).await?;
-    for (n, (name, organisation, city, specialties, interests, user)) in EXPERTS.iter().enumerate() {
+    for (n, (name, organisation, city, specialties, interests, user)) in EXPERTS.iter().enumerate()
+    {
         // Experts without a demo login get a user of their own so that they score as themselves.
         let username = match user {
             Some(u) => (*u).to_owned(),
@@ -243,7 +339,10 @@ pub async fn seed(db: &DatabaseConnection) -> Result<()> {
                 specialties: specialties.iter().map(|s| (*s).into()).collect(),
                 interests: interests.iter().map(|s| (*s).into()).collect(),
                 relations: if n == 1 {
-                    vec![Relation { organisation: "天水示范电工电器有限公司".into(), year: today().year() - 1 }]
+                    vec![Relation {
+                        organisation: "天水示范电工电器有限公司".into(),
+                        year: today().year() - 1,
+                    }]
                 } else {
                     vec![]
                 },
@@ -280,6 +379,8 @@ async fn expert_user(db: &DatabaseConnection, n: usize, name: &str) -> Result<St
             email: None,
             phone: None,
         },
+        longzhi_store::seed::demo_password_hash().await?,
+        false,
     )
     .await?;
     Ok(username)
@@ -287,7 +388,8 @@ async fn expert_user(db: &DatabaseConnection, n: usize, name: &str) -> Result<St
 
 /// One more applicant for the award (白银).
 async fn extra_orgs(db: &DatabaseConnection) -> Result<()> {
-    let credit = CreditCode::complete("91620400MA7P00001").map_err(|e| StoreError::Validation(e.into()))?;
+    let credit =
+        CreditCode::complete("91620400MA7P00001").map_err(|e| StoreError::Validation(e.into()))?;
     let parent = orgs::by_code(db, "620400-bureau").await?;
     orgs::create(
         db,
@@ -316,25 +418,59 @@ async fn review_through(
     id: i64,
     quality: &std::collections::HashMap<i64, f64>,
 ) -> Result<round::Model> {
-    review::assign(db, province, id, VersionInput { version: version(db, id).await? }).await?;
+    review::assign(
+        db,
+        province,
+        id,
+        VersionInput {
+            version: version(db, id).await?,
+        },
+    )
+    .await?;
     let r = rounds::load(db, id).await?;
     score_all(db, &r, quality, None).await?;
-    review::lock(db, province, id, VersionInput { version: version(db, id).await? }).await?;
+    review::lock(
+        db,
+        province,
+        id,
+        VersionInput {
+            version: version(db, id).await?,
+        },
+    )
+    .await?;
     let r = rounds::load(db, id).await?;
     for (app, q) in quality {
         review::put_scores(
             db,
             province,
             *app,
-            ScoreInput { stage: STAGES[1].into(), items: items(&r, *q, 0, "专家组合议一致")? },
+            ScoreInput {
+                stage: STAGES[1].into(),
+                items: items(&r, *q, 0, "专家组合议一致")?,
+            },
         )
         .await?;
     }
-    review::lock(db, province, id, VersionInput { version: version(db, id).await? }).await?;
-    let best = quality.iter().max_by(|a, b| a.1.total_cmp(b.1)).map(|(a, _)| *a);
+    review::lock(
+        db,
+        province,
+        id,
+        VersionInput {
+            version: version(db, id).await?,
+        },
+    )
+    .await?;
+    let best = quality
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1))
+        .map(|(a, _)| *a);
     if let Some(best) = best {
         let r = rounds::load(db, id).await?;
         let first = items(&r, quality[&best], 0, "")?.remove(0);
+        let rubric = rounds::rubric(&r)?;
+        let max = rubric
+            .index_of(&first.criterion)
+            .map_or(0.0, |i| rubric.criteria()[i].max);
         review::put_scores(
             db,
             province,
@@ -343,14 +479,22 @@ async fn review_through(
                 stage: STAGES[2].into(),
                 items: vec![ScoreItem {
                     comment: "现场评审核实:领导作用的证据充分,上调".into(),
-                    score: (first.score + 5.0).min(rounds::rubric(&r)?.criteria()[1].max),
+                    score: (first.score + 5.0).min(max),
                     criterion: first.criterion,
                 }],
             },
         )
         .await?;
     }
-    review::lock(db, province, id, VersionInput { version: version(db, id).await? }).await?;
+    review::lock(
+        db,
+        province,
+        id,
+        VersionInput {
+            version: version(db, id).await?,
+        },
+    )
+    .await?;
     rounds::load(db, id).await
 }
 
@@ -376,18 +520,34 @@ async fn decide_in_past(
         r.id,
         ShortlistInput {
             winners: ids.iter().take(winners).copied().collect(),
-            nominations: ids.iter().skip(winners).take(nominations).copied().collect(),
+            nominations: ids
+                .iter()
+                .skip(winners)
+                .take(nominations)
+                .copied()
+                .collect(),
             version: version(db, r.id).await?,
         },
     )
     .await?;
     let day = today();
     round::Entity::update_many()
-        .set(round::ActiveModel { notice_until: Set(Some(day - Duration::days(1))), ..Default::default() })
+        .set(round::ActiveModel {
+            notice_until: Set(Some(day - Duration::days(1))),
+            ..Default::default()
+        })
         .filter(round::Column::Id.eq(r.id))
         .exec(db)
         .await?;
-    decision::decide(db, province, r.id, VersionInput { version: version(db, r.id).await? }).await?;
+    decision::decide(
+        db,
+        province,
+        r.id,
+        VersionInput {
+            version: version(db, r.id).await?,
+        },
+    )
+    .await?;
     let then = day - Duration::days(days_ago);
     round::Entity::update_many()
         .set(round::ActiveModel {
@@ -423,22 +583,59 @@ async fn award(
     sys: &Principal,
 ) -> Result<()> {
     let year = today().year() - 1;
-    let r = rounds::create(db, province, round_input("award", "第八届甘肃省人民政府质量奖", year)).await?;
+    let r = rounds::create(
+        db,
+        province,
+        round_input("award", "第八届甘肃省人民政府质量奖", year)?,
+    )
+    .await?;
     rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
     let r = rounds::load(db, r.id).await?;
     let mut quality = std::collections::HashMap::new();
     for (who, city, what) in [
-        (enterprise.clone(), Some(lanzhou), ("装备制造", "数控机床", 0.82)),
-        (as_org(db, "demo-ent-ts1").await?, Some(tianshui), ("电工电器", "高低压开关设备", 0.78)),
-        (as_org(db, "demo-ent-jq1").await?, Some(sys), ("新能源", "风电装备", 0.74)),
-        (as_org(db, "demo-ent-lz2").await?, Some(lanzhou), ("新材料", "高性能复合材料", 0.70)),
-        (as_org(db, "demo-ent-ln1").await?, Some(sys), ("农产品", "陇南橄榄油", 0.62)),
-        (as_org(db, "demo-ent-by1").await?, Some(sys), ("有色金属", "电解铜", 0.52)),
+        (
+            enterprise.clone(),
+            Some(lanzhou),
+            ("装备制造", "数控机床", 0.82),
+        ),
+        (
+            as_org(db, "demo-ent-ts1").await?,
+            Some(tianshui),
+            ("电工电器", "高低压开关设备", 0.78),
+        ),
+        (
+            as_org(db, "demo-ent-jq1").await?,
+            Some(sys),
+            ("新能源", "风电装备", 0.74),
+        ),
+        (
+            as_org(db, "demo-ent-lz2").await?,
+            Some(lanzhou),
+            ("新材料", "高性能复合材料", 0.70),
+        ),
+        (
+            as_org(db, "demo-ent-ln1").await?,
+            Some(sys),
+            ("农产品", "陇南橄榄油", 0.62),
+        ),
+        (
+            as_org(db, "demo-ent-by1").await?,
+            Some(sys),
+            ("有色金属", "电解铜", 0.52),
+        ),
     ] {
         let id = apply(db, province, &who, city, &r, what).await?;
         quality.insert(id, what.2);
     }
-    rounds::close(db, province, r.id, VersionInput { version: version(db, r.id).await? }).await?;
+    rounds::close(
+        db,
+        province,
+        r.id,
+        VersionInput {
+            version: version(db, r.id).await?,
+        },
+    )
+    .await?;
     let r = review_through(db, province, r.id, &quality).await?;
     decide_in_past(db, province, &r, 3, 2, 90).await?;
     let first = unscoped::<application::Entity>("demo: the award's winner")
@@ -451,7 +648,10 @@ async fn award(
         db,
         province,
         first.id,
-        ForwardInput { note: "推荐申报第五届中国质量奖".into(), version: first.version },
+        ForwardInput {
+            note: "推荐申报第五届中国质量奖".into(),
+            version: first.version,
+        },
     )
     .await?;
     Ok(())
@@ -466,21 +666,58 @@ async fn brand(
     sys: &Principal,
 ) -> Result<()> {
     let year = today().year();
-    let r = rounds::create(db, province, round_input("brand", &format!("{year}年度“陇字号”品牌第一批"), year)).await?;
+    let r = rounds::create(
+        db,
+        province,
+        round_input("brand", &format!("{year}年度“陇字号”品牌第一批"), year)?,
+    )
+    .await?;
     rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
     let r = rounds::load(db, r.id).await?;
     let mut quality = std::collections::HashMap::new();
     for (who, city, what) in [
-        (enterprise.clone(), Some(lanzhou), ("装备制造", "LZ 系列数控车床", 0.8)),
-        (as_org(db, "demo-ent-ts1").await?, Some(tianshui), ("电工电器", "天水牌真空断路器", 0.75)),
-        (as_org(db, "demo-ent-ln1").await?, Some(sys), ("农产品", "陇南特级初榨橄榄油", 0.7)),
-        (as_org(db, "demo-ent-by1").await?, Some(sys), ("有色金属", "阴极铜", 0.6)),
+        (
+            enterprise.clone(),
+            Some(lanzhou),
+            ("装备制造", "LZ 系列数控车床", 0.8),
+        ),
+        (
+            as_org(db, "demo-ent-ts1").await?,
+            Some(tianshui),
+            ("电工电器", "天水牌真空断路器", 0.75),
+        ),
+        (
+            as_org(db, "demo-ent-ln1").await?,
+            Some(sys),
+            ("农产品", "陇南特级初榨橄榄油", 0.7),
+        ),
+        (
+            as_org(db, "demo-ent-by1").await?,
+            Some(sys),
+            ("有色金属", "阴极铜", 0.6),
+        ),
     ] {
         let id = apply(db, province, &who, city, &r, what).await?;
         quality.insert(id, what.2);
     }
-    rounds::close(db, province, r.id, VersionInput { version: version(db, r.id).await? }).await?;
-    review::assign(db, province, r.id, VersionInput { version: version(db, r.id).await? }).await?;
+    rounds::close(
+        db,
+        province,
+        r.id,
+        VersionInput {
+            version: version(db, r.id).await?,
+        },
+    )
+    .await?;
+    review::assign(
+        db,
+        province,
+        r.id,
+        VersionInput {
+            version: version(db, r.id).await?,
+        },
+    )
+    .await?;
     let r = rounds::load(db, r.id).await?;
     score_all(db, &r, &quality, Some("expert")).await
 }
@@ -492,7 +729,7 @@ async fn zones(
     tianshui: &Principal,
 ) -> Result<()> {
     let year = today().year() - 2;
-    let mut input = round_input("demo_zone", "甘肃省质量品牌提升示范区创建(第一批)", year);
+    let mut input = round_input("demo_zone", "甘肃省质量品牌提升示范区创建(第一批)", year)?;
     input.surveillance_years = 1;
     let r = rounds::create(db, province, input).await?;
     rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
@@ -505,7 +742,15 @@ async fn zones(
         let id = apply(db, province, who, None, &r, what).await?;
         quality.insert(id, what.2);
     }
-    rounds::close(db, province, r.id, VersionInput { version: version(db, r.id).await? }).await?;
+    rounds::close(
+        db,
+        province,
+        r.id,
+        VersionInput {
+            version: version(db, r.id).await?,
+        },
+    )
+    .await?;
     let r = review_through(db, province, r.id, &quality).await?;
     decide_in_past(db, province, &r, 2, 0, 425).await
 }

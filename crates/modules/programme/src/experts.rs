@@ -202,7 +202,10 @@ pub async fn list<C: ConnectionTrait>(
         db,
         s,
         q,
-        &[("name", expert::Column::Name), ("created_at", expert::Column::CreatedAt)],
+        &[
+            ("name", expert::Column::Name),
+            ("created_at", expert::Column::CreatedAt),
+        ],
         "name",
         expert::Column::Id,
     )
@@ -236,7 +239,11 @@ async fn validate<C: ConnectionTrait>(db: &C, i: &ExpertInput) -> Result<expert:
     }
     let year = today().year();
     for (n, r) in i.relations.iter().enumerate() {
-        errs.text(&format!("relations[{n}].organisation"), &r.organisation, 200);
+        errs.text(
+            &format!("relations[{n}].organisation"),
+            &r.organisation,
+            200,
+        );
         if !(1950..=year).contains(&r.year) {
             errs.push(
                 FieldError::new(format!("relations[{n}].year"), Rule::Range)
@@ -245,7 +252,12 @@ async fn validate<C: ConnectionTrait>(db: &C, i: &ExpertInput) -> Result<expert:
             );
         }
     }
-    let user_id = match i.username.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+    let user_id = match i
+        .username
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
         None => None,
         Some(u) => match users::by_username(db, u).await? {
             Some(user) => Some(user.id),
@@ -297,7 +309,15 @@ pub async fn update(
     let txn = longzhi_store::backend::begin_write(db).await?;
     let before = get(&txn, id).await?;
     let am = validate(&txn, &i).await?;
-    update_versioned(&txn, expert::Column::Id, expert::Column::Version, id, version, am).await?;
+    update_versioned(
+        &txn,
+        expert::Column::Id,
+        expert::Column::Version,
+        id,
+        version,
+        am,
+    )
+    .await?;
     let after = get(&txn, id).await?;
     audit::record(&txn, p, target(id), "update", Some(&before), Some(&after)).await?;
     txn.commit().await?;

@@ -141,7 +141,11 @@ impl MigrationTrait for Migration {
                 true,
             ),
             index("programme_objections", &["round_id"], false),
-            index("programme_terms", &["application_id", "review", "due_on"], true),
+            index(
+                "programme_terms",
+                &["application_id", "review", "due_on"],
+                true,
+            ),
         ] {
             m.create_index(i).await?;
         }

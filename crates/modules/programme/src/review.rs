@@ -195,12 +195,14 @@ fn expert_code(id: i64) -> String {
 
 /// The eligible applications under review in round `id` (after the close, those with a code).
 async fn reviewed<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<application::Model>> {
-    Ok(unscoped::<application::Entity>("the round's applications under review, for the organiser")
-        .filter(application::Column::RoundId.eq(id))
-        .filter(application::Column::Code.is_not_null())
-        .order_by_asc(application::Column::Code)
-        .all(db)
-        .await?)
+    Ok(
+        unscoped::<application::Entity>("the round's applications under review, for the organiser")
+            .filter(application::Column::RoundId.eq(id))
+            .filter(application::Column::Code.is_not_null())
+            .order_by_asc(application::Column::Code)
+            .all(db)
+            .await?,
+    )
 }
 
 async fn experts_by_id<C: ConnectionTrait>(db: &C) -> Result<HashMap<i64, expert::Model>> {
@@ -300,7 +302,10 @@ pub async fn assign(
         .await?;
     let result = panel::assign(
         &pool.iter().map(experts::for_engine).collect::<Vec<_>>(),
-        &apps.iter().map(experts::application_for_engine).collect::<Vec<_>>(),
+        &apps
+            .iter()
+            .map(experts::application_for_engine)
+            .collect::<Vec<_>>(),
         &panel::AssignOptions {
             per_application: r.reviewers_per_application as usize,
             max_load: None,
@@ -419,13 +424,21 @@ pub async fn add_reviewers(
     }
     let app = experts::application_for_engine(&a);
     let rules = experts::rules(&r);
-    if i.expert_ids.iter().any(|e| {
-        !panel::conflicts(&experts::for_engine(&pool[e]), &app, &rules).is_empty()
-    }) {
+    if i.expert_ids
+        .iter()
+        .any(|e| !panel::conflicts(&experts::for_engine(&pool[e]), &app, &rules).is_empty())
+    {
         return Err(StoreError::Rule(ErrorCode::ProgrammeConflict));
     }
-    applications::step(&txn, p, &a, i.version, (&["eligible"], "eligible", "reviewers"), Default::default())
-        .await?;
+    applications::step(
+        &txn,
+        p,
+        &a,
+        i.version,
+        (&["eligible"], "eligible", "reviewers"),
+        Default::default(),
+    )
+    .await?;
     let seated: HashSet<i64> = panel_row::Entity::find()
         .filter(panel_row::Column::ApplicationId.eq(id))
         .all(&txn)
@@ -433,7 +446,11 @@ pub async fn add_reviewers(
         .into_iter()
         .map(|m| m.expert_id)
         .collect();
-    for e in i.expert_ids.iter().collect::<std::collections::BTreeSet<_>>() {
+    for e in i
+        .expert_ids
+        .iter()
+        .collect::<std::collections::BTreeSet<_>>()
+    {
         if !seated.contains(e) {
             seat(&txn, p, &r, &a, &pool[e]).await?;
         }
@@ -476,13 +493,21 @@ pub async fn put_scores(
             errs.push(FieldError::new(format!("items[{n}].score"), Rule::Range).with("reason", e));
         }
         if !seen.insert(&it.criterion) {
-            errs.push(FieldError::new(format!("items[{n}].criterion"), Rule::Unique));
+            errs.push(FieldError::new(
+                format!("items[{n}].criterion"),
+                Rule::Unique,
+            ));
         }
         if i.stage != STAGES[0] && it.comment.trim().is_empty() {
-            errs.push(FieldError::new(format!("items[{n}].comment"), Rule::Required));
+            errs.push(FieldError::new(
+                format!("items[{n}].comment"),
+                Rule::Required,
+            ));
         }
         if it.comment.chars().count() > 2000 {
-            errs.push(FieldError::new(format!("items[{n}].comment"), Rule::Length).with("max", 2000));
+            errs.push(
+                FieldError::new(format!("items[{n}].comment"), Rule::Length).with("max", 2000),
+            );
         }
     }
     errs.finish()?;
@@ -565,7 +590,11 @@ pub async fn scores<C: ConnectionTrait>(db: &C, p: &Principal, id: i64) -> Resul
         q = q.filter(score::Column::ExpertId.eq(me));
     }
     let rows = q.order_by_asc(score::Column::Id).all(db).await?;
-    let names = if organiser { experts_by_id(db).await? } else { HashMap::new() };
+    let names = if organiser {
+        experts_by_id(db).await?
+    } else {
+        HashMap::new()
+    };
     let rubric = rounds::rubric(&r)?;
     let order: HashMap<String, usize> = rounds::criteria(&rubric)
         .iter()
@@ -626,15 +655,29 @@ pub async fn scores_csv<C: ConnectionTrait>(db: &C, id: i64) -> Result<String> {
         .into_iter()
         .filter_map(|s| {
             let code = codes.get(&s.application_id)?.clone();
-            let who = if s.expert_id == 0 { PANEL.into() } else { expert_code(s.expert_id) };
+            let who = if s.expert_id == 0 {
+                PANEL.into()
+            } else {
+                expert_code(s.expert_id)
+            };
             let st = STAGES.iter().position(|x| *x == s.stage).unwrap_or(0);
-            Some((st, code, who, order.get(&s.criterion).copied().unwrap_or(0), s.criterion, s.score))
+            Some((
+                st,
+                code,
+                who,
+                order.get(&s.criterion).copied().unwrap_or(0),
+                s.criterion,
+                s.score,
+            ))
         })
         .collect();
     rows.sort_by(|a, b| (a.0, &a.1, &a.2, a.3).cmp(&(b.0, &b.1, &b.2, b.3)));
     let mut out = String::from("application,reviewer,criterion,score,stage\n");
     for (st, code, who, _, criterion, value) in rows {
-        out.push_str(&format!("{code},{who},{criterion},{value},{}\n", STAGES[st]));
+        out.push_str(&format!(
+            "{code},{who},{criterion},{value},{}\n",
+            STAGES[st]
+        ));
     }
     Ok(out)
 }
@@ -647,7 +690,10 @@ fn panel_totals(csv: &str, rubric: &Rubric, stage: &str) -> HashMap<String, f64>
         if let Ok(sheet) = read_scores_csv(csv, rubric, st) {
             for s in &sheet.scores {
                 per.insert(
-                    (sheet.applications[s.application as usize].clone(), s.criterion.to_string()),
+                    (
+                        sheet.applications[s.application as usize].clone(),
+                        s.criterion.to_string(),
+                    ),
                     s.value,
                 );
             }
@@ -725,7 +771,10 @@ pub async fn analysis<C: ConnectionTrait>(db: &C, id: i64, q: &StageQuery) -> Re
                     site_visit,
                     final_score: a.final_score,
                     rank: a.rank,
-                    band: latest.filter(|_| max > 0.0).and_then(|v| band_of(100.0 * v / max)).map(|b| b.band),
+                    band: latest
+                        .filter(|_| max > 0.0)
+                        .and_then(|v| band_of(100.0 * v / max))
+                        .map(|b| b.level),
                     status: a.status,
                     outcome: a.outcome,
                     code,
@@ -739,7 +788,12 @@ pub async fn analysis<C: ConnectionTrait>(db: &C, id: i64, q: &StageQuery) -> Re
 /// Locks the round's current stage and opens the next; a stage locks only complete (every panel
 /// member scored every leaf; the consensus scored every item). Locking the site visit sets each
 /// application's final score (the consensus with the site visit's changes) and rank.
-pub async fn lock(db: &DatabaseConnection, p: &Principal, id: i64, v: VersionInput) -> Result<RoundView> {
+pub async fn lock(
+    db: &DatabaseConnection,
+    p: &Principal,
+    id: i64,
+    v: VersionInput,
+) -> Result<RoundView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let r = rounds::load(&txn, id).await?;
     let at = STAGES.iter().position(|s| *s == r.stage).unwrap_or(3);
@@ -764,10 +818,15 @@ pub async fn lock(db: &DatabaseConnection, p: &Principal, id: i64, v: VersionInp
         .await?;
     let complete = |a: &application::Model| match at {
         0 => {
-            let members: Vec<i64> =
-                panels.iter().filter(|m| m.application_id == a.id).map(|m| m.expert_id).collect();
+            let members: Vec<i64> = panels
+                .iter()
+                .filter(|m| m.application_id == a.id)
+                .map(|m| m.expert_id)
+                .collect();
             !members.is_empty()
-                && members.iter().all(|e| count.get(&(a.id, *e)) == Some(&leaves))
+                && members
+                    .iter()
+                    .all(|e| count.get(&(a.id, *e)) == Some(&leaves))
         }
         1 => count.get(&(a.id, 0)) == Some(&leaves),
         _ => true,
@@ -781,7 +840,12 @@ pub async fn lock(db: &DatabaseConnection, p: &Principal, id: i64, v: VersionInp
         let totals = panel_totals(&csv, &rubric, STAGES[2]);
         let finals: Vec<f64> = apps
             .iter()
-            .map(|a| totals.get(a.code.as_deref().unwrap_or_default()).copied().unwrap_or(0.0))
+            .map(|a| {
+                totals
+                    .get(a.code.as_deref().unwrap_or_default())
+                    .copied()
+                    .unwrap_or(0.0)
+            })
             .collect();
         let ranks = rank::ranks_descending(&finals);
         for ((a, f), rk) in apps.iter().zip(&finals).zip(ranks) {

@@ -299,7 +299,11 @@ fn validate(i: &RoundInput) -> std::result::Result<round::ActiveModel, FieldErro
     }
     let name = errs.text("name", &i.name, 100);
     if !(2000..=2100).contains(&i.year) {
-        errs.push(FieldError::new("year", Rule::Range).with("min", 2000).with("max", 2100));
+        errs.push(
+            FieldError::new("year", Rule::Range)
+                .with("min", 2000)
+                .with("max", 2100),
+        );
     }
     let rubric_text = i
         .rubric
@@ -325,21 +329,38 @@ fn validate(i: &RoundInput) -> std::result::Result<round::ActiveModel, FieldErro
         errs.text(&format!("eligibility[{n}].code"), &it.code, 40);
         errs.text(&format!("eligibility[{n}].text"), &it.text, 500);
         if !seen.insert(it.code.trim()) {
-            errs.push(FieldError::new(format!("eligibility[{n}].code"), Rule::Unique));
+            errs.push(FieldError::new(
+                format!("eligibility[{n}].code"),
+                Rule::Unique,
+            ));
         }
     }
     let mut range = |field: &str, v: i32, min: i32, max: i32| {
         if !(min..=max).contains(&v) {
-            errs.push(FieldError::new(field, Rule::Range).with("min", min).with("max", max));
+            errs.push(
+                FieldError::new(field, Rule::Range)
+                    .with("min", min)
+                    .with("max", max),
+            );
         }
     };
     range("winners_quota", i.winners_quota, 0, 1000);
     range("nominations_quota", i.nominations_quota, 0, 1000);
     // 甘政发〔2021〕81号 and the brand rules: a public notice of at least five working days.
     range("notice_days", i.notice_days, 5, 30);
-    range("reviewers_per_application", i.reviewers_per_application, 1, 15);
+    range(
+        "reviewers_per_application",
+        i.reviewers_per_application,
+        1,
+        15,
+    );
     range("term_years", i.term_years, 1, 10);
-    range("surveillance_years", i.surveillance_years, 0, i.term_years.max(0));
+    range(
+        "surveillance_years",
+        i.surveillance_years,
+        0,
+        i.term_years.max(0),
+    );
     if i.apply_until < i.apply_from {
         errs.push(FieldError::new("apply_until", Rule::Range).with("min", i.apply_from));
     }
@@ -396,7 +417,11 @@ pub async fn update(
     let before = get(&txn, id).await?;
     let am = match before.status.as_str() {
         "draft" if i.kind == before.kind => checked,
-        "draft" => return Err(FieldError::new("kind", Rule::Enum).with("allowed", &before.kind).into()),
+        "draft" => {
+            return Err(FieldError::new("kind", Rule::Enum)
+                .with("allowed", &before.kind)
+                .into());
+        }
         "open" => round::ActiveModel {
             name: checked.name,
             apply_from: checked.apply_from,
@@ -406,10 +431,25 @@ pub async fn update(
         },
         _ => return Err(StoreError::Rule(ErrorCode::ProgrammeWrongState)),
     };
-    longzhi_store::repo::update_versioned(&txn, round::Column::Id, round::Column::Version, id, version, am)
-        .await?;
+    longzhi_store::repo::update_versioned(
+        &txn,
+        round::Column::Id,
+        round::Column::Version,
+        id,
+        version,
+        am,
+    )
+    .await?;
     let after = get(&txn, id).await?;
-    audit::record(&txn, p, round_target(id), "update", Some(&before), Some(&after)).await?;
+    audit::record(
+        &txn,
+        p,
+        round_target(id),
+        "update",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
@@ -431,23 +471,56 @@ pub async fn step<C: ConnectionTrait>(
     let mut am = extra;
     am.status = Set(to.into());
     am.updated_at = Set(Utc::now());
-    longzhi_store::repo::update_versioned(txn, round::Column::Id, round::Column::Version, id, version, am)
-        .await?;
+    longzhi_store::repo::update_versioned(
+        txn,
+        round::Column::Id,
+        round::Column::Version,
+        id,
+        version,
+        am,
+    )
+    .await?;
     let after = get(txn, id).await?;
-    audit::record(txn, p, round_target(id), action, Some(&before), Some(&after)).await?;
+    audit::record(
+        txn,
+        p,
+        round_target(id),
+        action,
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
     Ok(after)
 }
 
-pub async fn open(db: &DatabaseConnection, p: &Principal, id: i64, v: VersionInput) -> Result<RoundView> {
+pub async fn open(
+    db: &DatabaseConnection,
+    p: &Principal,
+    id: i64,
+    v: VersionInput,
+) -> Result<RoundView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
-    let after = step(&txn, p, id, v.version, ("draft", "open", "open"), Default::default()).await?;
+    let after = step(
+        &txn,
+        p,
+        id,
+        v.version,
+        ("draft", "open", "open"),
+        Default::default(),
+    )
+    .await?;
     txn.commit().await?;
     Ok(after)
 }
 
 /// Applications close and the review starts with the eligible ones, each given its blind code
 /// (R001 … in a seeded shuffled order, so the numbering says nothing about the applicant).
-pub async fn close(db: &DatabaseConnection, p: &Principal, id: i64, v: VersionInput) -> Result<RoundView> {
+pub async fn close(
+    db: &DatabaseConnection,
+    p: &Principal,
+    id: i64,
+    v: VersionInput,
+) -> Result<RoundView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let m = load(&txn, id).await?;
     let eligible = unscoped::<application::Entity>("the round's eligible applications get codes")

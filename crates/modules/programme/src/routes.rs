@@ -99,7 +99,10 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 /// A programme's defaults for a new round: rubric, eligibility checklist, quotas, terms.
 #[utoipa::path(get, path = "/programme/templates/{kind}", tag = "programme", params(("kind" = String, Path)), responses((status = 200, body = Template)))]
-async fn template(_: Allowed<CanRoundCreate>, Path(kind): Path<String>) -> ApiResult<Json<Template>> {
+async fn template(
+    _: Allowed<CanRoundCreate>,
+    Path(kind): Path<String>,
+) -> ApiResult<Json<Template>> {
     templates::of(&kind).map(Json).ok_or(ApiError::NotFound)
 }
 
@@ -119,7 +122,10 @@ async fn create_round(
     auth: Allowed<CanRoundCreate>,
     Json(i): Json<RoundInput>,
 ) -> ApiResult<(StatusCode, Json<RoundView>)> {
-    Ok((StatusCode::CREATED, Json(rounds::create(&st.db, auth.principal(), i).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(rounds::create(&st.db, auth.principal(), i).await?),
+    ))
 }
 
 #[utoipa::path(get, path = "/programme/rounds/{id}", tag = "programme", params(("id" = i64, Path)), responses((status = 200, body = RoundView)))]
@@ -188,7 +194,11 @@ async fn scores_csv(
     Path(id): Path<i64>,
 ) -> ApiResult<Response> {
     let csv = review::scores_csv(&st.db, id).await?;
-    Ok(excel::attachment(csv.into_bytes(), &format!("scores-{id}.csv"), "text/csv; charset=utf-8"))
+    Ok(excel::attachment(
+        csv.into_bytes(),
+        &format!("scores-{id}.csv"),
+        "text/csv; charset=utf-8",
+    ))
 }
 
 /// The round's rubric, as `longzhi engine review --rubric` reads it.
@@ -200,7 +210,11 @@ async fn rubric_toml(
     Path(id): Path<i64>,
 ) -> ApiResult<Response> {
     let r = rounds::load(&st.db, id).await?;
-    Ok(excel::attachment(r.rubric.into_bytes(), &format!("rubric-{id}.toml"), "application/toml"))
+    Ok(excel::attachment(
+        r.rubric.into_bytes(),
+        &format!("rubric-{id}.toml"),
+        "application/toml",
+    ))
 }
 
 /// The round's applications with their results, as a workbook.
@@ -217,7 +231,8 @@ async fn export_round(
         round_id: Some(id),
         ..Default::default()
     };
-    let page = applications::list(&st.db, auth.principal(), &f, &PageQuery::everything()).await?;
+    let page =
+        applications::list(&st.db, auth.principal(), &f, &PageQuery::everything(None)).await?;
     let cols = [
         col("code", "编号", "Code", 8.0),
         col("applicant_name", "申报单位", "Applicant", 28.0),
@@ -232,7 +247,13 @@ async fn export_round(
         col("certificate_code", "证书编号", "Certificate", 16.0),
         col("term_until", "有效期至", "Valid until", 12.0),
     ];
-    excel::export(lang, ("申报与结果", "Applications"), &cols, &Labels::load(&st.db, &cols).await?, &page.items)
+    excel::export(
+        lang,
+        ("申报与结果", "Applications"),
+        &cols,
+        &Labels::load(&st.db, &cols).await?,
+        &page.items,
+    )
 }
 
 #[utoipa::path(get, path = "/programme/applications", tag = "programme", params(PageQuery, ApplicationFilter), responses((status = 200, body = Page<ApplicationView>)))]
@@ -242,7 +263,9 @@ async fn list_applications(
     Query(q): Query<PageQuery>,
     Query(f): Query<ApplicationFilter>,
 ) -> ApiResult<Json<Page<ApplicationView>>> {
-    Ok(Json(applications::list(&st.db, auth.principal(), &f, &q).await?))
+    Ok(Json(
+        applications::list(&st.db, auth.principal(), &f, &q).await?,
+    ))
 }
 
 /// A draft application of the caller's organisation.
@@ -252,7 +275,10 @@ async fn create_application(
     auth: Allowed<CanApplicationCreate>,
     Json(i): Json<ApplicationInput>,
 ) -> ApiResult<(StatusCode, Json<ApplicationView>)> {
-    Ok((StatusCode::CREATED, Json(applications::create(&st.db, auth.principal(), i).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(applications::create(&st.db, auth.principal(), i).await?),
+    ))
 }
 
 #[utoipa::path(get, path = "/programme/applications/{id}", tag = "programme", params(("id" = i64, Path)), responses((status = 200, body = ApplicationView)))]
@@ -271,7 +297,9 @@ async fn update_application(
     Path(id): Path<i64>,
     Json(i): Json<ApplicationInput>,
 ) -> ApiResult<Json<ApplicationView>> {
-    Ok(Json(applications::update(&st.db, auth.principal(), id, i).await?))
+    Ok(Json(
+        applications::update(&st.db, auth.principal(), id, i).await?,
+    ))
 }
 
 step!(
@@ -302,7 +330,9 @@ async fn candidates(
     auth: Allowed<CanRoundReview>,
     Path(id): Path<i64>,
 ) -> ApiResult<Json<Vec<Candidate>>> {
-    Ok(Json(review::candidates(&st.db, auth.principal(), id).await?))
+    Ok(Json(
+        review::candidates(&st.db, auth.principal(), id).await?,
+    ))
 }
 
 /// The score sheets: the organiser every one, an expert their own.
@@ -323,7 +353,9 @@ async fn put_scores(
     Path(id): Path<i64>,
     Json(i): Json<ScoreInput>,
 ) -> ApiResult<Json<ScoresView>> {
-    Ok(Json(review::put_scores(&st.db, auth.principal(), id, i).await?))
+    Ok(Json(
+        review::put_scores(&st.db, auth.principal(), id, i).await?,
+    ))
 }
 
 /// The certificate of a winner or nomination (PDF).
@@ -354,7 +386,10 @@ async fn create_expert(
     auth: Allowed<CanExpertCreate>,
     Json(i): Json<ExpertInput>,
 ) -> ApiResult<(StatusCode, Json<ExpertView>)> {
-    Ok((StatusCode::CREATED, Json(experts::create(&st.db, auth.principal(), i).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(experts::create(&st.db, auth.principal(), i).await?),
+    ))
 }
 
 #[utoipa::path(put, path = "/programme/experts/{id}", tag = "programme", params(("id" = i64, Path)), request_body = ExpertInput, responses((status = 200, body = ExpertView)))]
@@ -364,7 +399,9 @@ async fn update_expert(
     Path(id): Path<i64>,
     Json(i): Json<ExpertInput>,
 ) -> ApiResult<Json<ExpertView>> {
-    Ok(Json(experts::update(&st.db, auth.principal(), id, i).await?))
+    Ok(Json(
+        experts::update(&st.db, auth.principal(), id, i).await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/programme/objections", tag = "programme", params(PageQuery, ObjectionFilter), responses((status = 200, body = Page<ObjectionView>)))]
@@ -406,14 +443,20 @@ async fn public_honours(
     Query(q): Query<PageQuery>,
     Query(f): Query<HonourFilter>,
 ) -> ApiResult<Response> {
-    Ok(cached_json(&headers, &decision::honours(&st.db, &f, &q).await?))
+    Ok(cached_json(
+        &headers,
+        &decision::honours(&st.db, &f, &q).await?,
+    ))
 }
 
 /// Shortlists under public notice now.
 #[utoipa::path(get, path = "/public/programme/notices", tag = "programme",
     responses((status = 200, body = Vec<PublicNotice>), (status = 304, description = "Not modified")))]
 async fn public_notices(State(st): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
-    Ok(cached_json(&headers, &decision::notices_open(&st.db).await?))
+    Ok(cached_json(
+        &headers,
+        &decision::notices_open(&st.db).await?,
+    ))
 }
 
 /// An objection to a shortlisted application during its notice (a few per address and hour).
@@ -424,7 +467,10 @@ async fn public_objection(
     ClientInfo(client): ClientInfo,
     Json(i): Json<ObjectionInput>,
 ) -> ApiResult<(StatusCode, Json<Receipt>)> {
-    Ok((StatusCode::CREATED, Json(decision::object(&st.db, &client.ip, i).await?)))
+    Ok((
+        StatusCode::CREATED,
+        Json(decision::object(&st.db, &client.ip, i).await?),
+    ))
 }
 
 /// A certificate by its verification code.

@@ -116,7 +116,10 @@ pub async fn list<C: ConnectionTrait>(
         db,
         s,
         q,
-        &[("due_on", term::Column::DueOn), ("created_at", term::Column::CreatedAt)],
+        &[
+            ("due_on", term::Column::DueOn),
+            ("created_at", term::Column::CreatedAt),
+        ],
         "due_on",
         term::Column::Id,
     )
@@ -210,9 +213,20 @@ pub async fn open_due<C: ConnectionTrait>(db: &C, day: NaiveDate) -> Result<usiz
                     title: format!(
                         "{}:{}",
                         r.name,
-                        if review == "surveillance" { "年度监督" } else { "届满复评" }
+                        if review == "surveillance" {
+                            "年度监督"
+                        } else {
+                            "届满复评"
+                        }
                     ),
-                    body: format!("请于 {on} 前准备材料,配合省局开展{}。", if review == "surveillance" { "监督检查" } else { "复评" }),
+                    body: format!(
+                        "请于 {on} 前准备材料,配合省局开展{}。",
+                        if review == "surveillance" {
+                            "监督检查"
+                        } else {
+                            "复评"
+                        }
+                    ),
                     link: "/programme/terms".into(),
                 },
             )
@@ -224,9 +238,15 @@ pub async fn open_due<C: ConnectionTrait>(db: &C, day: NaiveDate) -> Result<usiz
 }
 
 /// Once per day across servers (lease `programme-daily:<day>`).
-pub async fn run_daily(db: &DatabaseConnection, holder: &str, day: NaiveDate) -> Result<Option<usize>> {
+pub async fn run_daily(
+    db: &DatabaseConnection,
+    holder: &str,
+    day: NaiveDate,
+) -> Result<Option<usize>> {
     let lease = format!("programme-daily:{day}");
-    if !longzhi_store::lease::try_acquire(db, &lease, holder, Utc::now(), Duration::hours(23)).await? {
+    if !longzhi_store::lease::try_acquire(db, &lease, holder, Utc::now(), Duration::hours(23))
+        .await?
+    {
         return Ok(None);
     }
     Ok(Some(open_due(db, day).await?))
@@ -248,13 +268,17 @@ pub async fn conclude(
         "remediate" => ("remediate", "remediating"),
         "revoke" => ("revoked", "revoked"),
         _ => {
-            errs.push(FieldError::new("outcome", Rule::Enum).with("allowed", "keep,remediate,revoke"));
+            errs.push(
+                FieldError::new("outcome", Rule::Enum).with("allowed", "keep,remediate,revoke"),
+            );
             ("", "")
         }
     };
     let deadline = i.deadline.filter(|_| status == "remediate");
     if status == "remediate" && deadline.is_none_or(|d| d <= today()) {
-        errs.push(FieldError::new("deadline", Rule::Range).with("min", today() + Duration::days(1)));
+        errs.push(
+            FieldError::new("deadline", Rule::Range).with("min", today() + Duration::days(1)),
+        );
     }
     errs.finish()?;
     if !matches!(before.status.as_str(), "open" | "remediate") {
@@ -288,8 +312,24 @@ pub async fn conclude(
         .exec(&txn)
         .await?;
     let after = get_scoped::<term::Entity, _>(&txn, p, id).await?;
-    audit::record(&txn, p, target(&after), "conclude", Some(&before), Some(&after)).await?;
-    audit::record(&txn, p, applications::target(&a), "term", None, Some(&serde_json::json!({"term_status": holder}))).await?;
+    audit::record(
+        &txn,
+        p,
+        target(&after),
+        "conclude",
+        Some(&before),
+        Some(&after),
+    )
+    .await?;
+    audit::record(
+        &txn,
+        p,
+        applications::target(&a),
+        "term",
+        None,
+        Some(&serde_json::json!({"term_status": holder})),
+    )
+    .await?;
     notices::to_orgs(
         &txn,
         &[a.org_id],
@@ -298,7 +338,10 @@ pub async fn conclude(
             title: format!("{}:结论已作出", a.applicant_name),
             body: match status {
                 "kept" => "监督(复评)通过,资格保持。".into(),
-                "remediate" => format!("请在 {} 前完成整改。", deadline.map(|d| d.to_string()).unwrap_or_default()),
+                "remediate" => format!(
+                    "请在 {} 前完成整改。",
+                    deadline.map(|d| d.to_string()).unwrap_or_default()
+                ),
                 _ => "资格已撤销。".into(),
             },
             link: "/programme/terms".into(),
