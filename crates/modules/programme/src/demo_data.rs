@@ -14,6 +14,8 @@
 //! The workflow runs today; the finished rounds' dates are then moved into the past, as if it
 //! had run then.
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, Duration};
 use longzhi_domain::CreditCode;
 use longzhi_store::entity::user;
@@ -275,7 +277,7 @@ async fn apply(
 async fn score_all(
     db: &DatabaseConnection,
     r: &round::Model,
-    quality: &std::collections::HashMap<i64, f64>,
+    quality: &HashMap<i64, f64>,
     skip: Option<&str>,
 ) -> Result<()> {
     let panels = crate::entity::panel::Entity::find()
@@ -416,7 +418,7 @@ async fn review_through(
     db: &DatabaseConnection,
     province: &Principal,
     id: i64,
-    quality: &std::collections::HashMap<i64, f64>,
+    quality: &HashMap<i64, f64>,
 ) -> Result<round::Model> {
     review::assign(
         db,
@@ -574,6 +576,37 @@ async fn decide_in_past(
     Ok(())
 }
 
+/// (the applicant, the city that recommends it, (industry, product, quality))
+type Applicant<'a> = (Principal, Option<&'a Principal>, (&'a str, &'a str, f64));
+
+/// Creates and opens a round, has every applicant apply (recommended and found eligible) and
+/// closes it for review: the round and each application's quality.
+async fn round_of(
+    db: &DatabaseConnection,
+    province: &Principal,
+    input: RoundInput,
+    applicants: Vec<Applicant<'_>>,
+) -> Result<(round::Model, HashMap<i64, f64>)> {
+    let r = rounds::create(db, province, input).await?;
+    rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
+    let r = rounds::load(db, r.id).await?;
+    let mut quality = HashMap::new();
+    for (who, city, what) in applicants {
+        let id = apply(db, province, &who, city, &r, what).await?;
+        quality.insert(id, what.2);
+    }
+    rounds::close(
+        db,
+        province,
+        r.id,
+        VersionInput {
+            version: version(db, r.id).await?,
+        },
+    )
+    .await?;
+    Ok((rounds::load(db, r.id).await?, quality))
+}
+
 async fn award(
     db: &DatabaseConnection,
     province: &Principal,
@@ -583,16 +616,8 @@ async fn award(
     sys: &Principal,
 ) -> Result<()> {
     let year = today().year() - 1;
-    let r = rounds::create(
-        db,
-        province,
-        round_input("award", "第八届甘肃省人民政府质量奖", year)?,
-    )
-    .await?;
-    rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
-    let r = rounds::load(db, r.id).await?;
-    let mut quality = std::collections::HashMap::new();
-    for (who, city, what) in [
+    let input = round_input("award", "第八届甘肃省人民政府质量奖", year)?;
+    let applicants: Vec<Applicant> = vec![
         (
             enterprise.clone(),
             Some(lanzhou),
@@ -623,19 +648,8 @@ async fn award(
             Some(sys),
             ("有色金属", "电解铜", 0.52),
         ),
-    ] {
-        let id = apply(db, province, &who, city, &r, what).await?;
-        quality.insert(id, what.2);
-    }
-    rounds::close(
-        db,
-        province,
-        r.id,
-        VersionInput {
-            version: version(db, r.id).await?,
-        },
-    )
-    .await?;
+    ];
+    let (r, quality) = round_of(db, province, input, applicants).await?;
     let r = review_through(db, province, r.id, &quality).await?;
     decide_in_past(db, province, &r, 3, 2, 90).await?;
     let first = unscoped::<application::Entity>("demo: the award's winner")
@@ -666,16 +680,8 @@ async fn brand(
     sys: &Principal,
 ) -> Result<()> {
     let year = today().year();
-    let r = rounds::create(
-        db,
-        province,
-        round_input("brand", &format!("{year}年度“陇字号”品牌第一批"), year)?,
-    )
-    .await?;
-    rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
-    let r = rounds::load(db, r.id).await?;
-    let mut quality = std::collections::HashMap::new();
-    for (who, city, what) in [
+    let input = round_input("brand", &format!("{year}年度“陇字号”品牌第一批"), year)?;
+    let applicants: Vec<Applicant> = vec![
         (
             enterprise.clone(),
             Some(lanzhou),
@@ -696,29 +702,9 @@ async fn brand(
             Some(sys),
             ("有色金属", "阴极铜", 0.6),
         ),
-    ] {
-        let id = apply(db, province, &who, city, &r, what).await?;
-        quality.insert(id, what.2);
-    }
-    rounds::close(
-        db,
-        province,
-        r.id,
-        VersionInput {
-            version: version(db, r.id).await?,
-        },
-    )
-    .await?;
-    review::assign(
-        db,
-        province,
-        r.id,
-        VersionInput {
-            version: version(db, r.id).await?,
-        },
-    )
-    .await?;
-    let r = rounds::load(db, r.id).await?;
+    ];
+    let (r, quality) = round_of(db, province, input, applicants).await?;
+    review::assign(db, province, r.id, VersionInput { version: r.version }).await?;
     score_all(db, &r, &quality, Some("expert")).await
 }
 
@@ -731,26 +717,19 @@ async fn zones(
     let year = today().year() - 2;
     let mut input = round_input("demo_zone", "甘肃省质量品牌提升示范区创建(第一批)", year)?;
     input.surveillance_years = 1;
-    let r = rounds::create(db, province, input).await?;
-    rounds::open(db, province, r.id, VersionInput { version: r.version }).await?;
-    let r = rounds::load(db, r.id).await?;
-    let mut quality = std::collections::HashMap::new();
-    for (who, what) in [
-        (lanzhou, ("装备制造", "兰州石化装备产业集聚区", 0.78)),
-        (tianshui, ("电工电器", "天水电工电器产业集聚区", 0.72)),
-    ] {
-        let id = apply(db, province, who, None, &r, what).await?;
-        quality.insert(id, what.2);
-    }
-    rounds::close(
-        db,
-        province,
-        r.id,
-        VersionInput {
-            version: version(db, r.id).await?,
-        },
-    )
-    .await?;
+    let applicants: Vec<Applicant> = vec![
+        (
+            lanzhou.clone(),
+            None,
+            ("装备制造", "兰州石化装备产业集聚区", 0.78),
+        ),
+        (
+            tianshui.clone(),
+            None,
+            ("电工电器", "天水电工电器产业集聚区", 0.72),
+        ),
+    ];
+    let (r, quality) = round_of(db, province, input, applicants).await?;
     let r = review_through(db, province, r.id, &quality).await?;
     decide_in_past(db, province, &r, 2, 0, 425).await
 }
