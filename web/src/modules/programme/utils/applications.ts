@@ -8,7 +8,7 @@
 /** A criterion of a round's rubric (tree order; only leaves are scored). */
 export interface Criterion {
   code: string
-  name: string
+  name?: string | null
   max: number
   parent?: string | null
   leaf: boolean
@@ -120,11 +120,11 @@ export interface CheckLine {
   reason: string
 }
 
-export function checkLines(items: readonly { code: string; text: string }[], decided: readonly { code: string; passed: boolean; reason?: string | null }[] = []): CheckLine[] {
+export function checkLines(items: readonly { code: string; text?: string | null }[], decided: readonly { code: string; passed: boolean; reason?: string | null }[] = []): CheckLine[] {
   const byCode = new Map(decided.map((d) => [d.code, d]))
   return items.map((i) => {
     const d = byCode.get(i.code)
-    return { code: i.code, text: i.text, passed: d ? d.passed : true, reason: d?.reason ?? '' }
+    return { code: i.code, text: i.text ?? '', passed: d ? d.passed : true, reason: d?.reason ?? '' }
   })
 }
 
