@@ -635,7 +635,7 @@ async fn award(
         ),
         (
             as_org(db, "demo-ent-lz2").await?,
-            Some(lanzhou),
+            Some(sys),
             ("新材料", "高性能复合材料", 0.70),
         ),
         (

@@ -182,7 +182,7 @@ pub struct Analysis {
     pub stage: String,
     /// Exactly `longzhi engine review --scores scores.csv --rubric rubric.toml --stage <stage>`;
     /// null while the stage has no scores.
-    #[schema(value_type = Object)]
+    #[schema(value_type = Option<Object>)]
     pub report: Option<serde_json::Value>,
     pub labels: Vec<Label>,
     pub reviewers: Vec<ReviewerLabel>,
