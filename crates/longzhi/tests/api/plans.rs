@@ -771,8 +771,9 @@ async fn nobody_reviews_a_report_of_their_own_or_of_their_organisation() {
 async fn uploads_need_a_permission_a_quota_and_a_record_within_a_day() {
     let app = TestApp::spawn().await;
     let lanzhou = app.login("lanzhou").await;
-    // Users whose roles hold nothing to attach a file to cannot upload.
-    for who in ["enterprise", "expert"] {
+    // Users whose roles hold nothing to attach a file to cannot upload (an enterprise can: its
+    // programme applications carry evidence).
+    for who in ["expert", "hospital"] {
         let c = app.login(who).await;
         assert_error(
             &c.upload("/api/v1/files", "x.pdf", PDF.to_vec()).await,
