@@ -1,6 +1,11 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test'
 import { DEMO_PASSWORD, expect, login, test } from './fixtures'
 
+/** The text box of an Element Plus input: the attribute lands on the native element itself. */
+function typed(el: Locator): Locator {
+  return el.locator('xpath=self::input | self::textarea | .//input | .//textarea').first()
+}
+
 // Quality awards and brands (issue 19) on the demo data of `longzhi seed --demo`:
 // (1) an award round from the application to the public notice — the province starts an award
 //     round (one reviewer per application, no same-region rule) and opens it; the 兰州 enterprise
@@ -102,7 +107,7 @@ async function fillSheet(scope: Locator, leaves: readonly Criterion[], share: nu
     const input = scope.locator(`[data-test="score-${c.code}"] input`)
     await input.fill(String(part(c.max, share)))
     await input.press('Tab')
-    if (text) await scope.locator(`[data-test="text-${c.code}"] textarea`).fill(`${text} ${c.code}`)
+    if (text) await typed(scope.locator(`[data-test="text-${c.code}"]`)).fill(`${text} ${c.code}`)
   }
 }
 
@@ -145,10 +150,10 @@ test('the 兰州 enterprise applies: form, self-assessment, evidence, submit', a
   await page.waitForURL(/\/programme\/applications\/new\?round=\d+/)
 
   const form = page.locator('[data-test=application-form]')
-  await form.locator('[data-test=app-industry] input').fill('农副食品加工业')
-  await form.locator('[data-test=app-product] input').fill(product)
-  await form.locator('[data-test=app-summary] textarea').fill('公司建立了覆盖原粮收购、加工、检验到销售的全过程质量管理体系，近三年产品抽检合格率 100%。')
-  await form.locator('[data-test=app-contact] input').fill('王经理 0931-8888888')
+  await typed(form.locator('[data-test=app-industry]')).fill('农副食品加工业')
+  await typed(form.locator('[data-test=app-product]')).fill(product)
+  await typed(form.locator('[data-test=app-summary]')).fill('公司建立了覆盖原粮收购、加工、检验到销售的全过程质量管理体系，近三年产品抽检合格率 100%。')
+  await typed(form.locator('[data-test=app-contact]')).fill('王经理 0931-8888888')
   // A draft may be saved before the self-assessment is complete.
   await page.locator('[data-test=application-save]').click()
   await page.waitForURL(/\/programme\/applications\/\d+$/)
@@ -182,7 +187,7 @@ test('天水 does not see the 兰州 application', async ({ page, request }) => 
 
   await login(page, 'tianshui')
   await page.goto('/programme/applications')
-  await page.locator('[data-test=filter-q] input').fill(product)
+  await typed(page.locator('[data-test=filter-q]')).fill(product)
   await page.locator('[data-test=search]').click()
   await expect(page.locator('[data-test=list-table] .el-table__empty-text')).toBeVisible()
 })
@@ -190,13 +195,13 @@ test('天水 does not see the 兰州 application', async ({ page, request }) => 
 test('兰州 recommends the application', async ({ page }) => {
   await login(page, 'lanzhou')
   await page.goto('/programme/applications')
-  await page.locator('[data-test=filter-q] input').fill(product)
+  await typed(page.locator('[data-test=filter-q]')).fill(product)
   await page.locator('[data-test=search]').click()
   const row = page.locator('[data-test=list-table] .el-table__row', { hasText: applicant })
   await expect(row).toHaveCount(1)
   await row.locator('[data-test=row-recommend]').click()
   const dialog = formDialog(page)
-  await dialog.locator('[data-test=recommend-note] textarea').fill('该企业质量管理基础扎实，同意推荐。')
+  await typed(dialog.locator('[data-test=recommend-note]')).fill('该企业质量管理基础扎实，同意推荐。')
   await saveDialog(page)
   await page.goto(`/programme/applications/${applicationId}`)
   await expect(statusTag(page)).toHaveAttribute('data-value', 'recommended')
@@ -269,7 +274,7 @@ test('the province locks the stages with consensus and site-visit scores and sho
   await lock('consensus')
 
   await login(page, 'province')
-  for (const [stage, share, text, next] of [['consensus', 0.75, '合议意见', 'site_visit'], ['site_visit', 0.78, '现场核实', 'closed']] as const) {
+  for (const [stage, share, text, next] of [['consensus', 0.8, '合议意见', 'site_visit'], ['site_visit', 0.9, '现场核实', 'closed']] as const) {
     await page.goto(`/programme/applications/${applicationId}`)
     await page.locator('[data-test=application-tabs]').getByRole('tab', { name: /评分（/ }).click()
     const form = page.locator(`[data-test=score-form][data-stage=${stage}]`)
@@ -305,9 +310,9 @@ test('the public notice shows the entry and takes an objection', async ({ page }
   await expect(notice).toContainText(applicant)
   await notice.locator(`[data-test=notice-object][data-application="${applicationId}"]`).click()
   const dialog = page.locator('.el-dialog.objection-dialog')
-  await dialog.locator('[data-test=objection-name] input').fill('李群众')
-  await dialog.locator('[data-test=objection-contact] input').fill('13800000000')
-  await dialog.locator('[data-test=objection-content] textarea').fill('该企业去年曾因产品标签不规范被通报，请核实。')
+  await typed(dialog.locator('[data-test=objection-name]')).fill('李群众')
+  await typed(dialog.locator('[data-test=objection-contact]')).fill('13800000000')
+  await typed(dialog.locator('[data-test=objection-content]')).fill('该企业去年曾因产品标签不规范被通报，请核实。')
   await dialog.locator('[data-test=objection-send]').click()
   await expect(dialog.locator('[data-test=objection-done]')).toBeVisible()
 })
@@ -335,7 +340,7 @@ test('a certificate of the demo’s decided award round checks; an unknown code 
   const code = holder?.certificate_code ?? ''
 
   await page.goto('/public/certificate')
-  await page.locator('[data-test=certificate-code-input] input').fill(code)
+  await typed(page.locator('[data-test=certificate-code-input]')).fill(code)
   await page.locator('[data-test=certificate-check]').click()
   await page.waitForURL(/\/public\/certificate\/.+/)
   const found = page.locator('[data-test=certificate-found]')
