@@ -688,6 +688,47 @@ async fn an_award_round_from_application_to_a_verified_certificate() {
     )
     .await;
     assert!(f["forwarded_at"].is_string());
+
+    // Half a year before the term ends, the re-evaluation opens; passed, it renews the term.
+    let until = today() + Duration::days(100);
+    sql(
+        &app,
+        &format!(
+            "UPDATE programme_applications SET term_until = '{until}' WHERE id = {}",
+            a1["id"]
+        ),
+    )
+    .await;
+    longzhi_programme::terms::open_due(&app.db, today())
+        .await
+        .unwrap();
+    let terms = province
+        .ok("/api/v1/programme/terms?review=re_evaluation&status=open")
+        .await;
+    let t = terms["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["application_id"] == a1["id"])
+        .unwrap()
+        .clone();
+    assert_eq!(t["due_on"], json!(until));
+    step(
+        &province,
+        &format!("/api/v1/programme/terms/{}/conclude", t["id"]),
+        json!({"outcome": "keep", "note": "复评通过", "version": t["version"]}),
+    )
+    .await;
+    let renewed = enterprise
+        .ok(&format!("/api/v1/programme/applications/{}", a1["id"]))
+        .await;
+    assert_eq!(
+        renewed["term_until"],
+        json!(longzhi_programme::decision::term_end(
+            until + Duration::days(1),
+            5
+        ))
+    );
 }
 
 #[tokio::test]

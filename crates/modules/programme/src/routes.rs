@@ -461,7 +461,7 @@ async fn public_notices(State(st): State<AppState>, headers: HeaderMap) -> ApiRe
 
 /// An objection to a shortlisted application during its notice (a few per address and hour).
 #[utoipa::path(post, path = "/public/programme/objections", tag = "programme", request_body = ObjectionInput,
-    responses((status = 201, body = Receipt), (status = 409, body = longzhi_server::i18n::ErrorBody), (status = 429, body = longzhi_server::i18n::ErrorBody)))]
+    responses((status = 201, body = Receipt), (status = 404, body = longzhi_server::i18n::ErrorBody), (status = 409, body = longzhi_server::i18n::ErrorBody), (status = 429, body = longzhi_server::i18n::ErrorBody)))]
 async fn public_objection(
     State(st): State<AppState>,
     ClientInfo(client): ClientInfo,

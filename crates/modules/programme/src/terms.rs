@@ -302,8 +302,20 @@ pub async fn conclude(
     )
     .await?;
     let a = applications::load(&txn, before.application_id).await?;
+    // A re-evaluation passed renews the title for another term from the day after this one ends.
+    let renewed = match (status, before.review.as_str(), a.term_until) {
+        ("kept", "re_evaluation", Some(until)) => {
+            let years = rounds::load(&txn, a.round_id).await?.term_years;
+            Set(Some(crate::decision::term_end(
+                until + Duration::days(1),
+                years,
+            )))
+        }
+        _ => sea_orm::ActiveValue::NotSet,
+    };
     application::Entity::update_many()
         .set(application::ActiveModel {
+            term_until: renewed,
             term_status: Set(Some(holder.into())),
             updated_at: Set(Utc::now()),
             ..Default::default()
