@@ -35,17 +35,6 @@ pub struct ShortlistInput {
     pub version: i32,
 }
 
-/// Applications under review in round `id` (they have a blind code).
-async fn reviewed<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<application::Model>> {
-    Ok(
-        unscoped::<application::Entity>("the round's applications, for the organiser's decision")
-            .filter(application::Column::RoundId.eq(id))
-            .filter(application::Column::Code.is_not_null())
-            .all(db)
-            .await?,
-    )
-}
-
 async fn set_app<C: ConnectionTrait>(db: &C, id: i64, am: application::ActiveModel) -> Result<()> {
     let mut am = am;
     am.updated_at = Set(Utc::now());
@@ -75,7 +64,7 @@ pub async fn shortlist(
 ) -> Result<RoundView> {
     let txn = longzhi_store::backend::begin_write(db).await?;
     let r = rounds::load(&txn, id).await?;
-    let apps = reviewed(&txn, id).await?;
+    let apps = crate::review::reviewed(&txn, id).await?;
     let known: HashSet<i64> = apps.iter().map(|a| a.id).collect();
     let mut errs = FieldErrors::new();
     let mut seen = HashSet::new();
@@ -184,7 +173,7 @@ pub async fn decide(
         return Err(StoreError::Rule(ErrorCode::ProgrammeObjectionsOpen));
     }
     let mut holders = Vec::new();
-    for a in reviewed(&txn, id).await? {
+    for a in crate::review::reviewed(&txn, id).await? {
         let am = match (a.status.as_str(), a.outcome.as_deref()) {
             ("shortlisted", Some(outcome)) => {
                 holders.push(a.org_id);

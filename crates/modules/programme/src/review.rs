@@ -194,7 +194,10 @@ fn expert_code(id: i64) -> String {
 }
 
 /// The eligible applications under review in round `id` (after the close, those with a code).
-async fn reviewed<C: ConnectionTrait>(db: &C, id: i64) -> Result<Vec<application::Model>> {
+pub(crate) async fn reviewed<C: ConnectionTrait>(
+    db: &C,
+    id: i64,
+) -> Result<Vec<application::Model>> {
     Ok(
         unscoped::<application::Entity>("the round's applications under review, for the organiser")
             .filter(application::Column::RoundId.eq(id))
