@@ -94,17 +94,15 @@ export interface IndicatorScore {
   weak?: boolean | null
 }
 
-export interface IndicatorGap extends IndicatorScore {
-  /** The city's score less the province mean, in points (null while either is missing). */
-  gap: number | null
-}
+/** An indicator with the city's score less the province mean, in points (null while either is missing). */
+export type IndicatorGap<T extends IndicatorScore = IndicatorScore> = T & { gap: number | null }
 
 /**
  * A city's indicators against the province mean, the largest shortfall first: the weak ones and,
  * with `all`, the others after them.
  */
-export function indicatorGaps(items: readonly IndicatorScore[], all = false): IndicatorGap[] {
-  const gap = (i: IndicatorScore) => (i.score != null && i.province_mean != null ? Math.round((i.score - i.province_mean) * 100) / 100 : null)
+export function indicatorGaps<T extends IndicatorScore>(items: readonly T[], all = false): IndicatorGap<T>[] {
+  const gap = (i: T) => (i.score != null && i.province_mean != null ? Math.round((i.score - i.province_mean) * 100) / 100 : null)
   return items
     .map((i) => ({ ...i, gap: gap(i) }))
     .filter((i) => all || isWeak(i))
@@ -131,12 +129,6 @@ export function indicatorCompareOption(items: readonly IndicatorGap[], texts: { 
     ],
   }
 }
-
-/** The statuses of a remediation task (整改), in the order of its flow. */
-export const REMEDIATION_STATUSES = ['open', 'submitted', 'returned', 'closed', 'cancelled'] as const
-/** Why a city remediates: among the bottom cities, graded failing (or vetoed), or both. */
-export const REMEDIATION_REASONS = ['bottom', 'failing', 'bottom_failing'] as const
-export const FINDING_STATUSES = ['open', 'closed'] as const
 
 export function remediationStatusType(s: string): TagType {
   return ({ open: 'primary', submitted: 'warning', returned: 'danger', closed: 'success' } as Record<string, TagType>)[s] ?? 'info'
