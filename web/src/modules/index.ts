@@ -12,8 +12,9 @@ import recall from './recall'
 import car from './car'
 import service from './service'
 import programme from './programme'
+import assessment from './assessment'
 
-export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car, service, programme]
+export const modules: readonly ConsoleModule[] = [plan, quality, injury, recall, car, service, programme, assessment]
 
 /** Every module's pages, for the admin layout's children. */
 export const moduleRoutes = modules.flatMap((m) => m.routes)
