@@ -16,12 +16,15 @@ const stamp = Date.now().toString(36)
 const YEAR = new Date().getFullYear() + 1
 const LANZHOU = '620100'
 const TIANSHUI = '620500'
-/** The two indicators: code, part, name, points, the scoring department and the scores (兰州, 天水). */
-const INDICATORS = [
-  { code: 'E2E-1', part: '一、质量工作组织领导', name: `质量工作纳入政府目标考核-${stamp}`, points: 60, department: '质量发展处', scores: [58, 50] },
-  { code: 'E2E-2', part: '二、质量基础设施建设', name: `计量基础能力建设-${stamp}`, points: 40, department: '计量处', scores: [40, 30] },
-] as const
 const DEDUCTION = '社会公用计量标准建标数量不足，扣 10 分。'
+/**
+ * The two indicators: code, part, name, points, the scoring department, and the scores of 兰州 and
+ * 天水 with the comment each deduction needs.
+ */
+const INDICATORS = [
+  { code: 'E2E-1', part: '一、质量工作组织领导', name: `质量工作纳入政府目标考核-${stamp}`, points: 60, department: '质量发展处', scores: [58, 50], comments: ['考核结果运用不够充分，扣 2 分。', '质量工作考核机制尚不健全，扣 10 分。'] },
+  { code: 'E2E-2', part: '二、质量基础设施建设', name: `计量基础能力建设-${stamp}`, points: 40, department: '计量处', scores: [40, 30], comments: ['', DEDUCTION] },
+] as const
 
 test.describe.configure({ mode: 'serial' })
 // The server counts days in China Standard Time; the browser counts them the same way.
@@ -61,25 +64,24 @@ async function indicatorWorkbook(page: Page, yearId: number): Promise<{ name: st
   const res = await page.request.get(`/api/v1/assessment/years/${yearId}/indicators/template`)
   expect(res.ok()).toBe(true)
   const template = new ExcelJS.Workbook()
-  await template.xlsx.load((await res.body()) as unknown as ArrayBuffer)
+  await template.xlsx.load(await res.body())
   const titles = (template.worksheets[0].getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''))
-  // Most specific first: "评分处室" is the department, not the rule.
-  const fields: [RegExp, (i: (typeof INDICATORS)[number], n: number) => string | number][] = [
-    [/处室|部门|department/i, (i) => i.department],
-    [/部分|类别|part/i, (i) => i.part],
-    [/编号|代码|code/i, (i) => i.code],
+  // 考核部分 指标编号 指标名称 分值 评分规则 佐证材料要求 评分处室 (or their English titles); most specific first.
+  const fields: [RegExp, (i: (typeof INDICATORS)[number]) => string | number][] = [
+    [/处室|department/i, (i) => i.department],
+    [/部分|part/i, (i) => i.part],
+    [/编号|code/i, (i) => i.code],
     [/分值|points/i, (i) => i.points],
-    [/规则|标准|rule/i, (i) => `按${i.name}完成情况评分`],
-    [/佐证|材料|evidence/i, () => '相关文件和工作台账'],
-    [/排序|顺序|sort/i, (_i, n) => n + 1],
-    [/名称|指标|name/i, (i) => i.name],
+    [/规则|rule/i, (i) => `按${i.name}完成情况评分`],
+    [/佐证|evidence/i, () => '相关文件和工作台账'],
+    [/名称|indicator/i, (i) => i.name],
   ]
   const column = titles.map((title) => fields.find(([re]) => re.test(title))?.[1])
-  expect(column.filter(Boolean).length, `the template's columns: ${titles.join(', ')}`).toBeGreaterThanOrEqual(6)
+  expect(column.filter(Boolean).length, `the template's columns: ${titles.join(', ')}`).toBe(fields.length)
   const book = new ExcelJS.Workbook()
   const sheet = book.addWorksheet(template.worksheets[0].name)
   sheet.addRow(titles)
-  INDICATORS.forEach((i, n) => sheet.addRow(column.map((value) => value?.(i, n) ?? '')))
+  for (const i of INDICATORS) sheet.addRow(column.map((value) => value?.(i) ?? ''))
   return { name: 'indicators.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await book.xlsx.writeBuffer()) }
 }
 
@@ -111,7 +113,8 @@ test('the province creates next year’s assessment of 兰州 and 天水, import
   await typed(dialog.locator('[data-test=year-title]')).fill(title)
   await pickOption(page, dialog.locator('[data-test=year-cities]'), '兰州市')
   await page.locator('.el-popper:visible .el-select-dropdown__item', { hasText: '天水市' }).first().click()
-  await page.keyboard.press('Escape')
+  // Closes the dropdown (Escape would close the dialog too).
+  await dialog.locator('.el-dialog__header').click()
   await saveDialog(page)
   await page.waitForURL(/\/assessment\/years\/\d+$/)
   yearId = Number(new URL(page.url()).pathname.split('/').pop())
@@ -120,7 +123,9 @@ test('the province creates next year’s assessment of 兰州 and 天水, import
   // One bottom place remediates.
   await page.locator('[data-test=year-tabs]').getByRole('tab', { name: '考核设置' }).click()
   await page.locator('[data-test=year-settings-edit]').click()
-  await typed(formDialog(page).locator('[data-test=settings-bottom-count]')).fill('1')
+  const bottom = typed(formDialog(page).locator('[data-test=settings-bottom-count]'))
+  await bottom.fill('1')
+  await bottom.press('Tab')
   await saveDialog(page)
 
   // The indicator system: the workbook replaces the indicators copied in.
@@ -172,14 +177,14 @@ test('the province closes the self-evaluation', async ({ page }) => {
 })
 
 /** Scores one indicator for both cities on the scoring page, as its department. */
-async function scoreIndicator(page: Page, indicator: (typeof INDICATORS)[number], comments: [string, string]): Promise<void> {
+async function scoreIndicator(page: Page, indicator: (typeof INDICATORS)[number]): Promise<void> {
   await page.goto(`/assessment/scoring?year_id=${yearId}`)
+  await expect(page.locator(`[data-test=scoring-indicator-group][data-code="${indicator.code}"]`)).toBeVisible()
   for (const [n, city] of [LANZHOU, TIANSHUI].entries()) {
-    const row = page.locator(`[data-test=scoring-row][data-code="${indicator.code}"][data-city="${city}"]`)
-    await expect(row).toBeVisible()
-    await typed(row.locator('[data-test=score-input]')).fill(String(indicator.scores[n]))
-    await typed(row.locator('[data-test=score-input]')).press('Tab')
-    if (comments[n]) await typed(row.locator('[data-test=score-comment]')).fill(comments[n])
+    const score = typed(page.locator(`[data-test="score-${city}-${indicator.code}"]`))
+    await score.fill(String(indicator.scores[n]))
+    await score.press('Tab')
+    if (indicator.comments[n]) await typed(page.locator(`[data-test="comment-${city}-${indicator.code}"]`)).fill(indicator.comments[n])
   }
   await page.locator('[data-test=scores-save]').click()
   await expect(page.locator('.el-message--success')).toBeVisible()
@@ -187,10 +192,11 @@ async function scoreIndicator(page: Page, indicator: (typeof INDICATORS)[number]
 
 test('质量发展处 scores its indicator for both cities and sees the provisional ranking', async ({ page }) => {
   await login(page, 'province')
-  const [quality] = INDICATORS
-  await scoreIndicator(page, quality, ['', '质量工作考核机制尚不健全，扣 10 分。'])
-  // The other indicator is 计量处's: not the province's to score.
-  await expect(page.locator(`[data-test=scoring-row][data-code="${INDICATORS[1].code}"] [data-test=score-input]`)).toHaveCount(0)
+  const [quality, metrology] = INDICATORS
+  await scoreIndicator(page, quality)
+  // The province sees 计量处's indicator too, but it is not the province's to score.
+  await expect(page.locator(`[data-test=scoring-indicator-group][data-code="${metrology.code}"]`)).toBeVisible()
+  await expect(page.locator(`[data-test="score-${TIANSHUI}-${metrology.code}"]`)).toHaveCount(0)
 
   await page.goto(`/assessment/years/${yearId}/results`)
   await expect(page.locator('[data-test=results-provisional]')).toBeVisible()
@@ -200,8 +206,10 @@ test('质量发展处 scores its indicator for both cities and sees the provisio
 
 test('计量处 scores its indicator, deducting points from 天水 with the reason', async ({ page }) => {
   await login(page, 'metrology')
-  const [, metrology] = INDICATORS
-  await scoreIndicator(page, metrology, ['', DEDUCTION])
+  const [quality, metrology] = INDICATORS
+  await scoreIndicator(page, metrology)
+  // A department sees its own indicators only.
+  await expect(page.locator(`[data-test=scoring-indicator-group][data-code="${quality.code}"]`)).toHaveCount(0)
 })
 
 test('the province publishes: 兰州 ranks first, 天水 last and remediates', async ({ page }) => {
