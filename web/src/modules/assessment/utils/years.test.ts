@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { flowIndex, gradeOf, gradesProblem, groupByPart, partTotals, percent, prefecturesOf, roundPoints, sumOf, yearSteps } from './years'
+import { flowIndex, gradesProblem, groupByPart, partTotals, percent, prefecturesOf, roundPoints, sumOf, yearSteps } from './years'
 
 describe('a year’s flow', () => {
   it('places the step bar', () => {
@@ -39,17 +39,8 @@ describe('the indicator system', () => {
   })
 })
 
-describe('grades', () => {
+describe('the grade table', () => {
   const grades = [{ grade: 'A', min: 90 }, { grade: 'B', min: 80 }, { grade: 'C', min: 60 }, { grade: 'D', min: 0 }]
-  it('grade a total by the highest band it reaches', () => {
-    expect(gradeOf(95, grades)).toBe('A')
-    expect(gradeOf(90, grades)).toBe('A')
-    expect(gradeOf(89.99, grades)).toBe('B')
-    expect(gradeOf(0, grades)).toBe('D')
-    expect(gradeOf(null, grades)).toBeNull()
-    expect(gradeOf(70, [...grades].reverse())).toBe('C')
-    expect(gradeOf(50, grades.slice(0, 3))).toBeNull()
-  })
   it('check the table', () => {
     expect(gradesProblem(grades)).toBeNull()
     expect(gradesProblem([])).toBe('empty')

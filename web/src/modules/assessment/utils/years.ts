@@ -1,15 +1,14 @@
 /**
  * Pure helpers of the years' pages: the flow and the steps a year's state offers, the indicator
- * system's points per part, the grade of a total, the settings' grade table checked as the server
+ * system's points per part, the settings' grade table checked as the server
  * checks it, and the 14 prefectures (the cities assessed by default) out of the region tree.
  */
-
-export const YEAR_FLOW = ['draft', 'self_evaluation', 'scoring', 'published'] as const
+import { YEAR_STATUSES } from '../api'
 
 /** The step bar's position: the status's index; the last step counts as done once published. */
 export function flowIndex(status: string): number {
-  const i = (YEAR_FLOW as readonly string[]).indexOf(status)
-  return status === 'published' ? YEAR_FLOW.length : Math.max(0, i)
+  const i = (YEAR_STATUSES as readonly string[]).indexOf(status)
+  return status === 'published' ? YEAR_STATUSES.length : Math.max(0, i)
 }
 
 /** What a year's state allows (the server decides; these are the controls shown). */
@@ -53,12 +52,6 @@ export function partTotals(indicators: readonly { part: string; points: number }
 export interface GradeBand {
   grade: string
   min: number
-}
-
-/** The grade of a total: the first (highest) band whose minimum it reaches; null without a total. */
-export function gradeOf(total: number | null | undefined, grades: readonly GradeBand[]): string | null {
-  if (total === null || total === undefined) return null
-  return [...grades].sort((a, b) => b.min - a.min).find((g) => total >= g.min)?.grade ?? null
 }
 
 /**
