@@ -130,6 +130,20 @@ error_codes! {
     ProgrammeWrongApplicant = "programme.wrong_applicant", 409;
     /// Scoring an application one is not on the panel of.
     ProgrammeNotAssigned = "programme.not_assigned", 403;
+    /// An assessment year, evaluation, remediation or finding not in the state the step needs.
+    AssessmentWrongState = "assessment.wrong_state", 409;
+    /// A second assessment of one year.
+    AssessmentDuplicate = "assessment.duplicate", 409;
+    /// Opening an indicator system whose points do not add up to 100.
+    AssessmentPointsTotal = "assessment.points_total", 409;
+    /// A self-evaluation changed or submitted after its deadline.
+    AssessmentDeadlinePassed = "assessment.deadline_passed", 409;
+    /// Submitting with claims missing, or publishing with scores missing.
+    AssessmentIncomplete = "assessment.incomplete", 409;
+    /// Scoring an indicator another department scores.
+    AssessmentNotYourIndicator = "assessment.not_your_indicator", 403;
+    /// Results asked for before publication by someone who does not sign them off.
+    AssessmentNotPublished = "assessment.not_published", 403;
     /// A file of a kind not accepted is not a conflict with the stored state.
     FileTypeNotAllowed = "file.type_not_allowed", 415;
     FileQuota = "file.quota", 429;
@@ -380,6 +394,34 @@ impl ErrorCode {
             C::ProgrammeNotAssigned => (
                 "您不是该申报的评审专家",
                 "You are not on this application's review panel",
+            ),
+            C::AssessmentWrongState => (
+                "当前状态下不能进行此操作",
+                "This cannot be done in the record's current state",
+            ),
+            C::AssessmentDuplicate => (
+                "该年度的考核已经存在",
+                "An assessment of this year already exists",
+            ),
+            C::AssessmentPointsTotal => (
+                "指标体系的分值合计必须为 100 分",
+                "The indicators' points must add up to 100",
+            ),
+            C::AssessmentDeadlinePassed => (
+                "自评已过截止日期",
+                "The self-evaluation deadline has passed",
+            ),
+            C::AssessmentIncomplete => (
+                "还有指标未填报或未评分",
+                "Some indicators are not yet claimed or scored",
+            ),
+            C::AssessmentNotYourIndicator => (
+                "该指标不由本处室评分",
+                "Your department does not score this indicator",
+            ),
+            C::AssessmentNotPublished => (
+                "考核结果尚未发布",
+                "The results have not been published yet",
             ),
             C::FileTypeNotAllowed => (
                 "不支持的文件类型:仅接受 PDF、图片(PNG/JPEG)、Office 文档、ZIP 和纯文本",

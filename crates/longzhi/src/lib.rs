@@ -12,5 +12,6 @@ pub fn modules() -> Modules {
         longzhi_car::MODULE,
         longzhi_service::MODULE,
         longzhi_programme::MODULE,
+        longzhi_assessment::MODULE,
     ])
 }

@@ -9,6 +9,7 @@ mod openapi;
 mod routes;
 mod scope;
 
+mod assessment;
 mod audit_chain;
 mod auth;
 mod bad_input;

@@ -16,6 +16,10 @@ use reqwest::{Method, StatusCode};
 use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set};
 use serde_json::{Value, json};
 
+use longzhi_assessment::entity::{
+    evaluation as assessment_evaluation, finding as assessment_finding,
+    remediation as assessment_remediation,
+};
 use longzhi_car::entity::{dispute, repair as car_repair};
 use longzhi_injury::entity::{case as injury_case, point as injury_point, report as injury_report};
 use longzhi_plan::entity::{plan, plan_part, plan_point, plan_report, plan_target, plan_task};
@@ -78,6 +82,9 @@ enum Key {
     ServiceEvent,
     ProgrammeApplication,
     ProgrammeTerm,
+    AssessmentEvaluation,
+    AssessmentRemediation,
+    AssessmentFinding,
 }
 
 use Access::{Needs, Public, SignedIn, Token};
@@ -1799,6 +1806,228 @@ const ROUTES: &[(&str, &str, Access, Key)] = &[
         Public,
         Key::Global,
     ),
+    (
+        "GET",
+        "/assessment/years",
+        Needs("assessment:year:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/assessment/years",
+        Needs("assessment:year:create"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}",
+        Needs("assessment:year:view"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/assessment/years/{id}",
+        Needs("assessment:year:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/assessment/years/{id}/open",
+        Needs("assessment:year:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/assessment/years/{id}/close",
+        Needs("assessment:year:update"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/assessment/years/{id}/publish",
+        Needs("assessment:year:publish"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/assessment/years/{id}/reopen",
+        Needs("assessment:year:publish"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/departments",
+        Needs("assessment:year:view"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/indicators",
+        Needs("assessment:year:view"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/assessment/years/{id}/indicators",
+        Needs("assessment:year:update"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/assessment/indicators/{id}",
+        Needs("assessment:year:update"),
+        Key::Global,
+    ),
+    (
+        "DELETE",
+        "/assessment/indicators/{id}",
+        Needs("assessment:year:update"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/indicators/template",
+        Needs("assessment:year:import"),
+        Key::Global,
+    ),
+    (
+        "POST",
+        "/assessment/years/{id}/indicators/import",
+        Needs("assessment:year:import"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/indicators/export",
+        Needs("assessment:year:export"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/evaluations",
+        Needs("assessment:evaluation:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/assessment/evaluations/export",
+        Needs("assessment:evaluation:export"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/assessment/evaluations/{id}",
+        Needs("assessment:evaluation:view"),
+        Key::AssessmentEvaluation,
+    ),
+    (
+        "PUT",
+        "/assessment/evaluations/{id}",
+        Needs("assessment:evaluation:fill"),
+        Key::AssessmentEvaluation,
+    ),
+    (
+        "POST",
+        "/assessment/evaluations/{id}/submit",
+        Needs("assessment:evaluation:fill"),
+        Key::AssessmentEvaluation,
+    ),
+    (
+        "POST",
+        "/assessment/evaluations/{id}/veto",
+        Needs("assessment:year:publish"),
+        Key::AssessmentEvaluation,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/scoring",
+        Needs("assessment:score:list"),
+        Key::Global,
+    ),
+    (
+        "PUT",
+        "/assessment/years/{id}/scores",
+        Needs("assessment:score:submit"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/results",
+        Needs("assessment:result:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/results/export",
+        Needs("assessment:result:export"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/years/{id}/notification",
+        Needs("assessment:result:view"),
+        Key::Global,
+    ),
+    (
+        "GET",
+        "/assessment/remediations",
+        Needs("assessment:remediation:list"),
+        Key::None,
+    ),
+    (
+        "GET",
+        "/assessment/remediations/{id}",
+        Needs("assessment:remediation:view"),
+        Key::AssessmentRemediation,
+    ),
+    (
+        "POST",
+        "/assessment/remediations/{id}/report",
+        Needs("assessment:remediation:report"),
+        Key::AssessmentRemediation,
+    ),
+    (
+        "POST",
+        "/assessment/remediations/{id}/review",
+        Needs("assessment:remediation:review"),
+        Key::AssessmentRemediation,
+    ),
+    (
+        "POST",
+        "/assessment/remediations/{id}/talks",
+        Needs("assessment:remediation:review"),
+        Key::AssessmentRemediation,
+    ),
+    (
+        "GET",
+        "/assessment/findings",
+        Needs("assessment:finding:list"),
+        Key::None,
+    ),
+    (
+        "POST",
+        "/assessment/findings",
+        Needs("assessment:finding:create"),
+        Key::None,
+    ),
+    (
+        "PUT",
+        "/assessment/findings/{id}",
+        Needs("assessment:finding:update"),
+        Key::AssessmentFinding,
+    ),
+    (
+        "POST",
+        "/assessment/findings/{id}/progress",
+        Needs("assessment:finding:report"),
+        Key::AssessmentFinding,
+    ),
+    (
+        "POST",
+        "/assessment/findings/{id}/close",
+        Needs("assessment:finding:close"),
+        Key::AssessmentFinding,
+    ),
 ];
 
 /// Fields that make the generated body of a route valid (the generated ones are syntactically
@@ -2276,6 +2505,33 @@ async fn records(app: &TestApp, kind: Key, prefix: &str) -> Vec<String> {
             )
             .await
         }
+        Key::AssessmentEvaluation => {
+            in_region::<assessment_evaluation::Entity>(
+                db,
+                assessment_evaluation::Column::Id,
+                assessment_evaluation::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::AssessmentRemediation => {
+            in_region::<assessment_remediation::Entity>(
+                db,
+                assessment_remediation::Column::Id,
+                assessment_remediation::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
+        Key::AssessmentFinding => {
+            in_region::<assessment_finding::Entity>(
+                db,
+                assessment_finding::Column::Id,
+                assessment_finding::Column::RegionPath,
+                &like,
+            )
+            .await
+        }
         Key::Warning => {
             in_region::<warning::Entity>(
                 db,
@@ -2318,6 +2574,43 @@ async fn grant_everything(app: &TestApp, role_id: i64, username: &str) {
     .insert(&app.db)
     .await
     .unwrap();
+}
+
+/// A remediation task and a national finding of `city`, whatever last year's demo ranking was:
+/// the task as publication stores it (on the city's evaluation), the finding through the API.
+async fn city_assessment(app: &TestApp, admin: &Client, city: &str) {
+    let e = assessment_evaluation::Entity::find()
+        .filter(assessment_evaluation::Column::CityCode.eq(city))
+        .one(&app.db)
+        .await
+        .unwrap()
+        .expect("a demo evaluation of the city");
+    let now = chrono::Utc::now();
+    assessment_remediation::ActiveModel {
+        year_id: Set(e.year_id),
+        evaluation_id: Set(e.id),
+        city_code: Set(city.into()),
+        reason: Set("bottom".into()),
+        due_on: Set(now.date_naive()),
+        status: Set("open".into()),
+        report: Set(String::new()),
+        region_path: Set(e.region_path.clone()),
+        org_id: Set(e.org_id),
+        version: Set(1),
+        created_at: Set(now),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .insert(&app.db)
+    .await
+    .unwrap();
+    let (s, b) = admin
+        .post(
+            "/api/v1/assessment/findings",
+            json!({"year": 2025, "finding": "反馈问题", "owner_id": e.org_id, "due_on": today()}),
+        )
+        .await;
+    assert_eq!(s, StatusCode::CREATED, "{b}");
 }
 
 /// A draft plan with a part, a point and a task, written by `author` (a city user holding every
@@ -2481,6 +2774,9 @@ async fn every_route_refuses_the_anonymous_the_unpermitted_and_other_cities() {
             .await;
         assert_eq!(s, StatusCode::CREATED, "{b}");
         app.login(other).await;
+    }
+    for city in ["620100", "620500"] {
+        city_assessment(&app, &admin, city).await;
     }
     let mut checked = std::collections::BTreeMap::<&str, usize>::new();
     for (outsider, prefix, city) in [(&tianshui, LANZHOU, "兰州"), (&lanzhou, TIANSHUI, "天水")]
