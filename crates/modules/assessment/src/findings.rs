@@ -10,7 +10,7 @@ use longzhi_store::entity::org;
 use longzhi_store::page::{Page, PageQuery, paginate};
 use longzhi_store::repo::notices::{self, Notice};
 use longzhi_store::repo::{get_scoped, update_versioned};
-use longzhi_store::scope::{Principal, scoped, unscoped_by_id};
+use longzhi_store::scope::{Principal, scoped, unscoped, unscoped_by_id};
 use longzhi_store::{Result, StoreError, today};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, QueryFilter, Set,
@@ -88,21 +88,19 @@ fn target(m: &finding::Model) -> Target<'_> {
 }
 
 async fn views<C: ConnectionTrait>(db: &C, rows: Vec<finding::Model>) -> Result<Vec<FindingView>> {
-    let owners = longzhi_store::repo::by_ids::<org::Entity, _>(
-        db,
-        org::Column::Id,
-        rows.iter().map(|m| m.org_id),
-        |o| o.id,
-    )
-    .await?;
+    let owners: std::collections::HashMap<i64, String> =
+        unscoped::<org::Entity>("the names of the owners of findings the caller sees")
+            .filter(org::Column::Id.is_in(rows.iter().map(|m| m.org_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (o.id, o.name))
+            .collect();
     let day = today();
     Ok(rows
         .into_iter()
         .map(|m| FindingView {
-            owner_name: owners
-                .get(&m.org_id)
-                .map(|o| o.name.clone())
-                .unwrap_or_default(),
+            owner_name: owners.get(&m.org_id).cloned().unwrap_or_default(),
             overdue: m.status == "open" && m.due_on < day,
             id: m.id,
             year: m.year,

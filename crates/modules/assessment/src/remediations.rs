@@ -115,13 +115,14 @@ pub async fn views<C: ConnectionTrait>(
 ) -> Result<Vec<RemediationView>> {
     let names = regions::city_names(db).await?;
     let ids: Vec<i64> = rows.iter().map(|m| m.id).collect();
-    let evals = longzhi_store::repo::by_ids::<evaluation::Entity, _>(
-        db,
-        evaluation::Column::Id,
-        rows.iter().map(|m| m.evaluation_id),
-        |e| e.id,
-    )
-    .await?;
+    let evals: std::collections::HashMap<i64, evaluation::Model> =
+        unscoped::<evaluation::Entity>("the results of the cities whose tasks the caller sees")
+            .filter(evaluation::Column::Id.is_in(rows.iter().map(|m| m.evaluation_id)))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect();
     let year_of = longzhi_store::repo::by_ids::<year::Entity, _>(
         db,
         year::Column::Id,
