@@ -16,7 +16,7 @@ use chrono::{Datelike, Duration};
 use longzhi_store::repo::orgs;
 use longzhi_store::scope::{Principal, unscoped};
 use longzhi_store::{DatabaseConnection, Result, today};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder};
 
 use crate::entity::{evaluation, remediation, year};
 use crate::evaluations::{self, ClaimInput, EvaluationInput};
@@ -59,6 +59,7 @@ async fn evaluations_of(db: &DatabaseConnection, year_id: i64) -> Result<Vec<eva
     Ok(
         unscoped::<evaluation::Entity>("demo data fill every city's evaluation")
             .filter(evaluation::Column::YearId.eq(year_id))
+            .order_by_asc(evaluation::Column::CityCode)
             .all(db)
             .await?,
     )
