@@ -136,7 +136,7 @@ test('the province creates next year’s assessment of 兰州 and 天水, import
   await importer.locator('[data-test=import-upload]').click()
   await expect(importer.locator('.el-alert--success')).toBeVisible()
   await expect(importer.locator('[data-test=import-errors]')).toHaveCount(0)
-  await importer.getByRole('button', { name: '关闭' }).click()
+  await importer.getByRole('button', { name: '关闭', exact: true }).click()
   await expect(page.locator('[data-test=points-total]')).toHaveAttribute('data-value', '100')
   for (const i of INDICATORS) await expect(page.locator('[data-test=indicator-system]')).toContainText(i.name)
 

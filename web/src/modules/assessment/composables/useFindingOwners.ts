@@ -1,13 +1,13 @@
 /**
  * Who may own a national finding (国家考核反馈问题): the province's departments that score
- * (GET /assessment/departments) and the cities' bureaus; the province's choices, loaded when the
- * caller may assign findings.
+ * (GET /assessment/departments) and the cities' bureaus; the province's choices, loaded only when
+ * the caller assigns findings.
  */
-import { computed, shallowRef } from 'vue'
-import { useOrgOptions } from '@/composables/useOptions'
+import { shallowRef } from 'vue'
+import { systemApi } from '@/api/system'
 import { useAuthStore } from '@/stores/auth'
 import { showError } from '@/utils/feedback'
-import { yearApi, type Department } from '../api'
+import { yearApi } from '../api'
 
 export interface OwnerGroup {
   key: 'departments' | 'cityBureaus'
@@ -15,18 +15,17 @@ export interface OwnerGroup {
 }
 
 export function useFindingOwners() {
-  const auth = useAuthStore()
-  const departments = shallowRef<Department[]>([])
-  const bureaus = useOrgOptions('city_bureau')
-  if (auth.can('assessment:finding:create'))
-    yearApi
-      .departments()
-      .then((d) => (departments.value = d))
-      .catch(showError)
-  return computed<OwnerGroup[]>(() =>
-    [
-      { key: 'departments' as const, options: departments.value.map((d) => ({ id: d.id, name: d.name })) },
-      { key: 'cityBureaus' as const, options: bureaus.value.map((o) => ({ id: o.id, name: o.name })) },
-    ].filter((g) => g.options.length),
-  )
+  const groups = shallowRef<OwnerGroup[]>([])
+  if (!useAuthStore().can('assessment:finding:create')) return groups
+  const pick = (o: { id: number; name: string }) => ({ id: o.id, name: o.name })
+  Promise.all([yearApi.departments(), systemApi.orgsOfKind('city_bureau')])
+    .then(([departments, bureaus]) => {
+      const all: OwnerGroup[] = [
+        { key: 'departments', options: departments.map(pick) },
+        { key: 'cityBureaus', options: bureaus.items.map(pick) },
+      ]
+      groups.value = all.filter((g) => g.options.length)
+    })
+    .catch(showError)
+  return groups
 }
