@@ -64,7 +64,7 @@ async function indicatorWorkbook(page: Page, yearId: number): Promise<{ name: st
   const res = await page.request.get(`/api/v1/assessment/years/${yearId}/indicators/template`)
   expect(res.ok()).toBe(true)
   const template = new ExcelJS.Workbook()
-  await template.xlsx.load(await res.body())
+  await template.xlsx.load(new Uint8Array(await res.body()).buffer)
   const titles = (template.worksheets[0].getRow(1).values as unknown[]).slice(1).map((v) => String(v ?? ''))
   // 考核部分 指标编号 指标名称 分值 评分规则 佐证材料要求 评分处室 (or their English titles); most specific first.
   const fields: [RegExp, (i: (typeof INDICATORS)[number]) => string | number][] = [
