@@ -31,7 +31,7 @@ describe('route access', () => {
 describe('the sidebar menu', () => {
   it('shows everything to `*:*:*`', () => {
     const menu = buildMenu(layoutChildren, ['*:*:*'])
-    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/recall', '/car', '/service', '/programme', '/system'])
+    expect(menu.map((m) => m.path)).toEqual(['/', '/plan', '/quality', '/injury', '/recall', '/car', '/service', '/programme', '/assessment', '/system'])
     expect(menu[1].children.map((c) => c.path)).toEqual(['/plan/plans', '/plan/tasks', '/plan/reviews', '/plan/matrix'])
     expect(menu[2].children.map((c) => c.path)).toEqual(['/quality/indicators', '/quality/frameworks', '/quality/rounds', '/quality/values', '/quality/analysis', '/quality/reports', '/quality/actions'])
     expect(menu[3].children.map((c) => c.path)).toEqual(['/injury/points', '/injury/cases', '/injury/estimates', '/injury/reports', '/injury/signals', '/injury/register'])
@@ -39,8 +39,9 @@ describe('the sidebar menu', () => {
     expect(menu[5].children.map((c) => c.path)).toEqual(['/car/disputes', '/car/makers', '/car/calendar', '/car/analysis', '/car/injuries'])
     expect(menu[6].children.map((c) => c.path)).toEqual(['/service/surveys', '/service/rounds', '/service/tasks', '/service/events'])
     expect(menu[7].children.map((c) => c.path)).toEqual(['/programme/rounds', '/programme/applications', '/programme/experts', '/programme/terms'])
-    expect(menu[8].children.map((c) => c.path)).toContain('/system/users')
-    expect(menu[8].children).toHaveLength(9)
+    expect(menu[8].children.map((c) => c.path)).toEqual(['/assessment/years', '/assessment/evaluations', '/assessment/scoring', '/assessment/remediations', '/assessment/findings'])
+    expect(menu[9].children.map((c) => c.path)).toContain('/system/users')
+    expect(menu[9].children).toHaveLength(9)
   })
 
   it('shows only permitted pages and drops empty groups', () => {
