@@ -462,7 +462,12 @@ pub fn catalogue() -> Vec<PermissionGroup> {
             "assessment:evaluation",
             "市州自评",
             "Self-evaluations",
-            &[CRUD[0], CRUD[1], ("fill", "填报自评", "Self-evaluate"), CRUD[6]],
+            &[
+                CRUD[0],
+                CRUD[1],
+                ("fill", "填报自评", "Self-evaluate"),
+                CRUD[6],
+            ],
         ),
         group(
             "assessment:score",

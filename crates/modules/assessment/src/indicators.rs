@@ -13,8 +13,8 @@ use longzhi_store::repo::update_versioned;
 use longzhi_store::scope::{Principal, unscoped};
 use longzhi_store::{Result, StoreError};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, NotSet,
+    QueryFilter, QueryOrder, Set,
 };
 use serde::{Deserialize, Serialize};
 
@@ -381,20 +381,15 @@ pub async fn copy<C: ConnectionTrait>(db: &C, from: i64, to: i64) -> Result<()> 
     let rows: Vec<indicator::ActiveModel> = of_year(db, from)
         .await?
         .into_iter()
-        .map(|i| indicator::ActiveModel {
-            year_id: Set(to),
-            part: Set(i.part),
-            code: Set(i.code),
-            name: Set(i.name),
-            points: Set(i.points),
-            rule: Set(i.rule),
-            evidence: Set(i.evidence),
-            department_id: Set(i.department_id),
-            sort: Set(i.sort),
-            version: Set(1),
-            created_at: Set(now),
-            updated_at: Set(now),
-            ..Default::default()
+        .map(|i| {
+            // The same indicator in the new year: a new row, its fields kept.
+            let mut am: indicator::ActiveModel = i.into();
+            am.id = NotSet;
+            am.year_id = Set(to);
+            am.version = Set(1);
+            am.created_at = Set(now);
+            am.updated_at = Set(now);
+            am
         })
         .collect();
     if !rows.is_empty() {
