@@ -172,8 +172,19 @@ mod tests {
         }
     }
 
-    /// The entity modules declared scoped with `scoped_entity!(<module>, …)` anywhere.
-    fn scoped_modules(files: &[std::path::PathBuf]) -> Vec<String> {
+    /// The module crate a file belongs to (`crates/modules/<name>`), `None` for the core.
+    fn module_of(file: &Path, modules: &Path) -> Option<std::path::PathBuf> {
+        let first = file.strip_prefix(modules).ok()?.components().next()?;
+        Some(modules.join(first))
+    }
+
+    /// The entity modules declared scoped with `scoped_entity!(<module>, …)` anywhere, each with
+    /// the module crate that declares it (`None`: the core's, which every crate reads). A module
+    /// crate's entity is its own: another crate's entity of the same name is not it.
+    fn scoped_modules(
+        files: &[std::path::PathBuf],
+        modules: &Path,
+    ) -> Vec<(String, Option<std::path::PathBuf>)> {
         let mut out = Vec::new();
         for file in files {
             let text = std::fs::read_to_string(file).unwrap();
@@ -188,7 +199,7 @@ mod tests {
                     .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
                     .collect();
                 if !name.is_empty() {
-                    out.push(name);
+                    out.push((name, module_of(file, modules)));
                 }
             }
         }
@@ -205,18 +216,25 @@ mod tests {
         for module in std::fs::read_dir(crates.join("modules")).unwrap().flatten() {
             rust_files(&module.path().join("src"), &mut files);
         }
-        let scoped = scoped_modules(&files);
+        let modules = crates.join("modules");
+        let scoped = scoped_modules(&files, &modules);
         for known in ["user", "file", "plan", "plan_target", "plan_report"] {
             assert!(
-                scoped.iter().any(|s| s == known),
+                scoped.iter().any(|(s, _)| s == known),
                 "{known} not found scoped"
             );
         }
         let mut raw = Vec::new();
         for file in files.iter().filter(|f| !f.ends_with("scope.rs")) {
             let text = std::fs::read_to_string(file).unwrap();
+            let here = module_of(file, &modules);
+            let visible: Vec<&String> = scoped
+                .iter()
+                .filter(|(_, owner)| owner.is_none() || *owner == here)
+                .map(|(m, _)| m)
+                .collect();
             for (n, line) in text.lines().enumerate() {
-                let hit = scoped.iter().any(|m| {
+                let hit = visible.iter().any(|m| {
                     [
                         format!("{m}::Entity::find("),
                         format!("{m}::Entity::find_by_id("),
