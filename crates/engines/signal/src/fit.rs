@@ -252,7 +252,7 @@ fn grid_starts(data: &FitData, large: bool) -> Vec<[f64; 5]> {
     let (grid_starts, signal_starts) = if large {
         (GRID_STARTS / 2, SIGNAL_STARTS / 2)
     } else if data.total_weight() <= SMALL_TABLE as f64 {
-        (4 * GRID_STARTS, SIGNAL_STARTS)
+        (4 * GRID_STARTS, 4 * SIGNAL_STARTS)
     } else {
         (GRID_STARTS, SIGNAL_STARTS)
     };
