@@ -79,6 +79,14 @@ pub async fn departments<C: ConnectionTrait>(db: &C) -> Result<Vec<org::Model>> 
     )
 }
 
+/// The department `text` names among `all`: by its code, its name or its code's suffix
+/// (`metrology` for `620000-metrology`); 0 (none) when it names none.
+fn department_named(all: &[org::Model], text: &str) -> i64 {
+    all.iter()
+        .find(|o| o.code == text || o.name == text || o.code.ends_with(&format!("-{text}")))
+        .map_or(0, |o| o.id)
+}
+
 /// Year `year_id`'s indicators in order.
 pub async fn of_year<C: ConnectionTrait>(db: &C, year_id: i64) -> Result<Vec<indicator::Model>> {
     Ok(indicator::Entity::find()
@@ -323,10 +331,7 @@ pub async fn import(
     }
     for mut r in rows {
         let d = r.department.trim();
-        r.input.department_id = all
-            .iter()
-            .find(|o| o.code == d || o.name == d || o.code.ends_with(&format!("-{d}")))
-            .map_or(0, |o| o.id);
+        r.input.department_id = department_named(&all, d);
         let mut errs = FieldErrors::new();
         let c = check(&r.input, &all, &mut errs);
         if let Some(c) = &c
@@ -422,39 +427,25 @@ pub async fn builtin<C: ConnectionTrait>(db: &C, year_id: i64) -> Result<()> {
     let b: Builtin = toml::from_str(include_str!("../assets/indicators.toml"))
         .map_err(|e| StoreError::Io(e.to_string()))?;
     let all = departments(db).await?;
-    let rows: Vec<indicator::ActiveModel> = b
-        .indicator
-        .into_iter()
-        .enumerate()
-        .map(|(n, i)| {
-            let department_id = all
-                .iter()
-                .find(|o| o.code.ends_with(&format!("-{}", i.department)))
-                .map_or(0, |o| o.id);
-            let input = IndicatorInput {
-                part: i.part.clone(),
-                code: i.code.clone(),
-                name: i.name.clone(),
-                points: i.points,
-                rule: i.rule.clone(),
-                evidence: i.evidence.clone(),
-                department_id,
-                sort: n as i32 + 1,
-                version: None,
-            };
-            new_row(
-                year_id,
-                &input,
-                Checked {
-                    part: i.part,
-                    code: i.code,
-                    name: i.name,
-                    rule: i.rule,
-                    evidence: i.evidence,
-                },
-            )
-        })
-        .collect();
+    let mut errs = FieldErrors::new();
+    let mut rows = Vec::new();
+    for (n, i) in b.indicator.into_iter().enumerate() {
+        let input = IndicatorInput {
+            department_id: department_named(&all, &i.department),
+            part: i.part,
+            code: i.code,
+            name: i.name,
+            points: i.points,
+            rule: i.rule,
+            evidence: i.evidence,
+            sort: n as i32 + 1,
+            version: None,
+        };
+        if let Some(c) = check(&input, &all, &mut errs) {
+            rows.push(new_row(year_id, &input, c));
+        }
+    }
+    errs.finish()?;
     indicator::Entity::insert_many(rows)
         .exec_without_returning(db)
         .await?;
